@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "opora",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "opora", targets: ["opora"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "Domain"),
+        .target(name: "Importing", dependencies: [
+            "Domain",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "Views", dependencies: [
+            "Domain",
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        .target(name: "App", dependencies: [
+            "Domain", "Importing", "Views",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        .executableTarget(name: "opora", dependencies: ["App"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views"]),
+        .testTarget(name: "AppTests", dependencies: [
+            "App",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

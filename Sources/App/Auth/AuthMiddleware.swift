@@ -1,0 +1,46 @@
+import Vapor
+import Fluent
+
+/// Resolves the user of every request from the session cookie or a bearer token.
+/// It never rejects: routes decide through `requireUser()` and `Access`.
+struct AuthMiddleware: AsyncMiddleware {
+    static let cookieName = "opora_session"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = req.headers.bearerAuthorization {
+            req.currentUser = try await Self.fromToken(bearer.token, req)
+            if req.currentUser == nil {
+                throw Abort(.unauthorized, reason: "Токен доступа недействителен или истёк. Выпустите новый в профиле.")
+            }
+        } else if let token = req.cookies[Self.cookieName]?.string {
+            req.currentUser = try await Self.fromSession(token, req)
+        }
+        return try await next.respond(to: req)
+    }
+
+    static func fromSession(_ token: String, _ req: Request) async throws -> CurrentUser? {
+        guard let session = try await UserSession.query(on: req.db)
+            .filter(\.$tokenHash == Tokens.sha256(token)).with(\.$user).first() else { return nil }
+        let now = req.now
+        guard session.expiresAt > now, session.user.isActive else { return nil }
+        // Sliding expiry, written at most once a minute to keep reads cheap.
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            session.expiresAt = now.addingTimeInterval(req.config.sessionLifetime)
+            try await session.update(on: req.db)
+        }
+        let principal = try await PrincipalLoader.load(session.user, on: req.db)
+        return CurrentUser(id: try session.user.requireID(), login: session.user.login, displayName: session.user.displayName,
+                           mustChangePassword: session.user.mustChangePassword, principal: principal, via: .session(try session.requireID()))
+    }
+
+    static func fromToken(_ token: String, _ req: Request) async throws -> CurrentUser? {
+        guard let row = try await ApiToken.query(on: req.db)
+            .filter(\.$tokenHash == Tokens.sha256(token)).with(\.$user).first() else { return nil }
+        if let exp = row.expiresAt, exp <= req.now { return nil }
+        guard row.user.isActive else { return nil }
+        let principal = try await PrincipalLoader.load(row.user, on: req.db)
+        return CurrentUser(id: try row.user.requireID(), login: row.user.login, displayName: row.user.displayName,
+                           mustChangePassword: false, principal: principal, via: .token)
+    }
+}

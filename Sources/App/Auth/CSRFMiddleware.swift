@@ -1,0 +1,44 @@
+import Vapor
+
+/// Double-submit CSRF protection for every form post: an HttpOnly, SameSite=Strict
+/// cookie holds a random token that the server also renders into each form as
+/// `_csrf`; a POST whose field does not match is refused. API calls with a bearer
+/// token carry no cookies and are exempt; API calls riding a session are not.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let cookieName = "opora_csrf"
+    static let fieldName = "_csrf"
+    /// Uploads (imports) are the largest bodies.
+    static let maxBody = 25 * 1024 * 1024
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existing = req.cookies[Self.cookieName]?.string
+        let token = existing ?? Tokens.random()
+        req.csrfToken = token
+        if req.method != .GET && req.method != .HEAD && req.headers.bearerAuthorization == nil {
+            if req.body.data == nil { _ = try await req.body.collect(max: Self.maxBody).get() }
+            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.fieldName))
+            guard let existing, let sent, Self.equal(existing, sent) else {
+                throw Abort(.forbidden, reason: "Форма устарела или открыта в другом окне. Обновите страницу и отправьте её ещё раз — введённые данные сохранятся, если вернуться назад.")
+            }
+        }
+        let response = try await next.respond(to: req)
+        if existing == nil {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(string: token, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
+    }
+
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Request {
+    private struct CSRFKey: StorageKey { typealias Value = String }
+    var csrfToken: String {
+        get { storage[CSRFKey.self] ?? "" }
+        set { storage[CSRFKey.self] = newValue }
+    }
+}

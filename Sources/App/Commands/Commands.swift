@@ -1,0 +1,135 @@
+import Vapor
+import Fluent
+import Domain
+import Importing
+
+/// `opora user create --login L --role R [--name N] [--password P] [--municipality CODE] [--school CODE] [--region CODE]`
+/// `opora user reset-password --login L [--password P]`
+struct UserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action") var action: String
+        @Option(name: "login") var login: String?
+        @Option(name: "role") var role: String?
+        @Option(name: "name") var name: String?
+        @Option(name: "password") var password: String?
+        @Option(name: "municipality") var municipality: String?
+        @Option(name: "school") var school: String?
+        @Option(name: "region") var region: String?
+    }
+    var help: String { "Создание пользователей и сброс паролей: user create | user reset-password" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let login = s.login?.lowercased() else { throw Abort(.badRequest, reason: "Укажите --login") }
+        let password = s.password ?? Tokens.password()
+        if let problem = Authenticator.passwordProblem(password) { throw Abort(.badRequest, reason: problem) }
+        switch s.action {
+        case "create":
+            if let problem = UserAdmin.validateLogin(login) { throw Abort(.badRequest, reason: problem) }
+            guard let role = s.role.flatMap(Role.init(rawValue:)) else {
+                throw Abort(.badRequest, reason: "Укажите --role: " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let m = try await s.municipality.asyncMap { code in try await Municipality.query(on: app.db).filter(\.$code == code).first() } ?? nil
+            let sc = try await s.school.asyncMap { code in try await School.query(on: app.db).filter(\.$code == code).first() } ?? nil
+            let r = try await s.region.asyncMap { code in try await Region.query(on: app.db).filter(\.$code == code).first() } ?? nil
+            let grant = Grant(role: role, regionID: r?.id, municipalityID: m?.id, schoolID: sc?.id)
+            if let e = UserAdmin.validate(grant, personID: role.scopeKind == .person ? UUID() : nil).first {
+                throw Abort(.badRequest, reason: e.message + " (--region / --municipality / --school с кодом)")
+            }
+            let u = try await UserAdmin.create(login: login, displayName: s.name ?? login, personID: nil, grants: [grant], password: password,
+                                               mustChange: s.password == nil, app: app, on: app.db)
+            try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .create, entity: "user", id: u.id, label: login, municipalityID: m?.id)
+            context.console.print("Пользователь \(login) создан. Пароль: \(password)")
+        case "reset-password":
+            guard let u = try await User.query(on: app.db).filter(\.$login == login).first() else { throw Abort(.notFound, reason: "Пользователь \(login) не найден") }
+            u.passwordHash = try await Authenticator.hash(password, app: app)
+            u.mustChangePassword = s.password == nil
+            u.failedAttempts = 0; u.lockedUntil = nil
+            try await u.update(on: app.db)
+            try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .passwordReset, entity: "user", id: u.id, label: login, municipalityID: nil)
+            context.console.print("Пароль пользователя \(login): \(password)")
+        default:
+            throw Abort(.badRequest, reason: "Действие: create или reset-password")
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ f: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self { case .some(let w): try await f(w); case .none: nil }
+    }
+}
+
+/// `opora demo`: loads the demo municipalities into an empty database.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Загрузить демонстрационные данные в пустую базу" }
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard try await School.query(on: app.db).count() == 0 else {
+            context.console.print("В базе уже есть школы: демонстрационные данные не загружены.")
+            return
+        }
+        try await DemoSeeder.seed(app)
+        DemoSeeder.loginLines().forEach { context.console.print($0) }
+    }
+}
+
+/// `opora municipality create --code C --name N [--region-code 23 --region-name "…"] [--period school_year|calendar_year]`
+struct MunicipalityCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action") var action: String
+        @Option(name: "code") var code: String?
+        @Option(name: "name") var name: String?
+        @Option(name: "region-code") var regionCode: String?
+        @Option(name: "region-name") var regionName: String?
+        @Option(name: "period") var period: String?
+    }
+    var help: String { "Создать муниципалитет: municipality create --code C --name N" }
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard s.action == "create", let code = s.code?.lowercased(), let name = s.name else {
+            throw Abort(.badRequest, reason: "Использование: municipality create --code C --name N")
+        }
+        if try await Municipality.query(on: app.db).filter(\.$code == code).first() != nil {
+            throw Abort(.conflict, reason: "Муниципалитет с кодом \(code) уже есть")
+        }
+        let rcode = s.regionCode ?? "23"
+        let region = try await Region.query(on: app.db).filter(\.$code == rcode).first() ?? Region(code: rcode, name: s.regionName ?? "Краснодарский край")
+        if region.id == nil { try await region.create(on: app.db) }
+        let m = Municipality(regionID: region.id!, code: code, name: name, planningPeriod: PlanningPeriod(rawValue: s.period ?? "") ?? .schoolYear)
+        try await m.create(on: app.db)
+        try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .create, entity: "municipality", id: m.id, label: name, municipalityID: m.id)
+        context.console.print("Муниципалитет \(name) (\(code)) создан.")
+    }
+}
+
+/// `opora import schools|staff FILE --municipality CODE`: the same importer as the web page.
+struct ImportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "kind") var kind: String
+        @Argument(name: "file") var file: String
+        @Option(name: "municipality") var municipality: String?
+    }
+    var help: String { "Загрузить школы или кадры из CSV/XLSX: import schools|staff FILE --municipality CODE" }
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        guard let kind = ImportService.Kind(rawValue: s.kind) else { throw Abort(.badRequest, reason: "Вид загрузки: schools или staff") }
+        guard let code = s.municipality, let m = try await Municipality.query(on: app.db).filter(\.$code == code.lowercased()).first() else {
+            throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета")
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
+        let outcome = try await ImportService.run(kind, data: data, fileName: (s.file as NSString).lastPathComponent, municipality: m,
+                                                  actor: .init(userID: nil, login: "командная строка", principal: nil), on: app.db)
+        if outcome.errors.isEmpty {
+            context.console.print("Загружено. Создано: \(outcome.created), обновлено: \(outcome.updated).")
+        } else {
+            outcome.errors.forEach { context.console.error($0.text) }
+            throw Abort(.unprocessableEntity, reason: "Файл не загружен: ошибок \(outcome.errors.count); ничего не записано.")
+        }
+    }
+}

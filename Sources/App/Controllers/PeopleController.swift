@@ -1,0 +1,95 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+
+enum PeopleController {
+    static let crumbs = [Crumb("Обзор", "/"), Crumb("Люди", "/people")]
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let p = try req.principal()
+        guard Access.canListPeople(p) else { throw AppError.forbidden }
+        let filter = req.queryDict(["municipality", "function", "q", "page"])
+        let scope = Access.personScope(p, .read)
+        var q = Person.query(on: req.db).within(scope, orIDs: p.has(.tutor) ? p.tutorantIDs : []).with(\.$school).with(\.$municipality)
+        if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
+        if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
+            q = q.join(PersonFunctionRow.self, on: \Person.$id == \PersonFunctionRow.$person.$id).filter(PersonFunctionRow.self, \.$function == fn.rawValue)
+        }
+        var people = try await q.sort(\.$lastName).sort(\.$firstName).all()
+        if let text = filter["q"]?.lowercased(), !text.isEmpty {
+            people = people.filter { $0.fullName.lowercased().contains(text) || $0.subjects.lowercased().contains(text) || $0.staffCode.lowercased().contains(text) }
+        }
+        let paged = Paged(people, page: Int(filter["page"] ?? "") ?? 1)
+        let municipalities = try await Municipality.query(on: req.db).within(scope).sort(\.$name).all()
+        let model = PersonIndex.Model(
+            rows: paged.items.map { person in
+                PersonIndex.Row(id: person.id!.uuidString, name: person.fullName, organisation: organisation(person),
+                                position: Present.orDash(person.position), functions: Present.functions(person), subjects: Present.orDash(person.subjects),
+                                category: (QualificationCategory(rawValue: person.category) ?? .none).title)
+            },
+            total: paged.total, page: paged.page, pageCount: paged.pageCount,
+            municipalities: municipalities.map { Views.Option($0.id!.uuidString, $0.name) }, filter: filter,
+            canCreate: !Access.personScope(p, .write).isEmpty)
+        let title = p.has(.tutor) && scope.isEmpty ? "Мои тьюторанты" : "Люди"
+        return req.page(title, section: .people, crumbs: [Crumb("Обзор", "/"), Crumb(title)], actions: PersonIndex.actions(model), PersonIndex.body(model))
+    }
+
+    static func organisation(_ p: Person) -> String {
+        p.school?.shortName ?? (p.municipality.centerName.isEmpty ? "Методический центр" : p.municipality.centerName)
+    }
+
+    static func load(_ req: Request, write: Bool = false) async throws -> Person {
+        guard let person = try await Person.query(on: req.db).filter(\.$id == req.id()).with(\.$school).with(\.$municipality).first() else {
+            throw AppError.notFound("Человек")
+        }
+        let p = try req.principal()
+        let ok = write ? Access.canWrite(person: person.id!, at: person.place, p) : Access.canRead(person: person.id!, at: person.place, p)
+        guard ok else { throw AppError.forbidden }
+        return person
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let person = try await load(req)
+        let p = try req.principal()
+        let id = person.id!
+        let canAssign = Access.canAssign(in: person.$municipality.id, p)
+        let asSupporter = try await Assignment.query(on: req.db).filter(\.$person.$id == id).with(\.$school).with(\.$teacher).all()
+        let asTeacher = try await Assignment.query(on: req.db).filter(\.$teacher.$id == id).with(\.$person).all()
+        let tz = person.municipality.zone
+        var links: [PersonShow.Link] = asSupporter.map { a in
+            let kind = a.assignmentKind?.title ?? a.kind
+            if let t = a.teacher { return .init(kind: kind, title: t.fullName, url: "/people/\(t.id!)", order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil) }
+            let s = a.school
+            let url = s.flatMap { Access.canRead(school: $0.place, p) ? "/schools/\($0.id!)" : nil }
+            return .init(kind: kind, title: s?.shortName ?? "—", url: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: nil)
+        }
+        links += asTeacher.compactMap { a in
+            guard let tutor = a.person else { return nil }
+            return .init(kind: "Тьютор", title: tutor.fullName, url: Access.canRead(person: tutor.id!, at: tutor.place, p) ? "/people/\(tutor.id!)" : nil,
+                         order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil)
+        }
+        var teacherOptions: [Views.Option] = []
+        let canAssignTutorant = canAssign && person.functionSet.contains(.tutor)
+        if canAssignTutorant {
+            teacherOptions = try await Person.query(on: req.db).filter(\.$municipality.$id == person.$municipality.id).filter(\.$school.$id != nil)
+                .with(\.$school).sort(\.$lastName).all().filter { $0.functionSet.contains(.teacher) && $0.id != id }
+                .map { Views.Option($0.id!.uuidString, "\($0.fullName) — \($0.school?.shortName ?? ""), \($0.subjects)") }
+        }
+        let schoolText: String = {
+            guard let s = person.school else { return organisation(person) }
+            return s.shortName
+        }()
+        let model = PersonShow.Model(
+            id: id.uuidString,
+            details: [("ФИО", person.fullName), ("Место работы", schoolText), ("Муниципалитет", person.municipality.name),
+                      ("Должность", Present.orDash(person.position)), ("Предметы", Present.orDash(person.subjects)),
+                      ("Квалификационная категория", (QualificationCategory(rawValue: person.category) ?? .none).title),
+                      ("Углублённое обучение", person.advancedLevel ? "да" : "нет"), ("Код сотрудника", person.staffCode),
+                      ("Эл. почта", Present.orDash(person.email)), ("Телефон", Present.orDash(person.phone))],
+            functions: PersonFunction.allCases.filter { person.functionSet.contains($0) }.map(\.title), links: links,
+            canEdit: Access.canWrite(person: id, at: person.place, p), canAssignTutorant: canAssignTutorant, teacherOptions: teacherOptions, csrf: req.csrfToken)
+        let crumbs = Access.canListPeople(p) ? crumbs : [Crumb("Обзор", "/")]
+        return req.page(person.fullName, section: .people, crumbs: crumbs + [Crumb(person.fullName)], actions: PersonShow.actions(model), PersonShow.body(model))
+    }
+}

@@ -1,0 +1,69 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+
+/// Assembles the school card model: a fixed number of queries, none per row.
+enum SchoolCard {
+    static func model(_ school: School, principal p: Principal, req: Request) async throws -> SchoolShow.Model {
+        let id = try school.requireID()
+        let m = school.municipality
+        let tz = m.zone
+        let canEdit = Access.canWrite(school: school.place, p)
+        let canAssign = Access.canAssign(in: m.id!, p)
+        let statuses = try await SchoolStatus.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
+        let contexts = try await SchoolContext.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
+        let staff = try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all()
+        let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id).with(\.$person).with(\.$leaderSchool).all()
+        var statusRows: [SchoolShow.StatusRow] = []
+        for s in statuses {
+            let labels = try await SchoolDirectory.labels(for: m.id!, year: s.year, on: req.db)
+            let badges = Present.badges(s, labels: labels)
+            statusRows.append(.init(year: Present.yearLabel(s.year, m), badges: badges.isEmpty ? [("без статуса", .neutral)] : badges,
+                                    order: Present.order(s.orderNumber, s.orderDate, tz: tz), note: s.note,
+                                    editURL: canEdit ? "/schools/\(id)/statuses/\(s.id!)/edit" : nil))
+        }
+        let contextRows = contexts.map { c in
+            SchoolShow.ContextRow(year: Present.yearLabel(c.year, m), cells: [
+                Present.optional(c.studentsCount), Present.optional(c.teachersCount), Present.optional(c.lowIncomeShare),
+                Present.optional(c.disabledShare), Present.optional(c.nonNativeShare), Present.optional(c.riskFamiliesShare),
+                Present.optional(c.socialWellbeingIndex, digits: 2), Present.optional(c.qualifiedTeachersShare),
+            ], editURL: canEdit ? "/schools/\(id)/context/\(c.id!)/edit" : nil)
+        }
+        let assignmentRows = assignments.map { a -> SchoolShow.AssignmentRow in
+            let who: String, url: String?
+            if let leader = a.leaderSchool { who = leader.shortName; url = "/schools/\(leader.id!)" }
+            else if let person = a.person { who = person.fullName + (person.position.isEmpty ? "" : ", " + person.position); url = "/people/\(person.id!)" }
+            else { who = "—"; url = nil }
+            return .init(kind: a.assignmentKind?.title ?? a.kind, who: who, whoURL: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz),
+                         deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil)
+        }
+        var peopleOptions: [Views.Option] = [], schoolOptions: [Views.Option] = []
+        if canAssign {
+            let supporters = try await Person.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$lastName).all()
+                .filter { !$0.functionSet.isDisjoint(with: [.mentor, .curator, .expert, .centerSpecialist]) }
+            peopleOptions = supporters.map { Views.Option($0.id!.uuidString, "\($0.fullName) — \(Present.functions($0))") }
+            schoolOptions = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).filter(\.$id != id).sort(\.$shortName).all()
+                .map { Views.Option($0.id!.uuidString, $0.shortName + ($0.isLeader ? " (школа-лидер)" : "")) }
+        }
+        let details: [(String, String)] = [
+            ("Полное наименование", school.fullName), ("Краткое наименование", school.shortName),
+            ("Муниципалитет", m.name), ("Вид", Present.orDash(school.kind)), ("Организационно-правовая форма", Present.orDash(school.legalForm)),
+            ("Директор", Present.orDash(school.directorName)), ("Адрес", Present.orDash(school.address)),
+            ("Телефон", Present.orDash(school.phone)), ("Эл. почта", Present.orDash(school.email)),
+            ("Код школы в системе", school.code),
+            ("Логин ФИС ОКО", school.fisOkoLogin.map { "\(FisOkoLogin.display($0)) (также sch\($0))" } ?? "—"),
+            ("Код ОО (РИС ГИА)", school.giaCode ?? "—"),
+            ("Код муниципалитета в ФИС ОКО", Present.orDash(m.fisOkoCode)),
+            ("Школа-лидер", school.isLeader ? "да" : "нет"),
+        ]
+        return SchoolShow.Model(
+            id: id.uuidString, details: details, statuses: statusRows,
+            contextColumns: SchoolContextForm.fields.map(\.1), contexts: contextRows,
+            staff: staff.map { .init(id: $0.id!.uuidString, name: $0.fullName, position: Present.orDash($0.position), functions: Present.functions($0),
+                                     subjects: Present.orDash($0.subjects), category: (QualificationCategory(rawValue: $0.category) ?? .none).title) },
+            assignments: assignmentRows, canEdit: canEdit, canAssign: canAssign,
+            assignKinds: AssignmentKind.allCases.filter { $0 != .tutorTeacher }.map { Views.Option($0.rawValue, $0.title) },
+            assignPeople: peopleOptions, assignSchools: schoolOptions, csrf: req.csrfToken)
+    }
+}

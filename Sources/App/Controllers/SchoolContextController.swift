@@ -1,0 +1,85 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+
+enum SchoolContextController {
+    static func parse(_ f: FormFields) -> (SchoolContextDraft, [FieldError]) {
+        var errors: [FieldError] = []
+        let year = YearLabel.parse(f["year"])
+        if year == nil { errors.append(.init(field: "year", message: "Укажите год: 2025 или учебный год 2024/2025.")) }
+        func int(_ k: String) -> Int? {
+            let v = f[k].replacingOccurrences(of: " ", with: "")
+            if v.isEmpty { return nil }
+            guard let n = Int(v) else { errors.append(.init(field: k, message: "Ожидается целое число, а введено «\(f[k])».")); return nil }
+            return n
+        }
+        func dec(_ k: String) -> Double? {
+            if f[k].isEmpty { return nil }
+            guard let x = RuFormat.parseDecimal(f[k]) else { errors.append(.init(field: k, message: "Ожидается число (можно с запятой), а введено «\(f[k])».")); return nil }
+            return x
+        }
+        let d = SchoolContextDraft(year: year ?? 0, studentsCount: int("students_count"), teachersCount: int("teachers_count"),
+                                   lowIncomeShare: dec("low_income_share"), disabledShare: dec("disabled_share"), nonNativeShare: dec("non_native_share"),
+                                   riskFamiliesShare: dec("risk_families_share"), socialWellbeingIndex: dec("social_wellbeing_index"),
+                                   selfExamination: f["self_examination"], qualifiedTeachersShare: dec("qualified_teachers_share"))
+        if year != nil { errors += d.validate().filter { e in !errors.contains { $0.field == e.field } } }
+        return (d, errors)
+    }
+
+    static func page(_ req: Request, _ school: School, values: [String: String], action: String, errors: [FieldError], status: HTTPStatus) -> Response {
+        let model = SchoolContextForm.Model(action: action, cancelURL: "/schools/\(school.id!)#context", values: values, errors: errors, csrf: req.csrfToken)
+        return req.page("Контекст школы: \(school.shortName)", section: .schools,
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Контекст")],
+                        status: status, SchoolContextForm.body(model))
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let school = try await SchoolsController.load(req, write: true)
+        return page(req, school, values: [:], action: "/schools/\(school.id!)/context", errors: [], status: .ok)
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let school = try await SchoolsController.load(req, write: true)
+        guard let c = try await SchoolContext.query(on: req.db).filter(\.$id == req.id("cid")).filter(\.$school.$id == school.id!).first() else {
+            throw AppError.notFound("Контекст")
+        }
+        func s(_ x: Double?) -> String { x.map { RuFormat.decimal($0, digits: 2).replacingOccurrences(of: RuFormat.thinSpace, with: "") } ?? "" }
+        let values = ["year": String(c.year), "students_count": c.studentsCount.map(String.init) ?? "", "teachers_count": c.teachersCount.map(String.init) ?? "",
+                      "low_income_share": s(c.lowIncomeShare), "disabled_share": s(c.disabledShare), "non_native_share": s(c.nonNativeShare),
+                      "risk_families_share": s(c.riskFamiliesShare), "social_wellbeing_index": s(c.socialWellbeingIndex),
+                      "qualified_teachers_share": s(c.qualifiedTeachersShare), "self_examination": c.selfExamination]
+        return page(req, school, values: values, action: "/schools/\(school.id!)/context/\(c.id!)", errors: [], status: .ok)
+    }
+
+    @Sendable static func save(req: Request) async throws -> Response {
+        let school = try await SchoolsController.load(req, write: true)
+        let f = FormFields(req)
+        let existingID = req.parameters.get("cid").flatMap(UUID.init(uuidString:))
+        let action = "/schools/\(school.id!)/context" + (existingID.map { "/\($0)" } ?? "")
+        var (draft, errors) = parse(f)
+        if let same = try await SchoolContext.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == draft.year).first(), same.id != existingID {
+            errors.append(.init(field: "year", message: "Данные за этот год уже внесены — измените их, а не добавляйте второй раз."))
+        }
+        guard errors.isEmpty else { return page(req, school, values: f.flat, action: action, errors: errors, status: .unprocessableEntity) }
+        let ctx: SchoolContext
+        var before: SchoolContextDraft?
+        if let existingID {
+            guard let c = try await SchoolContext.query(on: req.db).filter(\.$id == existingID).filter(\.$school.$id == school.id!).first() else {
+                throw AppError.notFound("Контекст")
+            }
+            ctx = c; before = c.draft
+        } else {
+            ctx = SchoolContext(); ctx.$school.id = school.id!
+        }
+        draft.selfExamination = draft.selfExamination.trimmingCharacters(in: .whitespacesAndNewlines)
+        ctx.apply(draft)
+        let (frozenBefore, frozenDraft) = (before, draft)
+        try await req.db.transaction { db in
+            try await ctx.save(on: db)
+            try await Audit.record(req, on: db, frozenBefore == nil ? .create : .update, entity: "school_context", id: ctx.id,
+                                   label: "\(school.shortName), \(frozenDraft.year)", municipalityID: school.$municipality.id, before: frozenBefore, after: frozenDraft)
+        }
+        return req.redirect("/schools/\(school.id!)#context", flash: "Контекстные данные сохранены.")
+    }
+}

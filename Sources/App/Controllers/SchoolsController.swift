@@ -1,0 +1,73 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+
+enum SchoolsController {
+    static let crumbs = [Crumb("Обзор", "/"), Crumb("Школы", "/schools")]
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let p = try req.principal()
+        guard Access.canListSchools(p) else { throw AppError.forbidden }
+        let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
+        let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
+        let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
+        let currentYear = YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
+        let year = Int(filter["year"] ?? "") ?? currentYear
+        var f = SchoolDirectory.Filter(municipalityID: filter["municipality"].flatMap(UUID.init(uuidString:)), status: filter["status"],
+                                       year: year, query: filter["q"])
+        f.sort = filter["sort"] ?? "name"
+        f.ascending = filter["dir"] != "desc"
+        let rows = try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db)
+        let paged = Paged(rows, page: Int(filter["page"] ?? "") ?? 1)
+        var labelCache: [UUID: (low: String, difficult: String)] = [:]
+        for m in visibleMunicipalities { if let id = m.id { labelCache[id] = try await SchoolDirectory.labels(for: id, year: year, on: req.db) } }
+        let years = try await statusYears(req, current: currentYear)
+        var shownFilter = filter
+        shownFilter["year"] = String(year)
+        let model = SchoolIndex.Model(
+            rows: paged.items.map { r in
+                SchoolIndex.Row(id: r.school.id?.uuidString ?? "", code: r.school.code, shortName: r.school.shortName, fullName: r.school.fullName,
+                                municipality: r.municipalityName, kind: r.school.kind, director: Present.orDash(r.school.directorName),
+                                fisOkoLogin: r.school.fisOkoLogin.map(FisOkoLogin.display) ?? "—", giaCode: r.school.giaCode ?? "—",
+                                badges: Present.badges(r.status, labels: labelCache[r.school.$municipality.id] ?? ("ШНОР", "ШССУ")))
+            },
+            total: paged.total, page: paged.page, pageCount: paged.pageCount,
+            municipalities: visibleMunicipalities.map { Views.Option($0.id?.uuidString ?? "", $0.name) },
+            years: years.map { Views.Option(String($0), "\($0) (\(YearLabel.schoolYear($0)))") },
+            filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.canImport(into: $0.id ?? UUID(), p) },
+            showMunicipality: visibleMunicipalities.count > 1)
+        let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
+        return req.page(title, section: .schools, crumbs: [Crumb("Обзор", "/"), Crumb("Школы")], actions: SchoolIndex.actions(model), SchoolIndex.body(model))
+    }
+
+    /// A mentor or school administration sees municipalities only through their schools.
+    static func visibleMunicipalitiesOfSchools(_ p: Principal, _ req: Request) async throws -> [Municipality] {
+        let ids = Set(try await School.query(on: req.db).within(Access.schoolScope(p, .read)).all().map { $0.$municipality.id })
+        guard !ids.isEmpty else { return [] }
+        return try await Municipality.query(on: req.db).filter(\.$id ~~ Array(ids)).sort(\.$name).all()
+    }
+
+    static func statusYears(_ req: Request, current: Int) async throws -> [Int] {
+        let years = Set(try await SchoolStatus.query(on: req.db).field(\.$year).unique().all().map(\.year)).union([current])
+        return years.sorted(by: >)
+    }
+
+    /// Loads a school and checks access; 404 before 403 only for ids that don't exist.
+    static func load(_ req: Request, write: Bool = false) async throws -> School {
+        guard let school = try await School.query(on: req.db).filter(\.$id == req.id()).with(\.$municipality).first() else {
+            throw AppError.notFound("Школа")
+        }
+        let p = try req.principal()
+        guard write ? Access.canWrite(school: school.place, p) : Access.canRead(school: school.place, p) else { throw AppError.forbidden }
+        return school
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let school = try await load(req)
+        let p = try req.principal()
+        let model = try await SchoolCard.model(school, principal: p, req: req)
+        return req.page(school.shortName, section: .schools, crumbs: crumbs + [Crumb(school.shortName)],
+                        actions: SchoolShow.actions(model), SchoolShow.body(model))
+    }
+}

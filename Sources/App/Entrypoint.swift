@@ -1,0 +1,38 @@
+import Vapor
+import Fluent
+import Logging
+
+/// Starts the `opora` executable: `serve [--demo]`, `migrate`, `user …`, `demo`,
+/// `municipality create …`, `import …` (README lists them).
+public enum Entrypoint {
+    public static func run() async {
+        do {
+            var args = CommandLine.arguments
+            let demo = args.count > 1 && args[1] == "serve" && args.contains("--demo")
+            args.removeAll { $0 == "--demo" }
+            if args.count == 1 { args.append("serve") }
+            var env = try Environment.detect(arguments: args)
+            try LoggingSystem.bootstrap(from: &env)
+            let app = try await Application.make(env)
+            do {
+                try await configure(app)
+                app.asyncCommands.use(UserCommand(), as: "user")
+                app.asyncCommands.use(DemoCommand(), as: "demo")
+                app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
+                app.asyncCommands.use(ImportCommand(), as: "import")
+                if args[1] == "serve" {
+                    try await Bootstrap.prepare(app, demo: demo)
+                }
+                try await app.execute()
+            } catch {
+                app.logger.report(error: error)
+                try? await app.asyncShutdown()
+                exit(1)
+            }
+            try await app.asyncShutdown()
+        } catch {
+            print("Ошибка запуска: \(error)")
+            exit(1)
+        }
+    }
+}

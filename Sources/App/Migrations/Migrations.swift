@@ -1,0 +1,12 @@
+import Fluent
+
+/// Append-only list: a landed migration is never edited; changes come as new files.
+enum Migrations {
+    static let all: [any Migration] = [
+        M001_CreateTenancy(),
+        M002_CreateSchools(),
+        M003_CreatePeople(),
+        M004_CreateUsers(),
+        M005_CreateAuditAndImports(),
+    ]
+}

@@ -1,0 +1,62 @@
+import Vapor
+import Fluent
+
+enum AuditAction: String, CaseIterable, Sendable {
+    case create, update, delete, login, logout, lockout, importFile = "import", passwordReset = "password_reset"
+    case passwordChange = "password_change", tokenIssued = "token_issued"
+
+    var title: String {
+        switch self {
+        case .create: "Создание"
+        case .update: "Изменение"
+        case .delete: "Удаление"
+        case .login: "Вход"
+        case .logout: "Выход"
+        case .lockout: "Блокировка после неудачных входов"
+        case .importFile: "Загрузка файла"
+        case .passwordReset: "Сброс пароля"
+        case .passwordChange: "Смена пароля"
+        case .tokenIssued: "Выпуск токена API"
+        }
+    }
+}
+
+/// The one audit log: every create/update/delete goes through here with before/after.
+enum Audit {
+    static let entityTitles: [String: String] = [
+        "school": "Школа", "school_status": "Статус школы", "school_context": "Контекст школы", "person": "Человек",
+        "user": "Пользователь", "assignment": "Закрепление", "municipality": "Муниципалитет", "import": "Импорт",
+    ]
+
+    static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
+                       label: String, municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+                       at: Date = Date()) async throws {
+        let e = AuditEntry()
+        e.at = at
+        e.userID = actor
+        e.userLogin = actorLogin
+        e.action = action.rawValue
+        e.entity = entity
+        e.entityID = id
+        e.entityLabel = String(label.prefix(300))
+        e.municipalityID = municipalityID
+        e.beforeJSON = before.flatMap(json)
+        e.afterJSON = after.flatMap(json)
+        try await e.create(on: db)
+    }
+
+    /// Records on behalf of the request's user; `db` lets callers stay inside their transaction.
+    static func record(_ req: Request, on db: (any Database)? = nil, _ action: AuditAction, entity: String, id: UUID?, label: String,
+                       municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws {
+        let user = req.currentUser
+        try await record(on: db ?? req.db, actor: user?.id, actorLogin: user?.login ?? "система", action: action, entity: entity,
+                         id: id, label: label, municipalityID: municipalityID, before: before, after: after, at: req.now)
+    }
+
+    static func json(_ value: any Encodable) -> String? {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        enc.dateEncodingStrategy = .iso8601
+        return (try? enc.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+}

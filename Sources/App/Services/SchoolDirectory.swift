@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import Domain
+
+/// Reads of the school registry: the filtered list and the card, always within a scope.
+enum SchoolDirectory {
+    struct Filter: Sendable {
+        var municipalityID: UUID?
+        var status: String?      // low_results | difficult | program_500 | objectivity_risk | any | none
+        var year: Int?
+        var query: String?
+        var sort: String = "name"
+        var ascending: Bool = true
+    }
+
+    struct Row: Sendable {
+        let school: School
+        let municipalityName: String
+        let status: SchoolStatus?
+    }
+
+    static func list(_ f: Filter, scope: Scope, on db: any Database) async throws -> [Row] {
+        var q = School.query(on: db).within(scope).with(\.$municipality)
+        if let m = f.municipalityID { q = q.filter(\.$municipality.$id == m) }
+        var schools = try await q.all()
+        if let text = f.query?.trimmingCharacters(in: .whitespaces).lowercased(), !text.isEmpty {
+            schools = schools.filter {
+                $0.fullName.lowercased().contains(text) || $0.shortName.lowercased().contains(text) || $0.code.lowercased().contains(text)
+                    || ($0.fisOkoLogin.map { FisOkoLogin.display($0).contains(text) } ?? false)
+            }
+        }
+        let ids = schools.compactMap(\.id)
+        var statuses: [UUID: SchoolStatus] = [:]
+        if let year = f.year, !ids.isEmpty {
+            for s in try await SchoolStatus.query(on: db).filter(\.$year == year).filter(\.$school.$id ~~ ids).all() {
+                statuses[s.$school.id] = s
+            }
+        }
+        var rows = schools.map { Row(school: $0, municipalityName: $0.municipality.name, status: $0.id.flatMap { statuses[$0] }) }
+        if let st = f.status, !st.isEmpty { rows = rows.filter { matches($0.status, st) } }
+        rows.sort { a, b in
+            let r: Bool
+            switch f.sort {
+            case "code": r = a.school.code.localizedStandardCompare(b.school.code) == .orderedAscending
+            case "municipality": r = (a.municipalityName, a.school.shortName) < (b.municipalityName, b.school.shortName)
+            default: r = a.school.shortName.localizedStandardCompare(b.school.shortName) == .orderedAscending
+            }
+            return f.ascending ? r : !r
+        }
+        return rows
+    }
+
+    static func matches(_ s: SchoolStatus?, _ filter: String) -> Bool {
+        switch filter {
+        case "low_results": s?.lowResults == true
+        case "difficult": s?.difficultConditions == true
+        case "program_500": s?.program500 == true
+        case "objectivity_risk": s?.objectivityRisk == true
+        case "any": s?.lowResults == true || s?.difficultConditions == true
+        case "none": !(s?.lowResults == true || s?.difficultConditions == true)
+        default: true
+        }
+    }
+
+    /// Labels in force for a municipality in a year (DOMAIN §1: labels are configurable).
+    static func labels(for municipalityID: UUID, year: Int, on db: any Database) async throws -> (low: String, difficult: String) {
+        let all = try await StatusLabel.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$fromYear, .descending).all()
+        if let l = all.first(where: { $0.fromYear <= year }) { return (l.lowResults, l.difficult) }
+        return ("ШНОР", "ШССУ")
+    }
+}

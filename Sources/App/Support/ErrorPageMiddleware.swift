@@ -1,0 +1,46 @@
+import Vapor
+import Views
+import Domain
+
+/// Keeps the real status and answers HTML for pages, JSON for /api (STYLE.md).
+struct ErrorPageMiddleware: AsyncMiddleware {
+    struct APIError: Content {
+        struct Body: Content { let status: Int; let message: String; let fields: [FieldError]? }
+        let error: Body
+    }
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let (status, message, fields) = Self.describe(error)
+            if status != .notFound && status.code >= 500 { req.logger.report(error: error) }
+            if req.isAPI || req.headers.accept.contains(where: { $0.mediaType == .json }) {
+                let res = Response(status: status)
+                try res.content.encode(APIError(error: .init(status: Int(status.code), message: message, fields: fields)))
+                return res
+            }
+            if status == .unauthorized {
+                let next = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
+                return req.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            let title = status == .forbidden ? "Доступ запрещён" : status == .notFound ? "Страница не найдена" : "Ошибка"
+            return req.page(title, section: nil, status: status, ErrorView.body(status: Int(status.code), message: message))
+        }
+    }
+
+    static func describe(_ error: any Error) -> (HTTPStatus, String, [FieldError]?) {
+        switch error {
+        case let e as AppError:
+            if case .validation(let f) = e { return (e.status, e.reason, f) }
+            return (e.status, e.reason, nil)
+        case let e as any AbortError:
+            let reason = e.status == .notFound && e.reason == "Not Found" ? "Такой страницы нет. Проверьте адрес или вернитесь на главную." : e.reason
+            return (e.status, reason, nil)
+        case is DecodingError:
+            return (.badRequest, "Данные запроса не удалось прочитать: проверьте формат полей.", nil)
+        default:
+            return (.internalServerError, "Внутренняя ошибка сервера. Введённые данные не сохранены; повторите попытку или сообщите администратору.", nil)
+        }
+    }
+}

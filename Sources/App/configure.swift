@@ -1,0 +1,45 @@
+import Vapor
+import Fluent
+import FluentSQLiteDriver
+import FluentPostgresDriver
+
+public enum DatabaseChoice: Sendable {
+    case fromConfig
+    case sqliteMemory
+    case postgres(url: String, searchPath: String?)
+}
+
+/// Configures the application: database (SQLite by default, PostgreSQL when
+/// DATABASE_URL is set), migrations, middleware and routes.
+public func configure(_ app: Application, database: DatabaseChoice = .fromConfig) async throws {
+    var config = AppConfig.fromEnvironment()
+    if app.environment == .testing { config.bcryptCost = 4 }
+    app.config = config
+
+    switch database {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var pg = try SQLPostgresConfiguration(url: url)
+        if let searchPath { pg.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: pg), as: .psql)
+    case .fromConfig:
+        if let url = config.databaseURL {
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        } else {
+            try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+            app.databases.use(.sqlite(.file(config.dataDirectory + "/opora.sqlite")), as: .sqlite)
+        }
+    }
+    app.migrations.add(Migrations.all)
+
+    app.routes.defaultMaxBodySize = "25mb"
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FlashMiddleware())
+    app.middleware.use(AuthMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    try routes(app)
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The editable fields of a school card, as entered in a form or read from an
+/// import row. `validate()` gives every problem at once, in Russian.
+public struct SchoolDraft: Sendable, Equatable, Codable {
+    public var code: String
+    public var fullName: String
+    public var shortName: String
+    public var kind: String
+    public var legalForm: String
+    public var directorName: String
+    public var address: String
+    public var phone: String
+    public var email: String
+    public var fisOkoLogin: String
+    public var giaCode: String
+
+    public init(code: String = "", fullName: String = "", shortName: String = "", kind: String = "",
+                legalForm: String = "", directorName: String = "", address: String = "", phone: String = "",
+                email: String = "", fisOkoLogin: String = "", giaCode: String = "") {
+        self.code = code; self.fullName = fullName; self.shortName = shortName; self.kind = kind
+        self.legalForm = legalForm; self.directorName = directorName; self.address = address
+        self.phone = phone; self.email = email; self.fisOkoLogin = fisOkoLogin; self.giaCode = giaCode
+    }
+
+    public enum Field {
+        public static let code = "code", fullName = "full_name", shortName = "short_name", kind = "kind"
+        public static let legalForm = "legal_form", directorName = "director", address = "address"
+        public static let phone = "phone", email = "email", fisOkoLogin = "fis_oko_login", giaCode = "gia_code"
+    }
+
+    public static let kinds = ["СОШ", "ООШ", "НОШ", "ООШИ", "СОШИ", "Гимназия", "Лицей", "Школа-интернат", "Кадетская школа", "Центр образования", "СКОШ"]
+    public static let legalForms = ["МБОУ", "МАОУ", "МКОУ", "МБОУ-СОШ", "ГБОУ", "ГКОУ", "ЧОУ", "АНОО"]
+
+    /// Trims every field and normalises identifiers (login to its 6 digits).
+    public func normalized() -> SchoolDraft {
+        var d = self
+        for kp in [\SchoolDraft.code, \.fullName, \.shortName, \.kind, \.legalForm, \.directorName, \.address, \.phone, \.email, \.giaCode, \.fisOkoLogin] {
+            d[keyPath: kp] = d[keyPath: kp].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let digits = FisOkoLogin.digits(d.fisOkoLogin) { d.fisOkoLogin = digits }
+        if let k = Self.kinds.first(where: { $0.lowercased() == d.kind.lowercased() }) { d.kind = k }
+        d.legalForm = d.legalForm.uppercased()
+        return d
+    }
+
+    public func validate() -> [FieldError] {
+        var errors: [FieldError] = []
+        if code.isEmpty {
+            errors.append(.init(field: Field.code, message: "Укажите код школы — по нему школа узнаётся при повторной загрузке файлов."))
+        } else if code.count > 32 || code.contains(where: { $0.isWhitespace }) {
+            errors.append(.init(field: Field.code, message: "Код школы — до 32 символов без пробелов, например 23-ARM-006."))
+        }
+        if fullName.count < 5 {
+            errors.append(.init(field: Field.fullName, message: "Укажите полное наименование школы по уставу (не короче 5 символов)."))
+        }
+        if shortName.isEmpty {
+            errors.append(.init(field: Field.shortName, message: "Укажите краткое наименование, например «МБОУ СОШ № 6»."))
+        }
+        if !kind.isEmpty && !Self.kinds.contains(kind) {
+            errors.append(.init(field: Field.kind, message: "Вид школы «\(kind)» не из списка: " + Self.kinds.joined(separator: ", ") + "."))
+        }
+        if !fisOkoLogin.isEmpty && FisOkoLogin.digits(fisOkoLogin) == nil {
+            errors.append(.init(field: Field.fisOkoLogin, message: "Логин ФИС ОКО — «edu» или «sch» и 6 цифр, например edu233001."))
+        }
+        if !giaCode.isEmpty && (giaCode.count > 10 || !giaCode.allSatisfy(\.isNumber)) {
+            errors.append(.init(field: Field.giaCode, message: "Код ОО в РИС ГИА — только цифры (до 10), например 9306."))
+        }
+        if !email.isEmpty && !Self.looksLikeEmail(email) {
+            errors.append(.init(field: Field.email, message: "Адрес электронной почты должен быть вида name@example.ru."))
+        }
+        return errors
+    }
+
+    static func looksLikeEmail(_ s: String) -> Bool {
+        let parts = s.split(separator: "@")
+        return parts.count == 2 && parts[1].contains(".") && !s.contains(" ")
+    }
+}
+
+/// Status flags of a school for one year (DOMAIN §2 SchoolStatus).
+public struct SchoolStatusDraft: Sendable, Equatable, Codable {
+    public var year: Int
+    public var lowResults: Bool
+    public var difficultConditions: Bool
+    public var program500: Bool
+    public var objectivityRisk: Bool
+    public var orderNumber: String
+    public var orderDate: Date?
+    public var note: String
+
+    public init(year: Int, lowResults: Bool = false, difficultConditions: Bool = false, program500: Bool = false,
+                objectivityRisk: Bool = false, orderNumber: String = "", orderDate: Date? = nil, note: String = "") {
+        self.year = year; self.lowResults = lowResults; self.difficultConditions = difficultConditions
+        self.program500 = program500; self.objectivityRisk = objectivityRisk; self.orderNumber = orderNumber
+        self.orderDate = orderDate; self.note = note
+    }
+
+    public var hasAnyFlag: Bool { lowResults || difficultConditions || program500 || objectivityRisk }
+
+    public func validate() -> [FieldError] {
+        var e: [FieldError] = []
+        if !(2000...2100).contains(year) { e.append(.init(field: "year", message: "Укажите год от 2000 до 2100.")) }
+        if orderDate != nil && orderNumber.trimmingCharacters(in: .whitespaces).isEmpty {
+            e.append(.init(field: "order_number", message: "Укажите номер приказа, которым установлен статус."))
+        }
+        return e
+    }
+}
+
+/// Contextual data of a school for one year (DOMAIN §4 "additional indicators").
+public struct SchoolContextDraft: Sendable, Equatable, Codable {
+    public var year: Int
+    public var studentsCount: Int?
+    public var teachersCount: Int?
+    /// Social passport: shares in percent.
+    public var lowIncomeShare: Double?
+    public var disabledShare: Double?
+    public var nonNativeShare: Double?
+    public var riskFamiliesShare: Double?
+    /// Индекс социального благополучия школы.
+    public var socialWellbeingIndex: Double?
+    /// Self-examination (самообследование): free text and the share of teachers with a category.
+    public var selfExamination: String
+    public var qualifiedTeachersShare: Double?
+
+    public init(year: Int, studentsCount: Int? = nil, teachersCount: Int? = nil, lowIncomeShare: Double? = nil,
+                disabledShare: Double? = nil, nonNativeShare: Double? = nil, riskFamiliesShare: Double? = nil,
+                socialWellbeingIndex: Double? = nil, selfExamination: String = "", qualifiedTeachersShare: Double? = nil) {
+        self.year = year; self.studentsCount = studentsCount; self.teachersCount = teachersCount
+        self.lowIncomeShare = lowIncomeShare; self.disabledShare = disabledShare; self.nonNativeShare = nonNativeShare
+        self.riskFamiliesShare = riskFamiliesShare; self.socialWellbeingIndex = socialWellbeingIndex
+        self.selfExamination = selfExamination; self.qualifiedTeachersShare = qualifiedTeachersShare
+    }
+
+    public func validate() -> [FieldError] {
+        var e: [FieldError] = []
+        if !(2000...2100).contains(year) { e.append(.init(field: "year", message: "Укажите год от 2000 до 2100.")) }
+        for (key, value) in [("low_income_share", lowIncomeShare), ("disabled_share", disabledShare),
+                             ("non_native_share", nonNativeShare), ("risk_families_share", riskFamiliesShare),
+                             ("qualified_teachers_share", qualifiedTeachersShare)] {
+            if let v = value, !(0...100).contains(v) { e.append(.init(field: key, message: "Доля — число от 0 до 100 (в процентах).")) }
+        }
+        if let v = studentsCount, v < 0 { e.append(.init(field: "students_count", message: "Число обучающихся не может быть отрицательным.")) }
+        if let v = teachersCount, v < 0 { e.append(.init(field: "teachers_count", message: "Число педагогов не может быть отрицательным.")) }
+        return e
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads delimited text (RFC 4180 quoting) into rows of cells. The separator
+/// (`;`, tab or `,`) is detected from the first lines unless given.
+public enum CSVReader {
+    public static let separators: [Character] = [";", "\t", ","]
+
+    /// Splits `text` into rows. Quoted fields may hold separators, `""` and line
+    /// breaks; CRLF and LF both end a row; trailing empty lines are dropped.
+    /// A row number in the result (index + 1) matches the row Excel would show.
+    public static func read(_ text: String, separator: Character? = nil) -> [[String]] {
+        let sep = separator ?? detectSeparator(text)
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var fieldWasQuoted = false
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+
+        func endField() { row.append(field); field = ""; fieldWasQuoted = false }
+        func endRow() { endField(); rows.append(row); row = [] }
+
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if inQuotes {
+                if c == "\"" {
+                    let next = chars.next()
+                    if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" && field.isEmpty && !fieldWasQuoted {
+                inQuotes = true
+                fieldWasQuoted = true
+            } else if c == sep {
+                endField()
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                endRow()
+            } else {
+                field.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty || fieldWasQuoted { endRow() }
+        while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
+        return rows
+    }
+
+    /// Picks the separator that splits the first lines into the most consistent
+    /// number (≥ 2) of fields; ties go to `;`, then tab, then `,`.
+    public static func detectSeparator(_ text: String) -> Character {
+        let lines = firstLines(text, limit: 20)
+        var best: (sep: Character, score: Int, width: Int) = (";", 0, 0)
+        for sep in separators {
+            var counts: [Int: Int] = [:]
+            for line in lines { counts[fieldCount(line, sep), default: 0] += 1 }
+            guard let mode = counts.filter({ $0.key >= 2 }).max(by: { ($0.value, $0.key) < ($1.value, $1.key) })
+            else { continue }
+            if mode.value > best.score { best = (sep, mode.value, mode.key) }
+        }
+        return best.sep
+    }
+
+    /// The first non-empty logical lines (line breaks inside quotes kept).
+    static func firstLines(_ text: String, limit: Int) -> [Substring] {
+        var lines: [Substring] = []
+        var inQuotes = false
+        var start = text.startIndex
+        var i = text.startIndex
+        while i < text.endIndex && lines.count < limit {
+            let c = text[i]
+            if c == "\"" { inQuotes.toggle() }
+            if !inQuotes && (c == "\n" || c == "\r\n" || c == "\r") {
+                if start < i { lines.append(text[start..<i]) }
+                start = text.index(after: i)
+            }
+            i = text.index(after: i)
+        }
+        if lines.count < limit && start < i { lines.append(text[start..<i]) }
+        return lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    static func fieldCount(_ line: Substring, _ sep: Character) -> Int {
+        var inQuotes = false
+        var count = 1
+        for c in line {
+            if c == "\"" { inQuotes.toggle() } else if c == sep && !inQuotes { count += 1 }
+        }
+        return count
+    }
+}

@@ -1,0 +1,46 @@
+/// The fixed parts of a one-sheet .xlsx package.
+enum XLSXParts {
+    static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let pkgRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    static let contentTypes = header
+        + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+        + #"<Default Extension="xml" ContentType="application/xml"/>"#
+        + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+        + #"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        + "</Types>"
+
+    static let rootRels = header
+        + #"<Relationships xmlns="\#(pkgRelNS)">"#
+        + #"<Relationship Id="rId1" Type="\#(relNS)/officeDocument" Target="xl/workbook.xml"/>"#
+        + "</Relationships>"
+
+    static func workbook(sheetName: String) -> String {
+        header
+            + #"<workbook xmlns="\#(mainNS)" xmlns:r="\#(relNS)">"#
+            + #"<sheets><sheet name="\#(XLSXWriter.escape(sheetName))" sheetId="1" r:id="rId1"/></sheets>"#
+            + "</workbook>"
+    }
+
+    static let workbookRels = header
+        + #"<Relationships xmlns="\#(pkgRelNS)">"#
+        + #"<Relationship Id="rId1" Type="\#(relNS)/worksheet" Target="worksheets/sheet1.xml"/>"#
+        + #"<Relationship Id="rId2" Type="\#(relNS)/styles" Target="styles.xml"/>"#
+        + "</Relationships>"
+
+    /// Style 0: normal; style 1: bold with wrapped text (header row).
+    static let styles = header
+        + #"<styleSheet xmlns="\#(mainNS)">"#
+        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
+        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
+        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
+        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>"#
+        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
+        + "</styleSheet>"
+}

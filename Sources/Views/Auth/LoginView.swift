@@ -1,0 +1,84 @@
+import Plot
+import Domain
+
+public enum LoginView {
+    public static func body(login: String, next: String, error: String?, csrf: String) -> Node<HTML.BodyContext> {
+        .div(.class("login-box"),
+             .p(.class("lead"), .text("Информационная система сопровождения школ с низкими образовательными результатами и школ, функционирующих в сложных социальных условиях.")),
+             error.map { Node<HTML.BodyContext>.div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text($0)) } ?? .empty,
+             Form.form(action: "/login", csrf: csrf, .group(
+                Form.hidden("next", next),
+                Form.text("login", "Логин", value: login, errors: [], required: true, autocomplete: "username"),
+                Form.text("password", "Пароль", value: "", errors: [], required: true, type: "password", autocomplete: "current-password")
+             ), submit: "Войти"))
+    }
+}
+
+public enum AccountView {
+    public struct Model: Sendable {
+        public var details: [(String, String)]
+        public var personURL: String?
+        public var errors: [FieldError]
+        public var newToken: String?
+        public var tokens: [(name: String, created: String, expires: String)]
+        public var csrf: String
+        public var mustChange: Bool
+        public init(details: [(String, String)], personURL: String?, errors: [FieldError], newToken: String?,
+                    tokens: [(name: String, created: String, expires: String)], csrf: String, mustChange: Bool) {
+            self.details = details; self.personURL = personURL; self.errors = errors; self.newToken = newToken; self.tokens = tokens
+            self.csrf = csrf; self.mustChange = mustChange
+        }
+    }
+
+    public static func body(_ m: Model) -> Node<HTML.BodyContext> {
+        .group(
+            m.mustChange ? .div(.class("alert alert-warning"), .text("Вы вошли с временным паролем. Задайте свой пароль.")) : .empty,
+            Components.section("Учётная запись", .group(
+                Components.details(m.details.map { ($0.0, .text($0.1)) }),
+                m.personURL.map { Components.link("Моя карточка", $0) } ?? .empty)),
+            Components.section("Смена пароля", Form.form(action: "/account/password", csrf: m.csrf, errors: m.errors, .group(
+                Form.text("current", "Текущий пароль", value: "", errors: m.errors, required: true, type: "password", autocomplete: "current-password"),
+                Form.row(
+                    Form.text("new", "Новый пароль", value: "", errors: m.errors, required: true, type: "password", hint: "Не короче 8 символов, буквы и цифры", autocomplete: "new-password"),
+                    Form.text("repeat", "Повторите новый пароль", value: "", errors: m.errors, required: true, type: "password", autocomplete: "new-password")
+                )
+            ), submit: "Сменить пароль")),
+            Components.section("Токены API", .group(
+                .p(.class("muted"), .text("Токен даёт программе те же права, что и вам. Передавайте его в заголовке Authorization: Bearer …")),
+                m.newToken.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .text("Новый токен (показывается один раз): "), .code(.text($0))) } ?? .empty,
+                Components.table([Column("Название"), Column("Выпущен"), Column("Действует до")],
+                                 rows: m.tokens.map { [.text($0.name), .text($0.created), .text($0.expires)] },
+                                 empty: Components.emptyState("Токенов нет.")),
+                Form.form(action: "/account/tokens", csrf: m.csrf, Form.row(
+                    Form.text("name", "Название токена", value: "", errors: [], required: true, hint: "Например: выгрузка для отчёта"),
+                    Form.text("days", "Срок, дней", value: "90", errors: [], type: "number")
+                ), submit: "Выпустить токен")
+            ))
+        )
+    }
+}
+
+public enum OverviewView {
+    public struct Model: Sendable {
+        public var greeting: String
+        public var stats: [(label: String, value: String, hint: String?)]
+        public var links: [(String, String)]
+        public var statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)]
+        public init(greeting: String, stats: [(label: String, value: String, hint: String?)], links: [(String, String)],
+                    statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)]) {
+            self.greeting = greeting; self.stats = stats; self.links = links; self.statusRows = statusRows
+        }
+    }
+
+    public static func body(_ m: Model) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.class("lead"), .text(m.greeting)),
+            m.stats.isEmpty ? .empty : Components.statCards(m.stats),
+            m.statusRows.isEmpty ? .empty : Components.section("Число школ со статусом по годам (Концепция, п. 7.5)", Components.table(
+                [Column("Муниципалитет"), Column("Год"), Column("ШНОР", numeric: true), Column("ШССУ", numeric: true), Column("«500+»", numeric: true)],
+                rows: m.statusRows.map { [.text($0.municipality), .text($0.year), .text($0.low), .text($0.difficult), .text($0.p500)] },
+                empty: .empty)),
+            m.links.isEmpty ? .empty : Components.section("Быстрые действия", .ul(.class("link-list"), .forEach(m.links) { .li(.a(.href($0.1), .text($0.0))) }))
+        )
+    }
+}

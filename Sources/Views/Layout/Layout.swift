@@ -1,0 +1,151 @@
+import Plot
+
+/// The page shell: document head, header bar with user menu, navigation,
+/// breadcrumbs, flash message, main area and footer.
+public enum Layout {
+    public static let stylesheetPath = "/assets/app.css"
+
+    /// Full HTML document. `actions` are buttons shown right of the h1 (hidden in print).
+    public static func page(
+        _ ctx: PageContext,
+        actions: Node<HTML.BodyContext> = .empty,
+        _ body: Node<HTML.BodyContext>
+    ) -> HTML {
+        HTML(
+            .lang(.russian),
+            head(ctx),
+            .body(
+                .class(ctx.printable ? "print-view" : "screen-view"),
+                skipLink(),
+                header(ctx),
+                content(ctx, actions: actions, body: body),
+                footer()
+            )
+        )
+    }
+
+    public static func render(_ html: HTML) -> String {
+        html.render()
+    }
+
+    static func head(_ ctx: PageContext) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .meta(.name("robots"), .content("noindex, nofollow")),
+            .element(named: "title", text: ctx.title + " — " + Strings.product),
+            .link(.rel(.stylesheet), .href(stylesheetPath))
+        )
+    }
+
+    static func skipLink() -> Node<HTML.BodyContext> {
+        Markup.el("a", .class("skip-link"), .attr("href", "#main"), .text(Strings.skipToContent))
+    }
+
+    static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let showNav = !ctx.printable && !ctx.nav.isEmpty
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("header-bar"),
+                .div(.class("header-inner"), brand(ctx), .if(!ctx.printable, userMenu(ctx)))
+            ),
+            .if(showNav, navigation(ctx))
+        )
+    }
+
+    static func brand(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        .div(
+            .class("brand"),
+            Markup.el(
+                "a", .class("brand-name"), .attr("href", "/"),
+                .span(.class("brand-mark"), .ariaHidden(true), .text("О")),
+                .text(Strings.product)
+            ),
+            .span(.class("brand-context"), .text(ctx.contextLine ?? Strings.productTagline))
+        )
+    }
+
+    static func userMenu(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let name = ctx.userName else { return .empty }
+        let logout = Markup.el(
+            "form", .class("logout-form"), .attr("method", "post"), .attr("action", "/logout"),
+            Markup.hidden("_csrf", ctx.csrfToken),
+            Markup.el("button", .attr("type", "submit"), .class("header-link"), .text(Strings.logout))
+        )
+        return .div(
+            .class("user-menu"),
+            .span(
+                .class("user-who"),
+                .span(.class("user-name"), .text(name)),
+                .unwrap(ctx.roleTitle) { .span(.class("user-role"), .text($0)) }
+            ),
+            Markup.el("a", .class("header-link"), .attr("href", "/account"), .text(Strings.profile)),
+            logout
+        )
+    }
+
+    static func navigation(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let items = ctx.nav.map { section in
+            Markup.el("li", navLink(section, current: section == ctx.section))
+        }
+        return .nav(
+            .class("main-nav"),
+            .ariaLabel(Strings.navLabel),
+            .div(.class("nav-inner"), Markup.el("ul", items))
+        )
+    }
+
+    static func navLink(_ section: NavSection, current: Bool) -> Node<HTML.BodyContext> {
+        Markup.el(
+            "a", .attr("href", section.path),
+            .if(current, .attr("aria-current", "page")),
+            .text(section.title)
+        )
+    }
+
+    static func content(
+        _ ctx: PageContext,
+        actions: Node<HTML.BodyContext>,
+        body: Node<HTML.BodyContext>
+    ) -> Node<HTML.BodyContext> {
+        .div(
+            .class("page"),
+            breadcrumbs(ctx.crumbs),
+            .unwrap(ctx.flash, flash),
+            .main(
+                .id("main"),
+                .div(
+                    .class("page-head"),
+                    .h1(.text(ctx.title)),
+                    .if(!ctx.printable, .div(.class("page-actions"), actions))
+                ),
+                body
+            )
+        )
+    }
+
+    static func breadcrumbs(_ crumbs: [Crumb]) -> Node<HTML.BodyContext> {
+        guard !crumbs.isEmpty else { return .empty }
+        let items = crumbs.map { crumb -> Node<HTML.BodyContext> in
+            guard let url = crumb.url else {
+                return Markup.el("li", .attr("aria-current", "page"), .text(crumb.title))
+            }
+            return Markup.el("li", Markup.el("a", .attr("href", url), .text(crumb.title)))
+        }
+        return .nav(.class("breadcrumbs"), .ariaLabel(Strings.breadcrumbsLabel), Markup.el("ol", items))
+    }
+
+    static func flash(_ flash: Flash) -> Node<HTML.BodyContext> {
+        let urgent = flash.kind == .error || flash.kind == .warning
+        return .div(
+            .class("flash flash-" + flash.kind.rawValue),
+            .attr("role", urgent ? "alert" : "status"),
+            .text(flash.text)
+        )
+    }
+
+    static func footer() -> Node<HTML.BodyContext> {
+        .footer(.class("site-footer"), .div(.class("footer-inner"), .text(Strings.footer)))
+    }
+}

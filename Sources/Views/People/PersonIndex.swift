@@ -1,0 +1,90 @@
+import Plot
+import Domain
+
+public enum PersonIndex {
+    public struct Row: Sendable {
+        public var id: String, name: String, organisation: String, position: String, functions: String, subjects: String, category: String
+        public init(id: String, name: String, organisation: String, position: String, functions: String, subjects: String, category: String) {
+            self.id = id; self.name = name; self.organisation = organisation; self.position = position; self.functions = functions
+            self.subjects = subjects; self.category = category
+        }
+    }
+    public struct Model: Sendable {
+        public var rows: [Row], total: Int, page: Int, pageCount: Int
+        public var municipalities: [Option], filter: [String: String], canCreate: Bool
+        public init(rows: [Row], total: Int, page: Int, pageCount: Int, municipalities: [Option], filter: [String: String], canCreate: Bool) {
+            self.rows = rows; self.total = total; self.page = page; self.pageCount = pageCount; self.municipalities = municipalities
+            self.filter = filter; self.canCreate = canCreate
+        }
+        func f(_ k: String) -> String { filter[k] ?? "" }
+        var baseQuery: [(String, String)] { ["municipality", "function", "q"].map { ($0, f($0)) } }
+    }
+
+    public static func body(_ m: Model) -> Node<HTML.BodyContext> {
+        let functions = PersonFunction.allCases.map { Option($0.rawValue, $0.title) }
+        let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
+            [Components.link(r.name, "/people/\(r.id)"), .text(r.organisation), .text(r.position), .text(r.functions), .text(r.subjects), .text(r.category)]
+        }
+        return .group(
+            Form.filters(path: "/people", .group([
+                m.municipalities.count > 1
+                    ? Form.select("municipality", "Муниципалитет", options: m.municipalities, selected: m.f("municipality"), errors: [], includeBlank: "Все")
+                    : .empty,
+                Form.select("function", "Роль", options: functions, selected: m.f("function"), errors: [], includeBlank: "Все"),
+                Form.text("q", "Поиск по ФИО или предмету", value: m.f("q"), errors: [], type: "search"),
+            ])),
+            Components.table([Column("ФИО"), Column("Организация"), Column("Должность"), Column("Роли"), Column("Предметы"), Column("Категория")],
+                             rows: rows, count: m.total,
+                             empty: Components.emptyState("Никого не найдено. Измените фильтры или загрузите файл кадров.")),
+            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery, path: "/people")
+        )
+    }
+
+    public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
+        m.canCreate ? .group(Components.buttonLink("Загрузить кадры", "/admin/imports"), Components.buttonLink("Добавить человека", "/people/new", primary: true)) : .empty
+    }
+}
+
+public enum PersonShow {
+    public struct Link: Sendable {
+        public var kind: String, title: String, url: String?, order: String, deleteURL: String?
+        public init(kind: String, title: String, url: String?, order: String, deleteURL: String?) {
+            self.kind = kind; self.title = title; self.url = url; self.order = order; self.deleteURL = deleteURL
+        }
+    }
+    public struct Model: Sendable {
+        public var id: String, details: [(String, String)], functions: [String]
+        public var links: [Link], canEdit: Bool, canAssignTutorant: Bool, teacherOptions: [Option], csrf: String
+        public init(id: String, details: [(String, String)], functions: [String], links: [Link], canEdit: Bool,
+                    canAssignTutorant: Bool, teacherOptions: [Option], csrf: String) {
+            self.id = id; self.details = details; self.functions = functions; self.links = links; self.canEdit = canEdit
+            self.canAssignTutorant = canAssignTutorant; self.teacherOptions = teacherOptions; self.csrf = csrf
+        }
+    }
+
+    public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
+        m.canEdit ? Components.buttonLink("Редактировать", "/people/\(m.id)/edit", primary: true) : .empty
+    }
+
+    public static func body(_ m: Model) -> Node<HTML.BodyContext> {
+        let rows: [[Node<HTML.BodyContext>]] = m.links.map { l in
+            [.text(l.kind), l.url.map { Components.link(l.title, $0) } ?? .text(l.title), .text(l.order),
+             l.deleteURL.map { Components.postButton("Снять", action: $0, csrf: m.csrf, danger: true) } ?? .empty]
+        }
+        return .group(
+            .p(.group(m.functions.map { Components.badge($0, .neutral) })),
+            Components.section("Сведения", Components.details(m.details.map { ($0.0, .text($0.1)) })),
+            Components.section("Закрепления", .group(
+                Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("")], rows: rows,
+                                 empty: Components.emptyState("Закреплений нет.")),
+                m.canAssignTutorant ? .div(.class("inline-form"), Form.form(action: "/people/\(m.id)/tutorants", csrf: m.csrf, .group(
+                    Form.row(
+                        Form.select("teacher_id", "Закрепить тьюторанта (педагога)", options: m.teacherOptions, selected: "", errors: [], required: true),
+                        Form.text("order_number", "Номер приказа", value: "", errors: []),
+                        Form.text("order_date", "Дата приказа", value: "", errors: [], type: "date")
+                    )
+                ), submit: "Закрепить тьюторанта")) : .empty
+            ))
+        )
+    }
+}

@@ -1,0 +1,98 @@
+import Plot
+import Domain
+
+/// The school card: the hub of everything about a school (UI.md).
+public enum SchoolShow {
+    public struct StatusRow: Sendable {
+        public var year: String, badges: [(String, Components.BadgeKind)], order: String, note: String, editURL: String?
+        public init(year: String, badges: [(String, Components.BadgeKind)], order: String, note: String, editURL: String?) {
+            self.year = year; self.badges = badges; self.order = order; self.note = note; self.editURL = editURL
+        }
+    }
+    public struct ContextRow: Sendable {
+        public var year: String, cells: [String], editURL: String?
+        public init(year: String, cells: [String], editURL: String?) { self.year = year; self.cells = cells; self.editURL = editURL }
+    }
+    public struct StaffRow: Sendable {
+        public var id: String, name: String, position: String, functions: String, subjects: String, category: String
+        public init(id: String, name: String, position: String, functions: String, subjects: String, category: String) {
+            self.id = id; self.name = name; self.position = position; self.functions = functions; self.subjects = subjects; self.category = category
+        }
+    }
+    public struct AssignmentRow: Sendable {
+        public var kind: String, who: String, whoURL: String?, order: String, deleteURL: String?
+        public init(kind: String, who: String, whoURL: String?, order: String, deleteURL: String?) {
+            self.kind = kind; self.who = who; self.whoURL = whoURL; self.order = order; self.deleteURL = deleteURL
+        }
+    }
+
+    public struct Model: Sendable {
+        public var id: String
+        public var details: [(String, String)]
+        public var statuses: [StatusRow]
+        public var contextColumns: [String]
+        public var contexts: [ContextRow]
+        public var staff: [StaffRow]
+        public var assignments: [AssignmentRow]
+        public var canEdit: Bool
+        public var canAssign: Bool
+        public var assignKinds: [Option]
+        public var assignPeople: [Option]
+        public var assignSchools: [Option]
+        public var csrf: String
+        public init(id: String, details: [(String, String)], statuses: [StatusRow], contextColumns: [String], contexts: [ContextRow],
+                    staff: [StaffRow], assignments: [AssignmentRow], canEdit: Bool, canAssign: Bool, assignKinds: [Option],
+                    assignPeople: [Option], assignSchools: [Option], csrf: String) {
+            self.id = id; self.details = details; self.statuses = statuses; self.contextColumns = contextColumns; self.contexts = contexts
+            self.staff = staff; self.assignments = assignments; self.canEdit = canEdit; self.canAssign = canAssign
+            self.assignKinds = assignKinds; self.assignPeople = assignPeople; self.assignSchools = assignSchools; self.csrf = csrf
+        }
+    }
+
+    public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
+        m.canEdit ? Components.buttonLink("Редактировать", "/schools/\(m.id)/edit", primary: true) : .empty
+    }
+
+    public static func body(_ m: Model) -> Node<HTML.BodyContext> {
+        .group(
+            Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
+                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false)]),
+            .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .text($0.1)) }))),
+            .div(.id("statuses"), statuses(m)),
+            .div(.id("context"), contexts(m)),
+            .div(.id("support"), SchoolSupport.section(m)),
+            .div(.id("staff"), staff(m))
+        )
+    }
+
+    static func statuses(_ m: Model) -> Node<HTML.BodyContext> {
+        let rows: [[Node<HTML.BodyContext>]] = m.statuses.map { s in
+            [.text(s.year), .group(s.badges.map { Components.badge($0.0, $0.1) }), .text(s.order), .text(s.note),
+             s.editURL.map { Components.link("Изменить", $0) } ?? .empty]
+        }
+        let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/statuses/new") : .empty
+        return Components.section("Статусы по годам", actions: add, Components.table(
+            [Column("Год"), Column("Статус"), Column("Приказ"), Column("Примечание"), Column("")], rows: rows,
+            empty: Components.emptyState("Статусы не установлены. Статус ШНОР / ШССУ задаётся на год приказом управления образования.")))
+    }
+
+    static func contexts(_ m: Model) -> Node<HTML.BodyContext> {
+        let rows: [[Node<HTML.BodyContext>]] = m.contexts.map { c in
+            [.text(c.year)] + c.cells.map { Node<HTML.BodyContext>.text($0) } + [c.editURL.map { Components.link("Изменить", $0) } ?? .empty]
+        }
+        let cols = [Column("Год")] + m.contextColumns.map { Column($0, numeric: true) } + [Column("")]
+        let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/context/new") : .empty
+        return Components.section("Контекст: социальный паспорт, самообследование, ИСБШ", actions: add, Components.table(
+            cols, rows: rows, empty: Components.emptyState("Контекстные данные не внесены: добавьте год и заполните социальный паспорт.")))
+    }
+
+    static func staff(_ m: Model) -> Node<HTML.BodyContext> {
+        let rows: [[Node<HTML.BodyContext>]] = m.staff.map { p in
+            [Components.link(p.name, "/people/\(p.id)"), .text(p.position), .text(p.functions), .text(p.subjects), .text(p.category)]
+        }
+        let add = m.canEdit ? Components.buttonLink("Добавить сотрудника", "/people/new?school=\(m.id)") : .empty
+        return Components.section("Педагоги и управленческая команда", actions: add, Components.table(
+            [Column("ФИО"), Column("Должность"), Column("Роли"), Column("Предметы"), Column("Категория")], rows: rows, count: m.staff.count,
+            empty: Components.emptyState("Сотрудники не внесены. Добавьте их по одному или загрузите файл кадров.")))
+    }
+}
