@@ -35,7 +35,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
 
     app.routes.defaultMaxBodySize = "25mb"
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RouteLoggingMiddleware(logLevel: app.environment == .testing ? .debug : .info))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FlashMiddleware())

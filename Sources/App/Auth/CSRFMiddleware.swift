@@ -11,10 +11,12 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let maxBody = 25 * 1024 * 1024
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = req.cookies[Self.cookieName]?.string
+        let existing = req.cookies[Self.cookieName].map(\.string).flatMap { $0.count >= 16 ? $0 : nil }
         let token = existing ?? Tokens.random()
         req.csrfToken = token
-        if req.method != .GET && req.method != .HEAD && req.headers.bearerAuthorization == nil {
+        // API calls without a session cookie (bearer tokens, the token endpoint) can't be forged by a browser.
+        let apiWithoutSession = req.isAPI && req.cookies[AuthMiddleware.cookieName] == nil
+        if req.method != .GET && req.method != .HEAD && req.headers.bearerAuthorization == nil && !apiWithoutSession {
             if req.body.data == nil { _ = try await req.body.collect(max: Self.maxBody).get() }
             let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.fieldName))
             guard let existing, let sent, Self.equal(existing, sent) else {

@@ -1,0 +1,122 @@
+@testable import App
+import Domain
+import Fluent
+import Importing
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Imports of schools and staff") struct ImportTests {
+    static let schoolsCSV = """
+    Код школы;Полное наименование;Краткое наименование;Вид;Логин ФИС ОКО;Код ОО (РИС ГИА);Год;ШНОР
+    NEW-001;Муниципальное бюджетное общеобразовательное учреждение СОШ № 101;МБОУ СОШ № 101;СОШ;edu239101;9101;2025;да
+    NEW-002;Муниципальное бюджетное общеобразовательное учреждение СОШ № 102;МБОУ СОШ № 102;СОШ;edu239102;9102;;
+    """
+
+    func armavir(_ app: Application) async throws -> Municipality {
+        try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+    }
+    let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
+
+    @Test func goodFileInWindows1251WithCommaCreatesThenReimportUpdates() async throws {
+        try await withTestApp { app in
+            let m = try await armavir(app)
+            let text = Self.schoolsCSV.replacingOccurrences(of: ";", with: ",")
+            let first = try await ImportService.run(.schools, data: CP1251.encode(text), fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            #expect(first.errors.isEmpty)
+            #expect(first.created == 2 && first.updated == 0)
+            let utf8 = Data([0xEF, 0xBB, 0xBF]) + Data(Self.schoolsCSV.replacingOccurrences(of: "СОШ № 102;", with: "СОШ № 102 им. Героя;").utf8)
+            let second = try await ImportService.run(.schools, data: utf8, fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            #expect(second.created == 0 && second.updated == 2)
+            #expect(try await School.query(on: app.db).filter(\.$code ~~ ["NEW-001", "NEW-002"]).count() == 2)
+            #expect(try await Fixture.school("NEW-002", app).shortName == "МБОУ СОШ № 102 им. Героя")
+            let status = try #require(try await SchoolStatus.query(on: app.db).filter(\.$school.$id == (try await Fixture.school("NEW-001", app)).id!).first())
+            #expect(status.year == 2025 && status.lowResults)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "school").filter(\.$userLogin == "test").count() == 4)
+        }
+    }
+
+    @Test func xlsxFileImports() async throws {
+        try await withTestApp { app in
+            let rows = Self.schoolsCSV.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+            let data = try XLSXWriter.write(rows)
+            let outcome = try await ImportService.run(.schools, data: data, fileName: "s.xlsx", municipality: try await armavir(app), actor: actor, on: app.db)
+            #expect(outcome.errors.isEmpty)
+            #expect(outcome.created == 2)
+        }
+    }
+
+    @Test func badFilesWriteNothing() async throws {
+        try await withTestApp { app in
+            let m = try await armavir(app)
+            let before = try await School.query(on: app.db).count()
+            let cases: [(String, Data, String)] = [
+                ("wrong header", Data("Название;Адрес\nШкола;ул. Мира".utf8), "Код школы"),
+                ("duplicate code", Data((Self.schoolsCSV + "\nNEW-001;Муниципальное учреждение № 103;МБОУ СОШ № 103;СОШ;;;;").utf8), "NEW-001"),
+                ("login taken in the database", Data(Self.schoolsCSV.replacingOccurrences(of: "edu239102", with: "edu233106").utf8), "edu233106"),
+                ("bad boolean", Data(Self.schoolsCSV.replacingOccurrences(of: "2025;да", with: "2025;может быть").utf8), "ШНОР"),
+                ("empty file", Data(), "пуст"),
+                ("binary junk", Data((0..<512).map { UInt8(($0 * 37 + 11) % 256) }), ""),
+            ]
+            for (name, data, mention) in cases {
+                let outcome = try await ImportService.run(.schools, data: data, fileName: "f.csv", municipality: m, actor: actor, on: app.db)
+                #expect(!outcome.errors.isEmpty, "\(name) must fail")
+                #expect(outcome.created == 0 && outcome.updated == 0)
+                if !mention.isEmpty { #expect(outcome.errors.map(\.text).joined().contains(mention), "\(name): \(outcome.errors.map(\.text))") }
+            }
+            #expect(try await School.query(on: app.db).count() == before)
+            #expect(try await School.query(on: app.db).filter(\.$code == "NEW-002").count() == 0, "all or nothing: the good row is not written")
+        }
+    }
+
+    @Test func staffImportNeedsKnownSchoolAndUpdatesByCode() async throws {
+        try await withTestApp { app in
+            let m = try await armavir(app)
+            let csv = """
+            Код сотрудника;Фамилия;Имя;Отчество;Код школы;Должность;Роли;Предметы;Квалификационная категория
+            T-1;Тестова;Анна;Петровна;ARM-006;Учитель;учитель, тьютор;Русский язык;высшая
+            T-2;Проверкин;Олег;;;Методист;специалист центра;;
+            """
+            let ok = try await ImportService.run(.staff, data: Data(csv.utf8), fileName: "k.csv", municipality: m, actor: actor, on: app.db)
+            #expect(ok.errors.isEmpty, "\(ok.errors.map(\.text))")
+            #expect(ok.created == 2)
+            let t1 = try await Fixture.person("T-1", app)
+            #expect(t1.functionSet == [.teacher, .tutor])
+            #expect(t1.$school.id == (try await Fixture.school("ARM-006", app)).id)
+            #expect(try await Fixture.person("T-2", app).$school.id == nil, "empty school code = the center")
+            let bad = try await ImportService.run(.staff, data: Data(csv.replacingOccurrences(of: "ARM-006", with: "LEN-002").utf8), fileName: "k.csv",
+                                                  municipality: m, actor: actor, on: app.db)
+            #expect(bad.errors.first?.row == 2)
+            #expect(bad.errors.first?.text.contains("не найдена") == true)
+            #expect(try await Fixture.person("T-1", app).$school.id == (try await Fixture.school("ARM-006", app)).id, "nothing changed")
+        }
+    }
+
+    @Test func uploadPageShowsErrorsWithRowAndColumn() async throws {
+        try await withTestApp { app in
+            let b = try await Browser.signIn("center", app)
+            let m = try await armavir(app)
+            let boundary = "XBOUNDARYX"
+            let file = Self.schoolsCSV.replacingOccurrences(of: "edu239101", with: "edu12")
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nschools\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"municipality_id\"\r\n\r\n\(m.id!)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"schools.csv\"\r\nContent-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+            var location = ""
+            try await app.testing().test(.POST, "/admin/imports", headers: ["Cookie": b.cookies, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                                         body: ByteBuffer(string: body)) { res in
+                #expect(res.status == .seeOther)
+                location = res.headers.first(name: .location) ?? ""
+            }
+            let page = try await b.get(location)
+            #expect(page.body.string.contains("ничего не записано"))
+            #expect(page.body.string.contains("Логин ФИС ОКО"))
+            #expect(page.body.string.contains(">2<"), "row 2 of the file")
+            #expect(try await School.query(on: app.db).filter(\.$code == "NEW-002").count() == 0)
+            let template = try await b.get("/admin/imports/templates/schools.xlsx")
+            #expect(template.status == .ok)
+            #expect(template.body.readableBytes > 500)
+            #expect(try await Browser.signIn("uo", app).get("/admin/imports/templates/schools.csv").status == .forbidden)
+        }
+    }
+}
