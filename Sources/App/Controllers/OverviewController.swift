@@ -46,7 +46,7 @@ enum OverviewController {
         if p.isAdmin { links.append(("Пользователи и роли", "/admin/users")) }
         if !Access.auditScope(p).isEmpty { links.append(("Журнал изменений", "/admin/audit")); links.append(("Загрузить школы или кадры", "/admin/imports")) }
         links.append(("Профиль и смена пароля", "/account"))
-        let model = OverviewView.Model(greeting: "Здравствуйте, \(me.displayName). Ваша роль: \(Navigation.roleTitle(p)).",
+        let model = OverviewView.Model(greeting: "Здравствуйте, \(me.displayName)! Ваша роль: \(Navigation.roleTitle(p)).",
                                        stats: stats, links: links, statusRows: statusRows)
         return req.page("Обзор", section: .overview, OverviewView.body(model))
     }

@@ -14,7 +14,7 @@ enum SchoolCard {
         let statuses = try await SchoolStatus.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
         let contexts = try await SchoolContext.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
         let staff = try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all()
-        let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id).with(\.$person).with(\.$leaderSchool).all()
+        let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id).with(\.$person).with(\.$leaderSchool).with(\.$teacher).all()
         var statusRows: [SchoolShow.StatusRow] = []
         for s in statuses {
             let labels = try await SchoolDirectory.labels(for: m.id!, year: s.year, on: req.db)
@@ -33,6 +33,7 @@ enum SchoolCard {
         let assignmentRows = assignments.map { a -> SchoolShow.AssignmentRow in
             let who: String, url: String?
             if let leader = a.leaderSchool { who = leader.shortName; url = "/schools/\(leader.id!)" }
+            else if let person = a.person, let teacher = a.teacher { who = "\(person.fullName) → \(teacher.fullName)"; url = "/people/\(person.id!)" }
             else if let person = a.person { who = person.fullName + (person.position.isEmpty ? "" : ", " + person.position); url = "/people/\(person.id!)" }
             else { who = "—"; url = nil }
             return .init(kind: a.assignmentKind?.title ?? a.kind, who: who, whoURL: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz),

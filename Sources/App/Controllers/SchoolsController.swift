@@ -34,7 +34,7 @@ enum SchoolsController {
             },
             total: paged.total, page: paged.page, pageCount: paged.pageCount,
             municipalities: visibleMunicipalities.map { Views.Option($0.id?.uuidString ?? "", $0.name) },
-            years: years.map { Views.Option(String($0), "\($0) (\(YearLabel.schoolYear($0)))") },
+            years: years.map { Views.Option(String($0), visibleMunicipalities.count == 1 ? Present.yearLabel($0, visibleMunicipalities[0]) : "\($0) (\(YearLabel.schoolYear($0)) уч. г.)") },
             filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.canImport(into: $0.id ?? UUID(), p) },
             showMunicipality: visibleMunicipalities.count > 1)
         let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"

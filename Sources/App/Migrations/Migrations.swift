@@ -8,5 +8,6 @@ enum Migrations {
         M003_CreatePeople(),
         M004_CreateUsers(),
         M005_CreateAuditAndImports(),
+        M006_CreateResults(),
     ]
 }

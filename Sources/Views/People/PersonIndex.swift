@@ -77,7 +77,7 @@ public enum PersonShow {
             Components.section("Закрепления", .group(
                 Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("")], rows: rows,
                                  empty: Components.emptyState("Закреплений нет.")),
-                m.canAssignTutorant ? .div(.class("inline-form"), Form.form(action: "/people/\(m.id)/tutorants", csrf: m.csrf, .group(
+                m.canAssignTutorant ? .div(.class("assign-form"), Form.form(action: "/people/\(m.id)/tutorants", csrf: m.csrf, .group(
                     Form.row(
                         Form.select("teacher_id", "Закрепить тьюторанта (педагога)", options: m.teacherOptions, selected: "", errors: [], required: true),
                         Form.text("order_number", "Номер приказа", value: "", errors: []),

@@ -57,7 +57,7 @@ public enum SchoolIndex {
             ]
             if m.showMunicipality { cells.append(.text(r.municipality)) }
             cells += [
-                .text(r.code),
+                .span(.class("nowrap"), .text(r.code)),
                 .group(r.badges.map { Components.badge($0.0, $0.1) }),
                 .text(r.director),
                 .text(r.fisOkoLogin),

@@ -16,7 +16,7 @@ enum SchoolSupport {
     }
 
     static func form(_ m: SchoolShow.Model) -> Node<HTML.BodyContext> {
-        .div(.class("inline-form"),
+        .div(.class("assign-form"),
                  .h3(.text("Закрепить наставника, куратора, школу-лидера или эксперта")),
                  .div(Form.form(action: "/schools/\(m.id)/assignments", csrf: m.csrf, .group(
                     Form.row(
