@@ -120,3 +120,32 @@ import VaporTesting
         }
     }
 }
+
+@Suite("Imports in the background") struct BackgroundImportTests {
+    @Test func largeUploadRunsInTheBackgroundAndFinishes() async throws {
+        try await withTestApp { app in
+            app.config.inlineImportBytes = 0
+            let b = try await Browser.signIn("admin", app)
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[2].code).first())
+            let boundary = "B0UNDARY"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nschools\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"municipality_id\"\r\n\r\n\(m.id!)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.csv\"\r\n\r\n\(ImportTests.schoolsCSV)\r\n--\(boundary)--\r\n"
+            var location = ""
+            try await app.testing().test(.POST, "/admin/imports", headers: ["Cookie": b.cookies, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                                         body: ByteBuffer(string: body)) { res in location = res.headers.first(name: .location) ?? "" }
+            let jobID = try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+            var status = ""
+            for _ in 0..<100 {
+                status = try await ImportJob.find(jobID, on: app.db)?.status ?? ""
+                if status != "running" { break }
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            #expect(status == "done")
+            let page = try await b.get(location)
+            #expect(page.body.string.contains("Создано: 2"))
+            #expect(try await School.query(on: app.db).filter(\.$code == "NEW-001").first()?.$municipality.id == m.id)
+        }
+    }
+}

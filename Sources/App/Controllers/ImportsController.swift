@@ -7,8 +7,6 @@ import Importing
 /// «Загрузка школ и кадров»: upload, templates, job page with progress.
 enum ImportsController {
     static let crumbs = [Crumb("Обзор", "/"), Crumb("Администрирование", "/admin"), Crumb("Загрузка", "/admin/imports")]
-    /// Files up to this many bytes are imported while the user waits; larger ones in the background.
-    static let inlineBytes = 256 * 1024
 
     static func municipalities(_ req: Request) async throws -> [Municipality] {
         let p = try req.principal()
@@ -77,7 +75,7 @@ enum ImportsController {
         let actor = ImportService.Actor(userID: user.id, login: user.login, principal: user.principal)
         let app = req.application
         let work: @Sendable () async -> Void = { await execute(job: job, kind: kind, data: data, municipality: m, actor: actor, app: app) }
-        if data.count <= inlineBytes { await work() } else { Task { await work() } }
+        if data.count <= req.config.inlineImportBytes { await work() } else { Task { await work() } }
         return req.redirect(to: "/admin/imports/\(job.id!)")
     }
 

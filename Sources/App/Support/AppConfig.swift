@@ -13,6 +13,8 @@ struct AppConfig: Sendable {
     var maxFailedLogins: Int
     var lockout: TimeInterval
     var autoMigrate: Bool
+    /// Uploads up to this size are imported while the user waits; larger ones in the background with progress.
+    var inlineImportBytes: Int = 256 * 1024
 
     static func fromEnvironment() -> AppConfig {
         let env = ProcessInfo.processInfo.environment
