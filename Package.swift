@@ -17,6 +17,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        // The system SQLite for bulk loading and fast reads of results (libsqlite3-dev).
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "FastStore", dependencies: ["CSQLite3"]),
         .target(name: "Importing", dependencies: [
             "Domain",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -26,7 +29,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Domain", "Importing", "Views",
+            "Domain", "Importing", "Views", "FastStore",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -4,7 +4,7 @@ import Foundation
 /// ЕГЭ result of a school in a subject and year; `average` keeps the decimal text exactly.
 final class EGEResult: Model, @unchecked Sendable {
     static let schema = "ege_results"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
@@ -20,7 +20,7 @@ final class EGEResult: Model, @unchecked Sendable {
 /// ВПР result of a school, subject, grade and year: mark counts, or ФИС ОКО's published percentages.
 final class VPRResult: Model, @unchecked Sendable {
     static let schema = "vpr_results"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
@@ -42,7 +42,7 @@ final class VPRResult: Model, @unchecked Sendable {
 
 final class OGEResult: Model, @unchecked Sendable {
     static let schema = "oge_results"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
@@ -57,7 +57,7 @@ final class OGEResult: Model, @unchecked Sendable {
 
 final class TermResult: Model, @unchecked Sendable {
     static let schema = "term_results"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "period") var period: String
@@ -73,7 +73,7 @@ final class TermResult: Model, @unchecked Sendable {
 
 final class JournalComparison: Model, @unchecked Sendable {
     static let schema = "journal_comparisons"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
@@ -88,7 +88,7 @@ final class JournalComparison: Model, @unchecked Sendable {
 
 final class VPRParticipant: Model, @unchecked Sendable {
     static let schema = "vpr_participants"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
@@ -104,7 +104,7 @@ final class VPRParticipant: Model, @unchecked Sendable {
 
 final class ObjectivityFlag: Model, @unchecked Sendable {
     static let schema = "objectivity_flags"
-    @ID(key: .id) var id: UUID?
+    @ID(custom: .id, generatedBy: .database) var id: Int?
     @Parent(key: "school_id") var school: School
     @Field(key: "year") var year: Int
     @Field(key: "procedure") var procedure: String

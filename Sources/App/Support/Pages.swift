@@ -40,6 +40,7 @@ enum Navigation {
         var s: [NavSection] = [.overview]
         if Access.canListSchools(p) { s.append(.schools) }
         if Access.canListPeople(p) { s.append(.people) }
+        if p.isAdmin || p.grants.contains(where: { [.regionalCoordinator, .centerSpecialist, .educationDepartment].contains($0.role) }) { s.append(.monitoring) }
         if p.isAdmin || !Access.auditScope(p).isEmpty { s.append(.admin) }
         return s
     }

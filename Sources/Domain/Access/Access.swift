@@ -156,3 +156,23 @@ public enum Access {
         canImport(into: municipalityID, p)
     }
 }
+
+public extension Access {
+    /// Municipality-wide reads (the monitoring tables): admin, the region's coordinator,
+    /// the municipality's center and education department.
+    static func canReadMunicipality(_ municipalityID: UUID, regionID: UUID, _ p: Principal) -> Bool {
+        let s = schoolScope(p, .read)
+        return s.all || s.regionIDs.contains(regionID) || s.municipalityIDs.contains(municipalityID)
+    }
+
+    /// Region-wide views across municipalities.
+    static func canReadRegion(_ regionID: UUID, _ p: Principal) -> Bool {
+        let s = schoolScope(p, .read)
+        return s.all || s.regionIDs.contains(regionID)
+    }
+
+    /// Approving a monitoring campaign is the education department's act (admin may too).
+    static func canApprove(in municipalityID: UUID, _ p: Principal) -> Bool {
+        p.isAdmin || p.grants.contains { $0.role == .educationDepartment && $0.municipalityID == municipalityID }
+    }
+}

@@ -1,0 +1,114 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+import Plot
+
+/// Monitoring campaigns: open → data complete → approved (with a dated read-only copy of the table).
+enum CampaignsController {
+    typealias C = MonitoringController
+    static let statuses: [String: (String, Components.BadgeKind)] = [
+        "open": ("открыта", .warning), "data_complete": ("данные собраны", .neutral), "approved": ("утверждена", .success),
+    ]
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        return try await indexPage(req, sel, errors: [])
+    }
+
+    static func indexPage(_ req: Request, _ sel: C.Selection, errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
+        let m = sel.municipality
+        let p = try req.principal()
+        let rows = try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$year, .descending).all().map { c in
+            var actions: [(String, String)] = []
+            if c.status == "open" && Access.canImport(into: m.id!, p) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
+            if c.status == "data_complete" && Access.canApprove(in: m.id!, p) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
+            if c.status == "data_complete" && Access.canImport(into: m.id!, p) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
+            let st = statuses[c.status] ?? (c.status, .neutral)
+            return MonitoringAdminViews.CampaignRow(id: c.id!.uuidString, year: c.year, status: st.0, statusKind: st.1,
+                                                    deadline: c.deadline.map { RuFormat.date($0, timeZone: m.zone) } ?? "—",
+                                                    approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "—", actions: actions)
+        }
+        let create = Access.canImport(into: m.id!, p) ? "/monitoring/campaigns?municipality=\(m.id!)&year=\(sel.year)" : nil
+        let res = MonitoringViewsController.page(req, "Кампании мониторинга: \(m.name)", tab: "/monitoring/campaigns", sel,
+                                                 MonitoringAdminViews.campaigns(rows, createAction: create, year: sel.year, csrf: req.csrfToken, errors: errors))
+        res.status = status
+        return res
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let m = sel.municipality
+        guard Access.canImport(into: m.id!, try req.principal()) else { throw AppError.forbidden }
+        let f = FormFields(req)
+        guard let year = Int(f["year"]), (2000...2100).contains(year) else {
+            return try await indexPage(req, sel, errors: [.init(field: "year", message: "Год — четыре цифры, например 2025.")], status: .unprocessableEntity)
+        }
+        if try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).filter(\.$year == year).first() != nil {
+            return try await indexPage(req, sel, errors: [.init(field: "year", message: "Кампания \(year) года уже есть.")], status: .unprocessableEntity)
+        }
+        let c = MonitoringCampaign()
+        c.$municipality.id = m.id!; c.year = year; c.status = "open"
+        c.deadline = f["deadline"].isEmpty ? nil : RuFormat.parseDate(f["deadline"])
+        try await req.db.transaction { db in
+            try await c.create(on: db)
+            try await Audit.record(req, on: db, .create, entity: "campaign", id: c.id, label: "Мониторинг результатов \(year), \(m.name)", municipalityID: m.id, after: ["status": "open"])
+        }
+        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(year)", flash: "Кампания \(year) года открыта.")
+    }
+
+    static func load(_ req: Request) async throws -> (MonitoringCampaign, Municipality) {
+        guard let c = try await MonitoringCampaign.query(on: req.db).filter(\.$id == req.id()).with(\.$municipality).first() else { throw AppError.notFound("Кампания") }
+        guard Access.canReadMunicipality(c.municipality.id!, regionID: c.municipality.$region.id, try req.principal()) else { throw AppError.forbidden }
+        return (c, c.municipality)
+    }
+
+    static func transition(_ req: Request, from: String, to: String, allowed: (Municipality, Principal) -> Bool) async throws -> Response {
+        let (c, m) = try await load(req)
+        guard allowed(m, try req.principal()) else { throw AppError.forbidden }
+        guard c.status == from else { throw AppError.conflict("Кампания уже в состоянии «\(statuses[c.status]?.0 ?? c.status)»: обновите страницу.") }
+        c.status = to
+        if to == "approved" {
+            let computed = try await MonitoringService.compute([m], year: c.year, on: req.db)
+            let snapshot = Snapshot(rows: C.exportRows(computed.result, filter: .either), notes: MonitoringService.notes(computed.result))
+            c.snapshotJSON = String(data: try JSONEncoder().encode(snapshot), encoding: .utf8)
+            c.approvedAt = req.now
+            c.approvedBy = req.currentUser?.displayName
+        }
+        try await req.db.transaction { db in
+            try await c.update(on: db)
+            try await Audit.record(req, on: db, .update, entity: "campaign", id: c.id, label: "Мониторинг результатов \(c.year), \(m.name)", municipalityID: m.id,
+                                   before: ["status": from], after: ["status": to])
+        }
+        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(c.year)", flash: "Состояние кампании: \(statuses[to]?.0 ?? to).")
+    }
+
+    struct Snapshot: Codable { let rows: [[String]]; let notes: [String] }
+
+    @Sendable static func complete(req: Request) async throws -> Response {
+        try await transition(req, from: "open", to: "data_complete") { m, p in Access.canImport(into: m.id!, p) }
+    }
+    @Sendable static func reopen(req: Request) async throws -> Response {
+        try await transition(req, from: "data_complete", to: "open") { m, p in Access.canImport(into: m.id!, p) }
+    }
+    @Sendable static func approve(req: Request) async throws -> Response {
+        try await transition(req, from: "data_complete", to: "approved") { m, p in Access.canApprove(in: m.id!, p) }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (c, m) = try await load(req)
+        let st = statuses[c.status] ?? (c.status, .neutral)
+        var body: [Node<HTML.BodyContext>] = [Components.details([("Состояние", Components.badge(st.0, st.1)),
+            ("Утверждена", .text(c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет"))])]
+        if let json = c.snapshotJSON, let snap = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)), let header = snap.rows.first {
+            body.append(.div(.class("method-notes"), .ul(.forEach(snap.notes) { .li(.text($0)) })))
+            body.append(Components.table(header.map { Column($0) }, rows: snap.rows.dropFirst().map { $0.map { .text($0) } }, count: snap.rows.count - 1,
+                                         empty: Components.emptyState("В утверждённой таблице нет школ с отрицательной динамикой.")))
+        } else {
+            body.append(Components.emptyState("Копия таблицы сохраняется при утверждении; до этого смотрите текущую сводную таблицу.",
+                                              action: (title: "Сводная таблица", url: "/monitoring?municipality=\(m.id!)&year=\(c.year)")))
+        }
+        return req.page("Мониторинг \(c.year): \(m.name) — утверждённая таблица", section: .monitoring,
+                        crumbs: C.crumbs + [Crumb("Кампании", "/monitoring/campaigns?municipality=\(m.id!)"), Crumb(String(c.year))], .group(body))
+    }
+}

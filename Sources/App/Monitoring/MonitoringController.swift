@@ -1,0 +1,106 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+import Importing
+import Plot
+
+/// «Мониторинги → Динамика образовательных результатов»: the summary table, its exports and print view.
+enum MonitoringController {
+    static let crumbs = [Crumb("Обзор", "/"), Crumb("Мониторинги", "/monitoring")]
+
+    /// Municipalities whose whole monitoring the user may read.
+    static func municipalities(_ req: Request) async throws -> [Municipality] {
+        let p = try req.principal()
+        return try await Municipality.query(on: req.db).sort(\.$name).all().filter { Access.canReadMunicipality($0.id!, regionID: $0.$region.id, p) }
+    }
+
+    struct Selection { let municipality: Municipality; let all: [Municipality]; let year: Int; let filter: SummaryFilter; let query: [String: String] }
+
+    static func select(_ req: Request) async throws -> Selection {
+        let all = try await municipalities(req)
+        guard !all.isEmpty else { throw AppError.forbidden }
+        var q = req.queryDict(["municipality", "year", "filter", "sort", "print"])
+        let m = all.first { $0.id?.uuidString == q["municipality"] } ?? all[0]
+        if q["municipality"] != nil && m.id?.uuidString != q["municipality"] { throw AppError.forbidden }
+        var year = q["year"].flatMap(Int.init) ?? 0
+        if year == 0 { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
+        q["municipality"] = m.id!.uuidString
+        q["year"] = String(year)
+        return Selection(municipality: m, all: all, year: year, filter: SummaryFilter(rawValue: q["filter"] ?? "") ?? .either, query: q)
+    }
+
+    static func tabs(_ current: String, _ q: [String: String]) -> Node<HTML.BodyContext> {
+        let keep = Components.queryString([("municipality", q["municipality"] ?? ""), ("year", q["year"] ?? "")])
+        let items: [(String, String)] = [("Сводная таблица", "/monitoring"), ("Кластеры", "/monitoring/clusters"), ("Эффективность", "/monitoring/effectiveness"),
+                                         ("По региону", "/monitoring/region"), ("Кампании", "/monitoring/campaigns"), ("Загрузка результатов", "/monitoring/imports"),
+                                         ("Эталоны", "/monitoring/references"), ("Настройки", "/monitoring/settings"), ("Методика", "/monitoring/help")]
+        return Components.tabs(items.map { (title: $0.0, url: $0.1 + keep, current: $0.1 == current) })
+    }
+
+    static func years(_ year: Int) -> [Views.Option] {
+        (max(2015, year - 8)...(year + 1)).reversed().map { Views.Option(String($0), "\($0) (ЕГЭ и ВПР \($0 - 1)–\($0))") }
+    }
+
+    @Sendable static func summary(req: Request) async throws -> Response {
+        let sel = try await select(req)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let model = MonitoringSummaryView.Model(
+            result: computed.result, filter: sel.filter,
+            schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+            contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id!.uuidString, $0.name) },
+            years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
+        let exportQuery = Components.queryString([("municipality", sel.query["municipality"] ?? ""), ("year", String(sel.year)), ("filter", sel.filter.rawValue)])
+        let actions: Node<HTML.BodyContext> = .group(
+            Components.buttonLink("XLSX", "/monitoring/results.xlsx" + exportQuery), Components.buttonLink("CSV", "/monitoring/results.csv" + exportQuery),
+            Components.buttonLink("Версия для печати", "/monitoring" + exportQuery + "&print=1"))
+        let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
+        var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
+        ctx.contextLine = sel.municipality.name
+        return req.render(Layout.page(ctx, actions: actions, .group(tabs("/monitoring", sel.query), MonitoringSummaryView.body(model, path: "/monitoring"))))
+    }
+
+    /// The summary table as a spreadsheet: the same rows and numbers as the page.
+    static func exportRows(_ r: MonitoringResult, filter: SummaryFilter) -> [[String]] {
+        let s = r.settings
+        var header = ["Код школы", "Школа", "Муниципалитет"]
+        for subj in s.egeSubjects { header += ["D \(MonitoringSubject.title(subj))", "Состояние", "r(\(r.year - 1))", "r(\(r.year))", "Ср. \(r.year - 1)", "n \(r.year - 1)", "Ср. \(r.year)", "n \(r.year)"] }
+        header += ["Показатель 2 (отрицательные)", "Резкие изменения", "Исключено", "Группа риска"] + ContextColumns.titles.map(\.1)
+        var rows = [header]
+        for sr in r.summary(filter) {
+            var row = [sr.school.code, sr.school.name, sr.school.municipality]
+            for subj in s.egeSubjects {
+                let c = sr.indicator1.first { $0.subject == subj }
+                row += [c?.d?.ru(3) ?? "", c?.state.title ?? "нет данных", c?.previous?.ratio?.ru(3) ?? "", c?.current?.ratio?.ru(3) ?? "",
+                        c?.previous?.average.ru(2) ?? "", c?.previous.map { String($0.participants) } ?? "", c?.current?.average.ru(2) ?? "", c?.current.map { String($0.participants) } ?? ""]
+            }
+            row.append(sr.indicator2.filter(\.inSummary).map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(2) = \($0.delta(2)?.ru(3) ?? "—")" }.joined(separator: "; "))
+            row.append(sr.sharpChanges.map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(\($0.change.mark)) = \($0.change.delta.ru(1))" }.joined(separator: "; "))
+            row.append(sr.exclusions.map(\.reason).joined(separator: " "))
+            row.append(sr.federalRisk.isAtRisk ? sr.federalRisk.reason : "")
+            row += ContextColumns.titles.map { sr.school.context[$0.0] ?? "" }
+            rows.append(row)
+        }
+        return rows
+    }
+
+    @Sendable static func exportCSV(req: Request) async throws -> Response {
+        try await export(req, xlsx: false)
+    }
+
+    @Sendable static func exportXLSX(req: Request) async throws -> Response {
+        try await export(req, xlsx: true)
+    }
+
+    static func export(_ req: Request, xlsx: Bool) async throws -> Response {
+        let sel = try await select(req)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let rows = exportRows(computed.result, filter: sel.filter)
+        let data = xlsx ? try XLSXWriter.write(rows, sheetName: "Сводная \(sel.year)") : CSVWriter.write(rows)
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = xlsx ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                       : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"monitoring-\(sel.municipality.code)-\(sel.year).\(xlsx ? "xlsx" : "csv")\"")
+        return res
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import Domain
+
+/// Builds the Domain's MonitoringInput for a set of municipalities and a year from
+/// the database: a fixed number of queries, each one pass over its rows.
+enum MonitoringLoader {
+    struct Scope: Sendable {
+        var municipalities: [Municipality]
+        var year: Int
+        var settings: MonitoringSettings
+    }
+
+    static func settings(of m: Municipality) -> MonitoringSettings {
+        (try? JSONDecoder().decode(MonitoringSettings.self, from: Data(m.settingsJSON.utf8))) ?? .default
+    }
+
+    static func load(_ s: Scope, on db: any Database) async throws -> (MonitoringInput, [UUID: School]) {
+        let mids = s.municipalities.compactMap(\.id)
+        let names = Dictionary(uniqueKeysWithValues: s.municipalities.map { ($0.id!, $0.name) })
+        let schools = try await School.query(on: db).filter(\.$municipality.$id ~~ mids).sort(\.$shortName).all()
+        let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
+        let ids = Array(byID.keys)
+        let years = [s.year - 1, s.year]
+        let code = { (id: UUID) in byID[id]?.code ?? "" }
+
+        let statuses = ids.isEmpty ? [] : try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year == s.year).all()
+        let contexts = ids.isEmpty ? [] : try await SchoolContext.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
+        var statusOf: [UUID: SchoolStatus] = [:]
+        for st in statuses { statusOf[st.$school.id] = st }
+        var contextOf: [UUID: SchoolContext] = [:]
+        for c in contexts.sorted(by: { $0.year < $1.year }) { contextOf[c.$school.id] = c }
+
+        let refs: [SchoolRef] = schools.map { school in
+            let st = statusOf[school.id!], ctx = contextOf[school.id!]
+            var flags = Set<SchoolRef.Status>()
+            if st?.lowResults == true { flags.insert(.lowResults) }
+            if st?.difficultConditions == true { flags.insert(.difficultConditions) }
+            if st?.program500 == true { flags.insert(.program500) }
+            if st?.objectivityRisk == true { flags.insert(.objectivityRisk) }
+            return SchoolRef(code: school.code, name: school.shortName, municipality: names[school.$municipality.id] ?? "",
+                             context: ContextColumns.values(ctx), wellbeingIndex: ctx?.socialWellbeingIndex.flatMap { Rational(decimal: String($0)) },
+                             statuses: flags)
+        }
+
+        let egeRows = ids.isEmpty ? [] : try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
+        let vprRows = ids.isEmpty ? [] : try await VPRResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
+        let ogeRows = ids.isEmpty ? [] : try await OGEResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
+        let ege = egeRows.compactMap { r -> EGEInput? in
+            guard let avg = Rational(decimal: r.average) else { return nil }
+            return EGEInput(resultID: "ege:\(r.id!)", schoolCode: code(r.$school.id), year: r.year, subject: r.subject,
+                            participants: r.participants, average: avg, sd: r.sd)
+        }
+        let vpr = vprRows.compactMap { r -> VPRInput? in
+            guard let marks = ResultMapping.marks(r) else { return nil }
+            return VPRInput(resultID: "vpr:\(r.id!)", schoolCode: code(r.$school.id), year: r.year, subject: r.subject, grade: r.grade,
+                            participants: r.participants, marks: marks)
+        }
+        var procedures: [ProcedureInput] = []
+        for r in ogeRows {
+            if let below = r.belowThreshold {
+                procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .oge, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
+            } else if let share = r.belowShare.flatMap({ Rational(decimal: $0) }) {
+                procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .oge, subject: r.subject, year: r.year, participants: r.participants, failing: .percent(share)))
+            }
+        }
+        for r in egeRows { if let below = r.belowMinimum {
+            procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
+        } }
+
+        let regionIDs = Array(Set(s.municipalities.map { $0.$region.id }))
+        var regional: [String: [Int: Rational]] = [:]
+        for ref in try await ReferenceValue.query(on: db).filter(\.$regionID ~~ regionIDs).filter(\.$exam == "ege").filter(\.$year ~~ years).all() {
+            if let v = Rational(decimal: ref.value) { regional[ref.subject, default: [:]][ref.year] = v }
+        }
+        var list: [Int: Set<String>] = [:]
+        for f in ids.isEmpty ? [] : try await ObjectivityFlag.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all() {
+            list[f.year, default: []].insert(code(f.$school.id))
+        }
+        let confirmed = Set(try await ExclusionConfirmation.query(on: db).filter(\.$municipalityID ~~ mids).filter(\.$year == s.year).all().map(\.resultKey))
+        let journal = ids.isEmpty ? [] : try await JournalComparison.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year == s.year).all().map {
+            JournalComparisonInput(schoolCode: code($0.$school.id), year: $0.year, subject: $0.subject, grade: $0.grade,
+                                   lowered: $0.lowered, confirmed: $0.confirmed, raised: $0.raised)
+        }
+        let participants = ids.isEmpty ? [] : try await VPRParticipant.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year == s.year).all().compactMap { p -> VPRParticipantInput? in
+            guard let score = p.primaryScore, let mark = p.mark else { return nil }
+            return VPRParticipantInput(schoolCode: code(p.$school.id), year: p.year, subject: p.subject, grade: p.grade, primaryScore: score, mark: mark, journalMark: p.journalMark)
+        }
+        var boundaries: [VPRSeriesKey: VPRBoundaries] = [:]
+        for b in try await MarkBoundary.query(on: db).filter(\.$regionID ~~ regionIDs).filter(\.$year == s.year).all() {
+            boundaries[VPRSeriesKey(subject: b.subject, grade: b.grade, year: b.year)] = VPRBoundaries(min3: b.min3, min4: b.min4, min5: b.min5)
+        }
+        let input = MonitoringInput(year: s.year, schools: refs, ege: ege, vpr: vpr, regionalEGEAverage: regional, rosobrnadzorList: list,
+                                    confirmedExclusions: confirmed, procedures: procedures, journalComparisons: journal,
+                                    participants: participants, boundaries: boundaries, settings: s.settings)
+        return (input, byID)
+    }
+}
+
+enum ResultMapping {
+    static func marks(_ r: VPRResult) -> VPRMarks? {
+        if r.source == "percentages" {
+            let p = [r.p2, r.p3, r.p4, r.p5].compactMap { $0.flatMap { Rational(decimal: $0) } }
+            return p.count == 4 ? .percentages(p) : nil
+        }
+        let k = [r.m2, r.m3, r.m4, r.m5].compactMap { $0 }
+        return k.count == 4 ? .counts(k) : nil
+    }
+}
+
+/// The contextual columns of the summary table (Concept: "additional indicators").
+enum ContextColumns {
+    static let titles: [(String, String)] = [
+        ("social_wellbeing_index", "ИСБШ"), ("low_income_share", "Малообесп., %"), ("disabled_share", "ОВЗ, %"),
+        ("risk_families_share", "СОП, %"), ("qualified_teachers_share", "Пед. с категорией, %"),
+    ]
+    static func values(_ c: SchoolContext?) -> [String: String] {
+        guard let c else { return [:] }
+        var v: [String: String] = [:]
+        v["social_wellbeing_index"] = c.socialWellbeingIndex.map { RuFormat.decimal($0, digits: 2) }
+        v["low_income_share"] = c.lowIncomeShare.map { RuFormat.decimal($0) }
+        v["disabled_share"] = c.disabledShare.map { RuFormat.decimal($0) }
+        v["risk_families_share"] = c.riskFamiliesShare.map { RuFormat.decimal($0) }
+        v["qualified_teachers_share"] = c.qualifiedTeachersShare.map { RuFormat.decimal($0) }
+        return v
+    }
+}

@@ -1,0 +1,55 @@
+import Vapor
+import Fluent
+import Domain
+import Views
+
+/// Computes the monitoring for the municipalities a request may see; the one place
+/// the pages, the exports and the CLI get their numbers from.
+enum MonitoringService {
+    struct Computed: Sendable {
+        let result: MonitoringResult
+        let schools: [UUID: School]
+        let municipalities: [Municipality]
+        var codeToID: [String: UUID] { Dictionary(schools.values.map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a }) }
+    }
+
+    static func compute(_ municipalities: [Municipality], year: Int, settings: MonitoringSettings? = nil, on db: any Database) async throws -> Computed {
+        let s = settings ?? municipalities.first.map(MonitoringLoader.settings) ?? .default
+        let (input, schools) = try await MonitoringLoader.load(.init(municipalities: municipalities, year: year, settings: s), on: db)
+        return Computed(result: Monitoring.compute(input), schools: schools, municipalities: municipalities)
+    }
+
+    /// The latest exam year that has results for these municipalities, else the current year.
+    static func defaultYear(_ municipalities: [Municipality], on db: any Database, now: Date) async throws -> Int {
+        let ids = try await School.query(on: db).filter(\.$municipality.$id ~~ municipalities.compactMap(\.id)).all().compactMap(\.id)
+        var years: [Int] = []
+        if !ids.isEmpty {
+            if let y = try await VPRResult.query(on: db).filter(\.$school.$id ~~ ids).max(\.$year) { years.append(y) }
+            if let y = try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).max(\.$year) { years.append(y) }
+        }
+        return years.max() ?? Calendar(identifier: .gregorian).component(.year, from: now)
+    }
+
+    /// What the page must say about the method (DOMAIN §4: every choice visible to users).
+    static func notes(_ r: MonitoringResult) -> [String] {
+        let s = r.settings
+        var notes: [String] = ["Мониторинг \(r.year) года сравнивает результаты \(r.year - 1) и \(r.year) годов (Концепция, п. 6.3)."]
+        for subject in s.egeSubjects {
+            for year in [r.year - 1, r.year] {
+                for ref in r.references where ref.subject == subject && ref.year == year {
+                    let where_ = ref.municipality.isEmpty ? "" : " (\(ref.municipality))"
+                    let value = ref.value.map { $0.ru(2) } ?? "нет данных"
+                    notes.append("Эталон показателя 1, \(MonitoringSubject.title(subject)), \(year)\(where_): \(ref.source.title) — \(value)"
+                                 + (ref.excludedResultIDs.isEmpty ? "." : "; без исключённых результатов (до исключения \(ref.valueBeforeExclusions?.ru(2) ?? "—"))."))
+                }
+            }
+        }
+        if r.usesMunicipalFallback {
+            notes.append("Внимание: регионального среднего нет, эталон — средневзвешенный балл школ муниципалитета. При таком эталоне около половины школ получают отрицательную динамику по построению (Σ nᵢ·rᵢ = N); введите региональное значение на странице «Эталоны».")
+        }
+        notes.append("Показатель 1: D = r(\(r.year)) − r(\(r.year - 1)), r = средний балл школы / эталон; D < 0 — отрицательная динамика" + (s.includeNoChange ? ", D = 0 («без изменений») тоже включается в таблицу." : "; D = 0 в таблицу не включается (настройка)."))
+        notes.append("Показатель 2: правило — \(s.reading.title); порог T = \(s.threshold) п.п. («превышает» — строго больше); малые группы — менее \(s.smallGroup) участников." + (s.cohort ? " Сравнение по когорте: \(r.year - 1) год — на класс младше." : " Сравнивается тот же класс в соседних годах."))
+        notes.append("Необъективные результаты: \(s.objectivity.title)" + (s.excludeRosobrnadzorListForVPR ? "; результаты ВПР школ из списка Рособрнадзора исключаются." : "; список Рособрнадзора — только справочно.") + " Подробности — на странице «Методика».")
+        return notes + r.warnings
+    }
+}

@@ -1,0 +1,95 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+import Plot
+
+/// Clusters, effectiveness and the region view.
+enum MonitoringViewsController {
+    typealias C = MonitoringController
+
+    static func page(_ req: Request, _ title: String, tab: String, _ sel: C.Selection, _ body: Node<HTML.BodyContext>) -> Response {
+        var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
+        ctx.contextLine = sel.municipality.name
+        return req.render(Layout.page(ctx, .group(C.tabs(tab, sel.query), yearFilter(sel, path: tab), body)))
+    }
+
+    static func yearFilter(_ sel: C.Selection, path: String) -> Node<HTML.BodyContext> {
+        Form.filters(path: path, .group([
+            sel.all.count > 1 ? Form.select("municipality", "Муниципалитет", options: sel.all.map { Views.Option($0.id!.uuidString, $0.name) },
+                                            selected: sel.municipality.id!.uuidString, errors: []) : .empty,
+            Form.select("year", "Мониторинг года", options: C.years(sel.year), selected: String(sel.year), errors: []),
+        ]))
+    }
+
+    @Sendable static func clusters(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let names = Dictionary(computed.schools.values.map { ($0.code, $0.shortName) }, uniquingKeysWith: { a, _ in a })
+        let links = computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" }
+        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: "/monitoring/clusters", sel,
+                    MonitoringPages.clusters(computed.result.clusters, names: names, links: links))
+    }
+
+    @Sendable static func effectiveness(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let m = sel.municipality
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).all()
+        let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
+        let statuses = byID.isEmpty ? [] : try await SchoolStatus.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys)).all()
+        var perYear: [Int: Set<String>] = [:]
+        for s in statuses where s.lowResults || s.difficultConditions { perYear[s.year, default: []].insert(byID[s.$school.id]?.shortName ?? "?") }
+        for y in Set(statuses.map(\.year)) where perYear[y] == nil { perYear[y] = [] }
+        let rows = Effectiveness.analyze(perYear).map { e in
+            MonitoringPages.EffectivenessRow(label: Present.yearLabel(e.year, m), year: e.year, count: e.count,
+                                             change: e.change.map { $0 > 0 ? "+\($0)" : String($0) } ?? "—", entered: e.entered, left: e.left)
+        }
+        var trends: [(String, String)] = []
+        let ege = byID.isEmpty ? [] : try await EGEResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys)).all()
+        for subject in MonitoringLoader.settings(of: m).egeSubjects {
+            var sums: [Int: (Rational, Int)] = [:]
+            for r in ege where r.subject == subject {
+                guard let avg = Rational(decimal: r.average) else { continue }
+                let cur = sums[r.year] ?? (.zero, 0)
+                sums[r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)
+            }
+            let text = sums.keys.sorted().compactMap { y -> String? in
+                guard let (s, n) = sums[y], n > 0 else { return nil }
+                return "\(y) — \((s / Rational(n)).ru(1)) (n = \(n))"
+            }.joined(separator: "; ")
+            if !text.isEmpty { trends.append((MonitoringSubject.title(subject), text)) }
+        }
+        let label = try await SchoolDirectory.labels(for: m.id!, year: sel.year, on: req.db).low
+        return page(req, "Эффективность мер: \(m.name)", tab: "/monitoring/effectiveness", sel,
+                    MonitoringPages.effectiveness(rows, statusTitle: label + " / ШССУ", trends: trends))
+    }
+
+    @Sendable static func region(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let p = try req.principal()
+        let regionID = sel.municipality.$region.id
+        guard Access.canReadRegion(regionID, p) else { throw AppError.forbidden }
+        let ms = try await Municipality.query(on: req.db).filter(\.$region.$id == regionID).sort(\.$name).all()
+        let settings = MonitoringLoader.settings(of: sel.municipality)
+        var (input, schools) = try await MonitoringLoader.load(.init(municipalities: ms, year: sel.year, settings: settings), on: req.db)
+        // One common reference across municipalities: the region's value, or the weighted mean over the whole region.
+        let municipalityOf = Dictionary(input.schools.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+        input.schools = input.schools.map { var s = $0; s.municipality = ""; return s }
+        var result = Monitoring.compute(input)
+        result.schools = result.schools.map { var s = $0; s.school.municipality = municipalityOf[s.school.code] ?? ""; return s }
+        let rows = ms.map { m -> MonitoringPages.RegionRow in
+            let mine = result.schools.filter { $0.school.municipality == m.name }
+            return .init(municipality: m.name, schools: mine.count, negative1: mine.filter(\.negative1).count, negative2: mine.filter(\.negative2).count,
+                         both: mine.filter { $0.negative1 && $0.negative2 }.count, risk: mine.filter(\.federalRisk.isAtRisk).count,
+                         excluded: mine.reduce(0) { $0 + $1.exclusions.count })
+        }
+        let codeToID = Dictionary(schools.values.map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+                                                contextTitles: ContextColumns.titles, municipalities: [], years: C.years(sel.year), query: sel.query,
+                                                showMunicipality: true, notes: [])
+        var notes = MonitoringService.notes(result)
+        notes.insert("Все муниципалитеты считаются с одним общим эталоном: средним по региону, а если его нет — средневзвешенным баллом всех школ региона.", at: 0)
+        return page(req, "Мониторинг \(sel.year) по региону", tab: "/monitoring/region", sel,
+                    MonitoringPages.region(rows, notes: notes, summary: Components.section("Школы региона с отрицательной динамикой", MonitoringSummaryView.table(model))))
+    }
+}

@@ -1,0 +1,67 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+
+/// «Результаты» of a school card: charts and the indicators with their formulas.
+enum SchoolResultsController {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let school = try await SchoolsController.load(req)
+        let m = school.municipality
+        let queryYear = req.queryDict(["year"])["year"].flatMap(Int.init)
+        let year: Int
+        if let queryYear { year = queryYear } else { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
+        let computed = try await MonitoringService.compute([m], year: year, on: req.db)
+        let mine = computed.result.school(school.code)
+        let settings = computed.result.settings
+
+        let ege = try await EGEResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
+        let refs = try await ReferenceValue.query(on: req.db).filter(\.$regionID == school.regionID).filter(\.$exam == "ege").all()
+        let municipalMeans = try await municipalEGEMeans(m, on: req.db)
+        let egeCharts = Set(ege.map(\.subject)).sorted { (settings.egeSubjects.firstIndex(of: $0) ?? 99, $0) < (settings.egeSubjects.firstIndex(of: $1) ?? 99, $1) }.map { subject in
+            let years = Array(Set(ege.filter { $0.subject == subject }.map(\.year) + refs.filter { $0.subject == subject }.map(\.year))).sorted()
+            let own = years.map { y in (x: y, y: ege.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.average)?.double }) }
+            let regional = years.map { y in (x: y, y: refs.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.value)?.double }) }
+            let municipal = years.map { y in (x: y, y: municipalMeans[subject]?[y]) }
+            var series = [Charts.Series(name: school.shortName, points: own, style: .school)]
+            if regional.contains(where: { $0.y != nil }) { series.append(Charts.Series(name: "Регион (эталон)", points: regional, style: .reference)) }
+            series.append(Charts.Series(name: "\(m.name): средневзвешенный балл", points: municipal, style: regional.contains(where: { $0.y != nil }) ? .other : .reference))
+            return (title: "ЕГЭ, \(MonitoringSubject.title(subject)): средний балл", series: series)
+        }
+        let vpr = try await VPRResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
+        var keys: [(String, Int)] = []
+        for r in vpr where !keys.contains(where: { $0 == (r.subject, r.grade) }) { keys.append((r.subject, r.grade)) }
+        keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        let vprCharts = keys.map { key in
+            (title: "ВПР, \(MonitoringSubject.title(key.0)), \(key.1) класс", bars: vpr.filter { $0.subject == key.0 && $0.grade == key.1 }.compactMap { r -> Charts.Bar? in
+                guard let marks = ResultMapping.marks(r) else { return nil }
+                let shares: [Double]
+                switch marks {
+                case .counts(let k): shares = k.map { r.participants > 0 ? 100 * Double($0) / Double(r.participants) : 0 }
+                case .percentages(let p): shares = p.map(\.double)
+                }
+                return Charts.Bar(label: String(r.year), shares: shares, participants: r.participants,
+                                  note: r.participants < settings.smallGroup ? "мало участников" : (r.source == "percentages" ? "проценты ФИС ОКО" : nil))
+            })
+        }
+        let model = SchoolResultsView.Model(year: year, egeCharts: egeCharts, vprCharts: vprCharts, result: mine,
+                                            notes: MonitoringService.notes(computed.result).prefix(3) + [], years: MonitoringController.years(year),
+                                            schoolID: school.id!.uuidString)
+        return req.page("Результаты: \(school.shortName)", section: .schools,
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Результаты")],
+                        SchoolResultsView.body(model))
+    }
+
+    /// Participant-weighted ЕГЭ mean of the municipality per subject and year (the fallback reference line).
+    static func municipalEGEMeans(_ m: Municipality, on db: any Database) async throws -> [String: [Int: Double]] {
+        let ids = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all().compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var sums: [String: [Int: (Rational, Int)]] = [:]
+        for r in try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).all() {
+            guard let avg = Rational(decimal: r.average) else { continue }
+            let cur = sums[r.subject]?[r.year] ?? (.zero, 0)
+            sums[r.subject, default: [:]][r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)
+        }
+        return sums.mapValues { $0.compactMapValues { $0.1 > 0 ? ($0.0 / Rational($0.1)).double : nil } }
+    }
+}

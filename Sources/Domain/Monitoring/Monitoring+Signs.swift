@@ -1,0 +1,77 @@
+import Foundation
+
+/// Further signs and the federal risk flag, grouped per school in one pass each.
+extension Monitoring {
+    static func journalSigns(_ input: MonitoringInput, _ index: MonitoringIndex) -> [[JournalSign]] {
+        var out = Array(repeating: [JournalSign](), count: index.schools.count)
+        for j in input.journalComparisons where j.year == input.year || j.year == input.year - 1 {
+            guard let s = index.schoolIndex[j.schoolCode] else { continue }
+            out[s].append(FurtherSigns.journal(j))
+        }
+        for i in out.indices where out[i].count > 1 {
+            out[i].sort { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
+        }
+        return out
+    }
+
+    static func participantSigns(_ input: MonitoringInput, _ index: MonitoringIndex) -> [[ParticipantSign]] {
+        struct Group: Hashable { var school: Int; var subject: String; var grade: Int; var year: Int }
+        var groups: [Group: [VPRParticipantInput]] = [:]
+        for p in input.participants where p.year == input.year || p.year == input.year - 1 {
+            guard let s = index.schoolIndex[p.schoolCode] else { continue }
+            groups[Group(school: s, subject: p.subject, grade: p.grade, year: p.year), default: []].append(p)
+        }
+        var out = Array(repeating: [ParticipantSign](), count: index.schools.count)
+        for (g, list) in groups {
+            let b = input.boundaries[VPRSeriesKey(subject: g.subject, grade: g.grade, year: g.year)]
+            if let sign = FurtherSigns.participants(list, boundaries: b, settings: input.settings) { out[g.school].append(sign) }
+        }
+        for i in out.indices where out[i].count > 1 {
+            out[i].sort { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
+        }
+        return out
+    }
+
+    /// ВПР procedures come from the ВПР results; a procedure given in `input.procedures`
+    /// with the same kind, subject, grade and year replaces the derived one.
+    static func federalRisks(_ input: MonitoringInput, _ index: MonitoringIndex) -> [FederalRisk] {
+        var explicit: [Int: [RiskProcedure]] = [:]
+        for p in input.procedures where p.year == input.year || p.year == input.year - 1 {
+            guard let s = index.schoolIndex[p.schoolCode], let r = FederalRisk.procedure(p) else { continue }
+            explicit[s, default: []].append(r)
+        }
+        var out: [FederalRisk] = []
+        out.reserveCapacity(index.schools.count)
+        let share = input.settings.federalRiskShare
+        for (s, school) in index.schools.enumerated() {
+            // Only procedures at or above the share become values; the rest cannot trigger.
+            var list: [RiskProcedure] = []
+            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)], share) {
+                if let p = FederalRisk.procedure(input.vpr[Int(e.record)]) { list.append(p) }
+            }
+            if let extra = explicit[s] {
+                let replaced = Set(extra.map { "\($0.sameProcedure)|\($0.year)" })
+                list.removeAll { replaced.contains("\($0.sameProcedure)|\($0.year)") }
+                list += extra
+                list.sort(by: FederalRisk.less)
+            }
+            out.append(FederalRisk.evaluate(schoolCode: school.code, procedures: list, year: input.year, settings: input.settings))
+        }
+        return out
+    }
+
+    static func profile(_ ind1: [Indicator1Cell], _ ind2: [Indicator2Cell], checks: [ObjectivityCheck],
+                        exclusions: [Exclusion], signs: [ParticipantSign], onList: Bool, risk: FederalRisk,
+                        school: SchoolRef, settings: MonitoringSettings) -> SchoolProfile {
+        var low = school.statuses.contains(.difficultConditions)
+        if let limit = settings.lowWellbeingIndex, let value = school.wellbeingIndex, value < limit { low = true }
+        return SchoolProfile(
+            egeNegativeSubjects: ind1.contains(where: \.inSummary) ? ind1.filter(\.inSummary).map(\.subject) : [],
+            indicator2Negative: ind2.contains { $0.inSummary },
+            sharpChanges: ind2.contains { !$0.sharpChanges.isEmpty },
+            smallGroups: ind1.contains(where: \.smallGroup) || ind2.contains(where: \.smallGroup),
+            objectivitySigns: onList || !exclusions.isEmpty || checks.contains(where: \.isFlagged) || signs.contains(where: \.hasPeak),
+            federalRisk: risk.isAtRisk, difficultConditions: low, statuses: school.statuses,
+            hasData: ind1.contains { $0.d != nil } || ind2.contains { $0.deltas != nil })
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Everything computed for one school: both indicators per subject/grade with the raw
+/// values behind them, exclusions, objectivity checks, further signs, the federal risk
+/// flag and its cluster (DOMAIN §4 "The summary table"; "all of the municipality's
+/// schools are computed, not only those with a status").
+public struct SchoolResult: Sendable, Hashable {
+    public var school: SchoolRef
+    public var indicator1: [Indicator1Cell]
+    public var indicator2: [Indicator2Cell]
+    /// Results excluded from the analysis, with reasons.
+    public var exclusions: [Exclusion]
+    /// Flagged results awaiting a specialist (policy `.confirmBySpecialist`), unconfirmed.
+    public var proposedExclusions: [Exclusion]
+    /// The confidence-interval check of each of the school's results of Y−1 and Y.
+    public var objectivity: [ObjectivityCheck]
+    public var journalSigns: [JournalSign]
+    public var participantSigns: [ParticipantSign]
+    public var federalRisk: FederalRisk
+    public var onRosobrnadzorList: Bool
+    public var profile: SchoolProfile
+    public var cluster: ClusterRule
+
+    /// Negative on indicator 1: a subject is in the summary table (either subject is
+    /// enough; D = 0 counts while `includeNoChange` is on).
+    public var negative1: Bool { indicator1.contains { $0.inSummary } }
+    /// Negative on indicator 2: any subject/grade is.
+    public var negative2: Bool { indicator2.contains { $0.inSummary } }
+
+    public var sharpChanges: [(subject: String, grade: Int, change: SharpChange)] {
+        indicator2.flatMap { c in c.sharpChanges.map { (c.subject, c.grade, $0) } }
+    }
+
+    public func included(by filter: SummaryFilter) -> Bool {
+        switch filter {
+        case .either: negative1 || negative2
+        case .indicator1: negative1
+        case .indicator2: negative2
+        case .both: negative1 && negative2
+        }
+    }
+}
+
+/// The outcome of one monitoring of year Y.
+public struct MonitoringResult: Sendable {
+    public var year: Int
+    public var settings: MonitoringSettings
+    /// All schools, sorted by code.
+    public var schools: [SchoolResult]
+    /// References of indicator 1 per municipality, subject and year (sorted).
+    public var references: [Indicator1Reference]
+    public var clusters: [Cluster]
+    public var warnings: [String]
+
+    /// The summary table (Concept §6.3: «включаются ОО …, имеющие наличие отрицательной
+    /// динамики по показателям № 1 и № 2»), filtered; rows keep both indicators.
+    public func summary(_ filter: SummaryFilter = .either) -> [SchoolResult] {
+        schools.filter { $0.included(by: filter) }
+    }
+
+    public var exclusions: [Exclusion] { schools.flatMap(\.exclusions) }
+    public var proposedExclusions: [Exclusion] { schools.flatMap(\.proposedExclusions) }
+
+    public func school(_ code: String) -> SchoolResult? {
+        var lo = 0, hi = schools.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if schools[mid].school.code < code { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < schools.count && schools[lo].school.code == code ? schools[lo] : nil
+    }
+
+    public func reference(subject: String, year: Int, municipality: String = "") -> Indicator1Reference? {
+        references.first { $0.subject == subject && $0.year == year && $0.municipality == municipality }
+    }
+
+    /// Sources of the references used, for the page: "the reference used is recorded
+    /// with the approved table" (DOMAIN §4).
+    public var usesMunicipalFallback: Bool {
+        references.contains { $0.source == .municipalFallback && $0.value != nil }
+    }
+}

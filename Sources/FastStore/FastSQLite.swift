@@ -1,0 +1,101 @@
+internal import CSQLite3
+import Foundation
+
+/// A thin wrapper over the system SQLite C API for the two hot paths that Fluent is
+/// too slow for at national scale: bulk loading of result rows and reading them back
+/// for the monitoring. It opens the same database file the app uses (WAL mode lets
+/// it work beside the app's own connections).
+public final class FastSQLite {
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
+    private var db: OpaquePointer?
+
+    public init(path: String) throws {
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
+            throw Failure(description: "не удалось открыть базу \(path)")
+        }
+        sqlite3_busy_timeout(db, 10_000)
+    }
+
+    deinit { sqlite3_close_v2(db) }
+
+    public func exec(_ sql: String) throws {
+        var err: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(db, sql, nil, nil, &err) != SQLITE_OK {
+            let message = err.map { String(cString: $0) } ?? "?"
+            sqlite3_free(err)
+            throw Failure(description: message)
+        }
+    }
+
+    public func prepare(_ sql: String) throws -> Statement {
+        var stmt: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
+            throw Failure(description: String(cString: sqlite3_errmsg(db)))
+        }
+        return Statement(stmt: stmt, db: db)
+    }
+
+    /// Runs `body` inside one transaction; rolls back on any error.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try exec("COMMIT")
+            return value
+        } catch {
+            try? exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    public final class Statement {
+        private let stmt: OpaquePointer
+        private let db: OpaquePointer?
+        fileprivate init(stmt: OpaquePointer, db: OpaquePointer?) { self.stmt = stmt; self.db = db }
+        deinit { sqlite3_finalize(stmt) }
+
+        private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+        public func bind(_ i: Int32, _ v: Int?) {
+            if let v { sqlite3_bind_int64(stmt, i, sqlite3_int64(v)) } else { sqlite3_bind_null(stmt, i) }
+        }
+        public func bind(_ i: Int32, _ v: String?) {
+            guard let v else { sqlite3_bind_null(stmt, i); return }
+            var copy = v
+            copy.withUTF8 { buf in
+                _ = sqlite3_bind_text(stmt, i, UnsafeRawPointer(buf.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buf.count), Self.transient)
+            }
+        }
+        public func bind(_ i: Int32, _ v: Double?) {
+            if let v { sqlite3_bind_double(stmt, i, v) } else { sqlite3_bind_null(stmt, i) }
+        }
+
+        /// Steps a statement that returns no rows (insert/update) and resets it for reuse.
+        public func run() throws {
+            let rc = sqlite3_step(stmt)
+            sqlite3_reset(stmt)
+            guard rc == SQLITE_DONE else { throw Failure(description: String(cString: sqlite3_errmsg(db))) }
+        }
+
+        /// Iterates result rows; the row view is valid only inside the closure.
+        public func forEach(_ body: (Row) throws -> Void) throws {
+            defer { sqlite3_reset(stmt) }
+            while true {
+                let rc = sqlite3_step(stmt)
+                if rc == SQLITE_DONE { return }
+                guard rc == SQLITE_ROW else { throw Failure(description: String(cString: sqlite3_errmsg(db))) }
+                try body(Row(stmt: stmt))
+            }
+        }
+    }
+
+    public struct Row {
+        let stmt: OpaquePointer
+        public func int(_ i: Int32) -> Int? { sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(stmt, i)) }
+        public func text(_ i: Int32) -> String? {
+            guard let p = sqlite3_column_text(stmt, i) else { return nil }
+            return String(cString: p)
+        }
+        public func double(_ i: Int32) -> Double? { sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : sqlite3_column_double(stmt, i) }
+    }
+}

@@ -1,0 +1,89 @@
+import Plot
+import Domain
+
+/// The summary table of the monitoring of the dynamics of educational results (DOMAIN §4).
+public enum MonitoringSummaryView {
+    public struct Model: Sendable {
+        public var result: MonitoringResult
+        public var filter: SummaryFilter
+        public var schoolLinks: [String: String]
+        public var contextTitles: [(String, String)]
+        public var municipalities: [Option]
+        public var years: [Option]
+        public var query: [String: String]
+        public var showMunicipality: Bool
+        public var notes: [String]
+        public init(result: MonitoringResult, filter: SummaryFilter, schoolLinks: [String: String], contextTitles: [(String, String)],
+                    municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String]) {
+            self.result = result; self.filter = filter; self.schoolLinks = schoolLinks; self.contextTitles = contextTitles
+            self.municipalities = municipalities; self.years = years; self.query = query; self.showMunicipality = showMunicipality; self.notes = notes
+        }
+        var baseQuery: [(String, String)] { ["municipality", "year", "filter"].map { ($0, query[$0] ?? "") } }
+    }
+
+    public static func filters(_ m: Model, path: String) -> Node<HTML.BodyContext> {
+        Form.filters(path: path, .group([
+            m.municipalities.count > 1
+                ? Form.select("municipality", "Муниципалитет", options: m.municipalities, selected: m.query["municipality"] ?? "", errors: [])
+                : .empty,
+            Form.select("year", "Мониторинг года", options: m.years, selected: m.query["year"] ?? "", errors: []),
+            Form.select("filter", "Какие школы", options: SummaryFilter.allCases.map { Option($0.rawValue, $0.title) },
+                        selected: m.filter.rawValue, errors: []),
+        ]))
+    }
+
+    public static func rows(_ m: Model) -> [SchoolResult] {
+        let rows = m.result.summary(m.filter)
+        switch m.query["sort"] {
+        case "d1": return rows.sorted { ($0.indicator1.compactMap(\.d).min() ?? .zero) < ($1.indicator1.compactMap(\.d).min() ?? .zero) }
+        case "d2": return rows.sorted { ($0.indicator2.compactMap { $0.delta(2) }.max() ?? .zero) > ($1.indicator2.compactMap { $0.delta(2) }.max() ?? .zero) }
+        default: return rows
+        }
+    }
+
+    public static func table(_ m: Model) -> Node<HTML.BodyContext> {
+        let s = m.result.settings
+        var columns = [Column("Школа", sortKey: "name")]
+        columns += s.egeSubjects.map { Column("Показатель 1: ЕГЭ, \(MonFormat.subject($0))", sortKey: $0 == s.egeSubjects.first ? "d1" : nil) }
+        columns += [Column("Показатель 2: ВПР, отрицательная динамика", sortKey: "d2"), Column("Резкое изменение (|Δ| > \(s.threshold))"),
+                    Column("Исключено / признаки необъективности")]
+        columns += m.contextTitles.map { Column($0.1, numeric: true) }
+        let body: [[Node<HTML.BodyContext>]] = rows(m).map { r in row(r, m) }
+        let sort = SortState(key: m.query["sort"] ?? "name", ascending: true, baseQuery: m.baseQuery)
+        return Components.table(columns, rows: body, sort: sort, count: body.count,
+                                empty: Components.emptyState("Школ с отрицательной динамикой нет — или результаты за эти годы ещё не загружены. Загрузите файлы ЕГЭ и ВПР в разделе «Загрузка результатов».",
+                                                             action: (title: "Загрузка результатов", url: "/monitoring/imports")))
+    }
+
+    static func row(_ r: SchoolResult, _ m: Model) -> [Node<HTML.BodyContext>] {
+        let s = m.result.settings
+        var badges: [Node<HTML.BodyContext>] = []
+        if r.school.statuses.contains(.lowResults) { badges.append(Components.badge("ШНОР", .lowResults)) }
+        if r.school.statuses.contains(.difficultConditions) { badges.append(Components.badge("ШССУ", .difficult)) }
+        if r.federalRisk.isAtRisk { badges.append(Components.badge("группа риска", .risk)) }
+        if r.onRosobrnadzorList { badges.append(Components.badge("список Рособрнадзора", .objectivity)) }
+        let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .text(r.school.name)
+        var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(r.school.municipality) : .empty, .div(.group(badges)))]
+        for subject in s.egeSubjects {
+            cells.append(r.indicator1.first { $0.subject == subject }.map(MonFormat.indicator1) ?? .text("нет данных"))
+        }
+        let negative2 = r.indicator2.filter(\.inSummary)
+        cells.append(negative2.isEmpty ? .text("—") : .group(negative2.map { MonFormat.indicator2($0, reading: s.reading) }))
+        let sharp = r.sharpChanges
+        cells.append(sharp.isEmpty ? .text("—") : .group(sharp.map { MonFormat.line("\(MonFormat.subject($0.subject)), \($0.grade) кл.: Δ(\($0.change.mark)) = \(MonFormat.signed($0.change.delta, 1))") }))
+        var flags: [Node<HTML.BodyContext>] = r.exclusions.map { MonFormat.line("Исключено: " + $0.reason) }
+        flags += r.proposedExclusions.map { MonFormat.line("Предложено исключить (нужно подтверждение специалиста): " + $0.reason) }
+        if r.federalRisk.isAtRisk { flags.append(MonFormat.line(r.federalRisk.reason)) }
+        cells.append(flags.isEmpty ? .text("—") : .group(flags))
+        cells += m.contextTitles.map { .text(r.school.context[$0.0] ?? "—") }
+        return cells
+    }
+
+    public static func body(_ m: Model, path: String) -> Node<HTML.BodyContext> {
+        .group(
+            filters(m, path: path),
+            .div(.class("method-notes"), .ul(.forEach(m.notes) { .li(.text($0)) })),
+            table(m)
+        )
+    }
+}
