@@ -20,6 +20,7 @@ public enum Entrypoint {
                 app.asyncCommands.use(DemoCommand(), as: "demo")
                 app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
                 app.asyncCommands.use(ImportCommand(), as: "import")
+                app.asyncCommands.use(MonitoringCommand(), as: "monitoring")
                 if args[1] == "serve" {
                     try await Bootstrap.prepare(app, demo: demo)
                 }

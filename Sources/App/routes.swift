@@ -86,6 +86,11 @@ func routes(_ app: Application) throws {
     app.post("monitoring", "campaigns", ":id", "reopen", use: CampaignsController.reopen)
     app.post("monitoring", "campaigns", ":id", "approve", use: CampaignsController.approve)
     app.get("schools", ":id", "results", use: SchoolResultsController.show)
+    app.get("monitoring", "imports", use: ResultImportsController.index)
+    app.post("monitoring", "imports", use: ResultImportsController.upload)
+    app.get("monitoring", "imports", "templates", ":file", use: ResultImportsController.template)
+    app.get("monitoring", "imports", ":id", use: ResultImportsController.show)
+    app.post("monitoring", "imports", ":id", "match", use: ResultImportsController.match)
 
     // JSON API (documented in openapi.yaml; a test keeps the two in step)
     let api = app.grouped("api", "v1")

@@ -107,29 +107,73 @@ struct MunicipalityCommand: AsyncCommand {
     }
 }
 
-/// `opora import schools|staff FILE --municipality CODE`: the same importer as the web page.
+/// `opora import schools|staff|ege|vpr|oge|term|… FILE --municipality CODE [--year Y]`: the same importers as the web pages.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind") var kind: String
         @Argument(name: "file") var file: String
         @Option(name: "municipality") var municipality: String?
+        @Option(name: "year") var year: Int?
     }
-    var help: String { "Загрузить школы или кадры из CSV/XLSX: import schools|staff FILE --municipality CODE" }
+    var help: String { "Загрузить файл: import schools|staff|ege|vpr|oge|term|objectivity|vpr_participants|context|journal_comparison FILE --municipality CODE [--year Y]" }
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let kind = ImportService.Kind(rawValue: s.kind) else { throw Abort(.badRequest, reason: "Вид загрузки: schools или staff") }
         guard let code = s.municipality, let m = try await Municipality.query(on: app.db).filter(\.$code == code.lowercased()).first() else {
             throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета")
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
-        let outcome = try await ImportService.run(kind, data: data, fileName: (s.file as NSString).lastPathComponent, municipality: m,
-                                                  actor: .init(userID: nil, login: "командная строка", principal: nil), on: app.db)
-        if outcome.errors.isEmpty {
+        let name = (s.file as NSString).lastPathComponent
+        let actor = ImportService.Actor(userID: nil, login: "командная строка", principal: nil)
+        if let kind = ImportService.Kind(rawValue: s.kind) {
+            let outcome = try await ImportService.run(kind, data: data, fileName: name, municipality: m, actor: actor, on: app.db)
+            guard outcome.errors.isEmpty else {
+                outcome.errors.forEach { context.console.error($0.text) }
+                throw Abort(.unprocessableEntity, reason: "Файл не загружен: ошибок \(outcome.errors.count); ничего не записано.")
+            }
             context.console.print("Загружено. Создано: \(outcome.created), обновлено: \(outcome.updated).")
-        } else {
-            outcome.errors.forEach { context.console.error($0.text) }
-            throw Abort(.unprocessableEntity, reason: "Файл не загружен: ошибок \(outcome.errors.count); ничего не записано.")
+            return
+        }
+        guard let kind = ResultFileKind(rawValue: s.kind) else {
+            throw Abort(.badRequest, reason: "Вид загрузки: schools, staff или " + ResultFileKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let o = try await ResultImportService.run(kind, data: data, fileName: name, municipality: m, defaultYear: s.year, actor: actor, importID: nil, on: app.db)
+        o.errors.forEach { context.console.error($0.text) }
+        o.unmatched.forEach { context.console.error("Школа не найдена: \($0.label) (строки \(ResultImportsController.rowsText($0.rows))) — сопоставьте её в веб-интерфейсе или укажите логин ФИС ОКО / Код ОО в карточке школы.") }
+        guard o.errors.isEmpty && o.unmatched.isEmpty else { throw Abort(.unprocessableEntity, reason: "Файл не загружен; ничего не записано.") }
+        o.notes.forEach { context.console.print($0) }
+        context.console.print("Загружено строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "") + ".")
+    }
+}
+
+/// `opora monitoring results --municipality CODE --year Y --format csv|json`: the computed indicators in long form.
+struct MonitoringCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what") var what: String
+        @Option(name: "municipality") var municipality: String?
+        @Option(name: "year") var year: Int?
+        @Option(name: "format") var format: String?
+    }
+    var help: String { "Показатели мониторинга: monitoring results --municipality CODE --year Y --format csv|json" }
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        guard s.what == "results" else { throw Abort(.badRequest, reason: "Использование: monitoring results --municipality CODE --year Y --format csv|json") }
+        guard let code = s.municipality, let m = try await Municipality.query(on: app.db).filter(\.$code == code.lowercased()).first() else {
+            throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета")
+        }
+        guard let year = s.year else { throw Abort(.badRequest, reason: "Укажите --year, например 2025") }
+        let computed = try await MonitoringService.compute([m], year: year, on: app.db)
+        context.console.output(ConsoleText(stringLiteral: try MonitoringCommand.render(computed.result, format: s.format ?? "csv")), newLine: false)
+    }
+
+    static func render(_ r: MonitoringResult, format: String) throws -> String {
+        switch format {
+        case "json":
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return String(data: try enc.encode(r.rows()), encoding: .utf8)! + "\n"
+        case "csv": return r.toCSV()
+        default: throw Abort(.badRequest, reason: "Формат: csv или json")
         }
     }
 }

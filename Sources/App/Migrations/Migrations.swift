@@ -9,5 +9,6 @@ enum Migrations {
         M004_CreateUsers(),
         M005_CreateAuditAndImports(),
         M006_CreateResults(),
+        M007_CreateImportFiles(),
     ]
 }

@@ -176,3 +176,12 @@ final class ExclusionConfirmation: Model, @unchecked Sendable {
     @Field(key: "comment") var comment: String
     init() {}
 }
+
+final class ImportFileBlob: Model, @unchecked Sendable {
+    static let schema = "import_files"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "job_id") var jobID: UUID
+    @Field(key: "data") var data: Data
+    @OptionalField(key: "default_year") var defaultYear: Int?
+    init() {}
+}

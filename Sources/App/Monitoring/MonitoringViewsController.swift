@@ -75,10 +75,9 @@ enum MonitoringViewsController {
         // One common reference across municipalities: the region's value, or the weighted mean over the whole region.
         let municipalityOf = Dictionary(input.schools.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         input.schools = input.schools.map { var s = $0; s.municipality = ""; return s }
-        var result = Monitoring.compute(input)
-        result.schools = result.schools.map { var s = $0; s.school.municipality = municipalityOf[s.school.code] ?? ""; return s }
+        let result = Monitoring.compute(input)
         let rows = ms.map { m -> MonitoringPages.RegionRow in
-            let mine = result.schools.filter { $0.school.municipality == m.name }
+            let mine = result.schools.filter { municipalityOf[$0.school.code] == m.name }
             return .init(municipality: m.name, schools: mine.count, negative1: mine.filter(\.negative1).count, negative2: mine.filter(\.negative2).count,
                          both: mine.filter { $0.negative1 && $0.negative2 }.count, risk: mine.filter(\.federalRisk.isAtRisk).count,
                          excluded: mine.reduce(0) { $0 + $1.exclusions.count })
@@ -86,7 +85,7 @@ enum MonitoringViewsController {
         let codeToID = Dictionary(schools.values.map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
         let model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
                                                 contextTitles: ContextColumns.titles, municipalities: [], years: C.years(sel.year), query: sel.query,
-                                                showMunicipality: true, notes: [])
+                                                showMunicipality: true, notes: [], municipalityOf: municipalityOf)
         var notes = MonitoringService.notes(result)
         notes.insert("Все муниципалитеты считаются с одним общим эталоном: средним по региону, а если его нет — средневзвешенным баллом всех школ региона.", at: 0)
         return page(req, "Мониторинг \(sel.year) по региону", tab: "/monitoring/region", sel,

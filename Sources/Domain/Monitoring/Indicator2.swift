@@ -18,16 +18,23 @@ public enum Indicator2 {
 
     /// The state under a reading (Concept §6.3, indicator 2 «д», «е»; DOMAIN §4 (a)–(c)).
     public static func state(_ d: [Rational], reading: Indicator2Reading, threshold t: Rational) -> CellState {
+        state(d[0], d[1], d[2], d[3], reading: reading, threshold: t)
+    }
+
+    /// The same on Δ(2)…Δ(5) given one by one. Only comparisons and one sum are used, so
+    /// the values may be unreduced fractions (the compute-time path, `QuickStates`).
+    static func state(_ d2: Rational, _ d3: Rational, _ d4: Rational, _ d5: Rational,
+                      reading: Indicator2Reading, threshold t: Rational) -> CellState {
         let minusT = -t
         switch reading {
         case .twoGrows:
-            return d[0] > t ? .negative : (d[0] < minusT ? .positive : .noChange)
+            return d2 > t ? .negative : (d2 < minusT ? .positive : .noChange)
         case .anyMark:
-            return d.contains { $0.magnitude > t } ? .negative : .noChange
+            return d2.magnitude > t || d3.magnitude > t || d4.magnitude > t || d5.magnitude > t ? .negative : .noChange
         case .twoGrowsOrTopFalls:
-            let top = d[2] + d[3]
-            if d[0] > t || top < minusT { return .negative }
-            if d[0] < minusT || top > t { return .positive }
+            let top = d4 + d5
+            if d2 > t || top < minusT { return .negative }
+            if d2 < minusT || top > t { return .positive }
             return .noChange
         }
     }

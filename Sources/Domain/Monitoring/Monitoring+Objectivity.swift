@@ -1,8 +1,37 @@
 import Foundation
 
+/// The outcome of one check, kept per input record in a flat array; the public
+/// `ObjectivityCheck` is built from it when a school's result is read.
+struct CheckOutcome: Sendable {
+    enum Verdict: UInt8, Sendable { case notIndexed, objective, nonObjective, fewParticipants, noSpread, noReference, noMarks }
+    var verdict = Verdict.notIndexed
+    var regional = false
+    var n: Int32 = 0
+    var mean = Double.nan, se = Double.nan, lower = Double.nan, reference = Double.nan
+
+    var publicVerdict: ObjectivityCheck.Verdict {
+        switch verdict {
+        case .objective: .objective
+        case .nonObjective: .nonObjective
+        case .fewParticipants: .notChecked(Objectivity.fewParticipants)
+        case .noSpread: .notChecked(Objectivity.noSpread)
+        case .noReference: .notChecked(Objectivity.noReference)
+        case .noMarks, .notIndexed: .notChecked(Objectivity.noMarks)
+        }
+    }
+
+    init() {}
+    init(_ st: ObjectivityStats?, mean: Double?, n: Int, reference: Double?, regional: Bool, verdict: Verdict, z: Double) {
+        self.n = Int32(clamping: n); self.regional = regional; self.verdict = verdict
+        self.mean = mean ?? .nan; self.reference = reference ?? .nan
+        if let st { se = st.standardError; lower = st.lowerBound(z: z) }
+    }
+}
+
 /// The objectivity step of `Monitoring.compute` (Concept §6.3, principle 3; DOMAIN §4).
-struct ObjectivityOutcome {
-    var checks: [[ObjectivityCheck]]
+struct ObjectivityOutcome: Sendable {
+    var ege: [CheckOutcome]
+    var vpr: [CheckOutcome]
     var exclusions: [[Exclusion]]
     var proposed: [[Exclusion]]
     /// Per record index of `input.ege` / `input.vpr`.
@@ -15,7 +44,8 @@ extension Monitoring {
     static func objectivity(_ input: MonitoringInput, _ index: MonitoringIndex) -> ObjectivityOutcome {
         let settings = input.settings
         let n = index.schools.count
-        var out = ObjectivityOutcome(checks: Array(repeating: [], count: n), exclusions: Array(repeating: [], count: n),
+        var out = ObjectivityOutcome(ege: Array(repeating: CheckOutcome(), count: input.ege.count),
+                                     vpr: Array(repeating: CheckOutcome(), count: input.vpr.count), exclusions: Array(repeating: [], count: n),
                                      proposed: Array(repeating: [], count: n),
                                      excludedEGE: Array(repeating: false, count: input.ege.count),
                                      excludedVPR: Array(repeating: false, count: input.vpr.count))
@@ -46,10 +76,10 @@ extension Monitoring {
             return (sumX[s] - on * (own?.mean ?? 0)) / (sumN[s] - on)
         }
         var usedConfirmations = Set<String>()
+        let egeMargin = settings.egeMarginScore.double, vprMargin = settings.vprMarginMark.double
         let z = settings.ciZ, noRegionalEGE = input.regionalEGEAverage.isEmpty, noRegionalVPR = input.regionalVPRMeanMark.isEmpty
         for school in 0..<n {
             let code = index.schools[school].code
-            out.checks[school].reserveCapacity(index.ege.records(school: school).count + index.vpr.records(school: school).count)
             for e in index.ege.records(school: school) {
                 let i = Int(e.record), r = input.ege[i]
                 let st = egeStats[i]
@@ -57,16 +87,13 @@ extension Monitoring {
                 // The school's own contribution to the sums is its n and average, with or without sd.
                 let own = r.participants > 0 ? ObjectivityStats(n: r.participants, mean: r.average.double, sd: 0) : nil
                 let ref = regional ?? others(index.ege.slot[i], own: own)
-                let verdict = r.participants > 0
-                    ? Objectivity.verdict(st, reference: ref, margin: settings.egeMarginScore, z: z,
-                                          minN: settings.minObjectivityN, missing: Objectivity.noSpread)
-                    : .notChecked(Objectivity.noMarks)
-                let check = ObjectivityCheck(resultID: r.resultID, kind: .ege, subject: r.subject, grade: nil,
-                                             year: r.year, participants: r.participants, mean: r.average.double,
-                                             standardError: st?.standardError, lowerBound: st?.lowerBound(z: z), reference: ref,
-                                             referenceKind: regional != nil ? .region : .otherSchools, verdict: verdict)
-                out.checks[school].append(check)
-                if decide(check, st, code, input, &out, school: school, used: &usedConfirmations) { out.excludedEGE[i] = true }
+                let verdict: CheckOutcome.Verdict = r.participants > 0
+                    ? Objectivity.code(st, reference: ref, margin: egeMargin, z: z, minN: settings.minObjectivityN, missingSpread: true)
+                    : .noMarks
+                out.ege[i] = CheckOutcome(st, mean: r.average.double, n: r.participants, reference: ref, regional: regional != nil,
+                                          verdict: verdict, z: z)
+                if verdict == .nonObjective, decide(r.resultID, .ege, r.subject, nil, r.year, out.ege[i], code, input, &out,
+                                                    school: school, used: &usedConfirmations) { out.excludedEGE[i] = true }
             }
             for e in index.vpr.records(school: school) {
                 let i = Int(e.record), r = input.vpr[i]
@@ -74,13 +101,11 @@ extension Monitoring {
                 let regional = noRegionalVPR ? nil
                     : input.regionalVPRMeanMark[VPRSeriesKey(subject: r.subject, grade: r.grade, year: r.year)]?.double
                 let ref = regional ?? (st == nil ? nil : others(index.vpr.slot[i], own: st))
-                let verdict = Objectivity.verdict(st, reference: ref, margin: settings.vprMarginMark, z: z, minN: settings.minObjectivityN)
-                let check = ObjectivityCheck(resultID: r.resultID, kind: .vpr, subject: r.subject, grade: r.grade,
-                                             year: r.year, participants: st?.n ?? r.participants, mean: st?.mean,
-                                             standardError: st?.standardError, lowerBound: st?.lowerBound(z: z), reference: ref,
-                                             referenceKind: regional != nil ? .region : .otherSchools, verdict: verdict)
-                out.checks[school].append(check)
-                if decide(check, st, code, input, &out, school: school, used: &usedConfirmations) { out.excludedVPR[i] = true }
+                let verdict = Objectivity.code(st, reference: ref, margin: vprMargin, z: z, minN: settings.minObjectivityN, missingSpread: false)
+                out.vpr[i] = CheckOutcome(st, mean: st?.mean, n: st?.n ?? r.participants, reference: ref, regional: regional != nil,
+                                          verdict: verdict, z: z)
+                if verdict == .nonObjective, decide(r.resultID, .vpr, r.subject, r.grade, r.year, out.vpr[i], code, input, &out,
+                                                    school: school, used: &usedConfirmations) { out.excludedVPR[i] = true }
                 if settings.excludeRosobrnadzorListForVPR, input.rosobrnadzorList[r.year]?.contains(code) == true {
                     out.exclusions[school].append(Exclusion(resultID: r.resultID, schoolCode: code, kind: .vpr, subject: r.subject,
                                                             grade: r.grade, year: r.year, cause: .rosobrnadzorList))
@@ -99,19 +124,19 @@ extension Monitoring {
     }
 
     /// Applies the policy to a flagged result; true when it is excluded.
-    private static func decide(_ c: ObjectivityCheck, _ st: ObjectivityStats?, _ code: String, _ input: MonitoringInput,
+    private static func decide(_ id: String, _ kind: ProcedureKind, _ subject: String, _ grade: Int?, _ year: Int,
+                               _ c: CheckOutcome, _ code: String, _ input: MonitoringInput,
                                _ out: inout ObjectivityOutcome, school: Int, used: inout Set<String>) -> Bool {
-        guard c.isFlagged, let st, let lower = c.lowerBound, let ref = c.reference else { return false }
-        let confirmed = input.settings.objectivity == .confirmBySpecialist && input.confirmedExclusions.contains(c.resultID)
-        let margin = c.kind == .vpr ? input.settings.vprMarginMark : input.settings.egeMarginScore
-        let e = Exclusion(resultID: c.resultID, schoolCode: code, kind: c.kind, subject: c.subject, grade: c.grade,
-                          year: c.year, cause: .confidenceInterval(lowerBound: lower, mean: st.mean, reference: ref,
-                                                                   margin: margin, z: input.settings.ciZ, n: st.n, confirmed: confirmed))
+        let confirmed = input.settings.objectivity == .confirmBySpecialist && input.confirmedExclusions.contains(id)
+        let margin = kind == .vpr ? input.settings.vprMarginMark : input.settings.egeMarginScore
+        let e = Exclusion(resultID: id, schoolCode: code, kind: kind, subject: subject, grade: grade, year: year,
+                          cause: .confidenceInterval(lowerBound: c.lower, mean: c.mean, reference: c.reference,
+                                                     margin: margin, z: input.settings.ciZ, n: Int(c.n), confirmed: confirmed))
         switch input.settings.objectivity {
         case .automatic:
             out.exclusions[school].append(e); return true
         case .confirmBySpecialist:
-            if confirmed { used.insert(c.resultID); out.exclusions[school].append(e); return true }
+            if confirmed { used.insert(id); out.exclusions[school].append(e); return true }
             out.proposed[school].append(e); return false
         }
     }

@@ -60,18 +60,14 @@ extension Monitoring {
         return out
     }
 
-    static func profile(_ ind1: [Indicator1Cell], _ ind2: [Indicator2Cell], checks: [ObjectivityCheck],
-                        exclusions: [Exclusion], signs: [ParticipantSign], onList: Bool, risk: FederalRisk,
+    static func profile(egeNegative: [String], indicator2Negative: Bool, sharp: Bool, small: Bool, hasData: Bool,
+                        flagged: Bool, exclusions: [Exclusion], signs: [ParticipantSign], onList: Bool, risk: FederalRisk,
                         school: SchoolRef, settings: MonitoringSettings) -> SchoolProfile {
         var low = school.statuses.contains(.difficultConditions)
         if let limit = settings.lowWellbeingIndex, let value = school.wellbeingIndex, value < limit { low = true }
         return SchoolProfile(
-            egeNegativeSubjects: ind1.contains(where: \.inSummary) ? ind1.filter(\.inSummary).map(\.subject) : [],
-            indicator2Negative: ind2.contains { $0.inSummary },
-            sharpChanges: ind2.contains { !$0.sharpChanges.isEmpty },
-            smallGroups: ind1.contains(where: \.smallGroup) || ind2.contains(where: \.smallGroup),
-            objectivitySigns: onList || !exclusions.isEmpty || checks.contains(where: \.isFlagged) || signs.contains(where: \.hasPeak),
-            federalRisk: risk.isAtRisk, difficultConditions: low, statuses: school.statuses,
-            hasData: ind1.contains { $0.d != nil } || ind2.contains { $0.deltas != nil })
+            egeNegativeSubjects: egeNegative, indicator2Negative: indicator2Negative, sharpChanges: sharp, smallGroups: small,
+            objectivitySigns: onList || !exclusions.isEmpty || flagged || signs.contains(where: \.hasPeak),
+            federalRisk: risk.isAtRisk, difficultConditions: low, statuses: school.statuses, hasData: hasData)
     }
 }

@@ -6,67 +6,56 @@ import Foundation
 ///
 /// Records are grouped per school once (counting sort, `MonitoringIndex`) and found by
 /// (subject, grade, year) with a binary search in the school's slice; municipal sums
-/// are addressed directly. Comparisons are exact; no text is formatted while computing
-/// (reasons and export values are formatted on demand).
+/// are addressed directly. Comparisons are exact. Every cell of every school is
+/// evaluated here (states, negative flags, profiles, clusters); the full per-school
+/// values and all texts are built when read (`MonitoringResult.schools`, `rows()`).
 public enum Monitoring {
     public static func compute(_ input: MonitoringInput) -> MonitoringResult {
         let settings = input.settings
+        var tt = Date(); func lap(_ s: String) { print(s, String(format: "%.3f", Date().timeIntervalSince(tt))); tt = Date() }
         let index = MonitoringIndex(input)
         let y = input.year, y0 = input.year - 1
 
         // Concept §6.3, principle 3: non-objective results leave the analysis first,
         // so that both the school's indicators and the reference average go without them.
+        lap("index")
         let obj = objectivity(input, index)
+        lap("objectivity")
         let refs = Indicator1.references(index: index, input: input, excluded: obj.excludedEGE)
-        let journal = journalSigns(input, index)
-        let participantSigns = participantSigns(input, index)
-        let risks = federalRisks(input, index)
+        lap("refs")
+        let core = MonitoringCore(input: input, index: index, obj: obj, refs: refs, journal: journalSigns(input, index),
+                                  participantSigns: participantSigns(input, index), risks: federalRisks(input, index))
 
-        let egeKeys = settings.egeSubjects.map { (index.key($0, grade: 0, year: y0), index.key($0, grade: 0, year: y)) }
-        let vprKeys = settings.vprSubjects.flatMap { subject in
-            settings.vprGrades.map { grade in
-                let g0 = settings.cohort ? grade - 1 : grade
-                return (subject, grade, g0, index.key(subject, grade: g0, year: y0), index.key(subject, grade: grade, year: y))
-            }
-        }
-        var results: [SchoolResult] = []
-        results.reserveCapacity(index.schools.count)
+        lap("core")
+        let n = index.schools.count
+        var profiles: [SchoolProfile] = [], onList: [Bool] = [], neg1: [Bool] = [], neg2: [Bool] = []
+        profiles.reserveCapacity(n); onList.reserveCapacity(n); neg1.reserveCapacity(n); neg2.reserveCapacity(n)
         for (s, school) in index.schools.enumerated() {
-            let mun = Int(index.municipalityOf[s])
-            // Concept §6.3, indicator 1; references are laid out municipality × subject × year.
-            var ind1: [Indicator1Cell] = []
-            ind1.reserveCapacity(egeKeys.count)
-            for (j, subject) in settings.egeSubjects.enumerated() {
-                let p = egeKeys[j].0.flatMap { index.ege.find(school: s, key: $0) }
-                let c = egeKeys[j].1.flatMap { index.ege.find(school: s, key: $0) }
-                let rp = refs[(mun * egeKeys.count + j) * 2], rc = refs[(mun * egeKeys.count + j) * 2 + 1]
-                ind1.append(Indicator1.cell(subject: subject, previous: p.map { input.ege[$0] }, current: c.map { input.ege[$0] },
-                                            previousExcluded: p.map { obj.excludedEGE[$0] } ?? false,
-                                            currentExcluded: c.map { obj.excludedEGE[$0] } ?? false,
-                                            previousReference: rp, currentReference: rc, source: rc.source, settings: settings))
+            var egeNegative: [String] = [], n2 = false, sharp = false, small = false, hasData = false
+            for j in settings.egeSubjects.indices {
+                let q = core.quick1(s, subject: j)
+                if q.inSummary { egeNegative.append(settings.egeSubjects[j]) }
+                small = small || q.small; hasData = hasData || q.hasData
             }
-            // Concept §6.3, indicator 2; the cohort view compares grade g in Y with g−1 in Y−1.
-            var ind2: [Indicator2Cell] = []
-            ind2.reserveCapacity(vprKeys.count)
-            for (subject, grade, g0, k0, k1) in vprKeys {
-                let p = k0.flatMap { index.vpr.find(school: s, key: $0) }
-                let c = k1.flatMap { index.vpr.find(school: s, key: $0) }
-                ind2.append(Indicator2.cell(subject: subject, grade: grade, previousGrade: g0,
-                                            previous: p.map { input.vpr[$0] }, current: c.map { input.vpr[$0] },
-                                            previousExcluded: p.map { obj.excludedVPR[$0] } ?? false,
-                                            currentExcluded: c.map { obj.excludedVPR[$0] } ?? false, settings: settings))
+            for k in core.vprKeys {
+                let q = core.quick2(s, k)
+                n2 = n2 || q.inSummary; sharp = sharp || q.sharp; small = small || q.small; hasData = hasData || q.hasData
             }
-            let onList = !input.rosobrnadzorList.isEmpty && (input.rosobrnadzorList[y]?.contains(school.code) == true
+            let listed = !input.rosobrnadzorList.isEmpty && (input.rosobrnadzorList[y]?.contains(school.code) == true
                 || input.rosobrnadzorList[y0]?.contains(school.code) == true)
-            let profile = profile(ind1, ind2, checks: obj.checks[s], exclusions: obj.exclusions[s], signs: participantSigns[s],
-                                  onList: onList, risk: risks[s], school: school, settings: settings)
-            results.append(SchoolResult(school: school, indicator1: ind1, indicator2: ind2, exclusions: obj.exclusions[s],
-                                        proposedExclusions: obj.proposed[s], objectivity: obj.checks[s],
-                                        journalSigns: journal[s], participantSigns: participantSigns[s], federalRisk: risks[s],
-                                        onRosobrnadzorList: onList, profile: profile, cluster: ClusterRule.rule(for: profile)))
+            profiles.append(profile(egeNegative: egeNegative, indicator2Negative: n2, sharp: sharp, small: small, hasData: hasData,
+                                    flagged: core.flagged(s), exclusions: obj.exclusions[s],
+                                    signs: core.participantSigns[s], onList: listed, risk: core.risks[s],
+                                    school: school, settings: settings))
+            onList.append(listed)
+            neg1.append(!egeNegative.isEmpty)
+            neg2.append(n2)
         }
-        let clusters = Clustering.clusters(results.map { ($0.school.code, $0.profile) })
-        return MonitoringResult(year: input.year, settings: settings, schools: results, references: refs,
+        lap("cells")
+        let clusters = Clustering.clusters(zip(index.schools, profiles).map { ($0.code, $1) })
+        let store = MonitoringStore(core: core, profiles: profiles, onList: onList, negative1: neg1, negative2: neg2)
+        lap("clusters")
+        return MonitoringResult(year: input.year, settings: settings, store: store, references: refs,
                                 clusters: clusters, warnings: index.warnings + obj.warnings)
     }
 }

@@ -45,36 +45,60 @@ public struct SchoolResult: Sendable, Hashable {
 public struct MonitoringResult: Sendable {
     public var year: Int
     public var settings: MonitoringSettings
-    /// All schools, sorted by code.
-    public var schools: [SchoolResult]
-    /// References of indicator 1 per municipality, subject and year (sorted).
+    let store: MonitoringStore
+    /// References of indicator 1: municipality × subject (as configured) × year.
     public var references: [Indicator1Reference]
     public var clusters: [Cluster]
     public var warnings: [String]
 
+    /// All schools, sorted by code; each school's values are built when read.
+    public var schools: SchoolResults { SchoolResults(store: store) }
+
     /// The summary table (Concept §6.3: «включаются ОО …, имеющие наличие отрицательной
     /// динамики по показателям № 1 и № 2»), filtered; rows keep both indicators.
     public func summary(_ filter: SummaryFilter = .either) -> [SchoolResult] {
-        schools.filter { $0.included(by: filter) }
+        var out: [SchoolResult] = []
+        for s in 0..<store.profiles.count {
+            let n1 = store.negative1[s], n2 = store.negative2[s]
+            let included = switch filter {
+            case .either: n1 || n2
+            case .indicator1: n1
+            case .indicator2: n2
+            case .both: n1 && n2
+            }
+            if included { out.append(store.school(s)) }
+        }
+        return out
     }
 
-    public var exclusions: [Exclusion] { schools.flatMap(\.exclusions) }
-    public var proposedExclusions: [Exclusion] { schools.flatMap(\.proposedExclusions) }
+    /// Counts of the summary table without building its rows.
+    public func summaryCount(_ filter: SummaryFilter = .either) -> Int {
+        zip(store.negative1, store.negative2).reduce(0) { acc, f in
+            let included = switch filter {
+            case .either: f.0 || f.1
+            case .indicator1: f.0
+            case .indicator2: f.1
+            case .both: f.0 && f.1
+            }
+            return acc + (included ? 1 : 0)
+        }
+    }
+
+    public var exclusions: [Exclusion] { store.core.obj.exclusions.flatMap { $0 } }
+    public var proposedExclusions: [Exclusion] { store.core.obj.proposed.flatMap { $0 } }
 
     public func school(_ code: String) -> SchoolResult? {
-        var lo = 0, hi = schools.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if schools[mid].school.code < code { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < schools.count && schools[lo].school.code == code ? schools[lo] : nil
+        store.core.index.schoolIndex[code].map { store.school($0) }
     }
+
+    /// The cluster rule of each school in school order, without building the schools.
+    public var clusterRules: [ClusterRule] { store.profiles.map { ClusterRule.rule(for: $0) } }
 
     public func reference(subject: String, year: Int, municipality: String = "") -> Indicator1Reference? {
         references.first { $0.subject == subject && $0.year == year && $0.municipality == municipality }
     }
 
-    /// Sources of the references used, for the page: "the reference used is recorded
+    /// Whether a municipal reference with data was used: "the reference used is recorded
     /// with the approved table" (DOMAIN §4).
     public var usesMunicipalFallback: Bool {
         references.contains { $0.source == .municipalFallback && $0.value != nil }

@@ -80,11 +80,18 @@ public enum Objectivity {
 
     /// Applies the rule to given statistics; `reference` nil → not checked.
     public static func verdict(_ stats: ObjectivityStats?, reference: Double?, margin: Rational, z: Double,
-                               minN: Int, missing: String = noMarks) -> ObjectivityCheck.Verdict {
-        guard let stats else { return .notChecked(missing) }
-        guard stats.n >= minN else { return .notChecked(fewParticipants) }
-        guard let reference else { return .notChecked(noReference) }
-        return stats.lowerBound(z: z) - reference > margin.double ? .nonObjective : .objective
+                               minN: Int, missingSpread: Bool = false) -> ObjectivityCheck.Verdict {
+        var o = CheckOutcome()
+        o.verdict = code(stats, reference: reference, margin: margin.double, z: z, minN: minN, missingSpread: missingSpread)
+        return o.publicVerdict
+    }
+
+    static func code(_ stats: ObjectivityStats?, reference: Double?, margin: Double, z: Double,
+                     minN: Int, missingSpread: Bool) -> CheckOutcome.Verdict {
+        guard let stats else { return missingSpread ? .noSpread : .noMarks }
+        guard stats.n >= minN else { return .fewParticipants }
+        guard let reference else { return .noReference }
+        return stats.lowerBound(z: z) - reference > margin ? .nonObjective : .objective
     }
 }
 

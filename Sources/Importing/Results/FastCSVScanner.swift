@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Streams a delimited text file record by record over raw UTF-8 (or ASCII /
 /// Windows-1251) bytes without making a String per cell: fields are byte ranges
@@ -19,30 +24,40 @@ public struct FastCSVScanner {
     }
 
     /// Calls `body` for every record of the file; `body` returns false to stop.
+    /// The file is read with `read(2)` straight into one reusable buffer.
     public mutating func scan(fileURL: URL, _ body: (inout FastCSVRow) throws(ImportFailure) -> Bool) throws(ImportFailure) {
         guard let handle = try? FileHandle(forReadingFrom: fileURL) else {
             throw ImportFailure(file: "Не удаётся открыть файл «\(fileURL.lastPathComponent)».")
         }
         defer { try? handle.close() }
-        var pending: [UInt8] = [], row = FastCSVRow(), first = true
+        let fd = handle.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: chunkSize), filled = 0, row = FastCSVRow(), first = true
         while true {
-            let chunk: Data
-            do { chunk = try handle.read(upToCount: chunkSize) ?? Data() } catch {
-                throw ImportFailure(file: "Ошибка чтения файла «\(fileURL.lastPathComponent)»: файл недоступен или повреждён.")
+            if filled == buffer.count {
+                guard buffer.count < Self.maxRecordBytes + chunkSize else {
+                    throw ImportFailure([ImportError(row: row.row + 1, column: "", message: "Строка длиннее 16 МБ — вероятно, в файле не закрыта кавычка. Проверьте кавычки в этой строке.")])
+                }
+                buffer += [UInt8](repeating: 0, count: buffer.count)
             }
-            let final = chunk.isEmpty
-            pending.append(contentsOf: chunk)
-            if first, !pending.isEmpty {
-                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            guard n >= 0 else { throw ImportFailure(file: "Ошибка чтения файла «\(fileURL.lastPathComponent)»: файл недоступен или повреждён.") }
+            filled += n
+            var skip = 0
+            if first && (filled >= 3 || n == 0) {
                 first = false
-            }
-            let (consumed, stop) = try Self.withBytes(pending) { (buf) throws(ImportFailure) in
-                try process(buf, final: final, row: &row, body)
+                if buffer.starts(with: [0xEF, 0xBB, 0xBF]) && filled >= 3 { skip = 3 }
+            } else if first { continue }
+            let final = n == 0
+            let (consumed, stop) = try Self.withBytes(buffer) { (all) throws(ImportFailure) in
+                try process(UnsafeRawBufferPointer(rebasing: all[skip..<filled]), final: final, row: &row, body)
             }
             if stop || final { return }
-            pending.removeFirst(consumed)
-            if pending.count > Self.maxRecordBytes {
-                throw ImportFailure([ImportError(row: row.row + 1, column: "", message: "Строка длиннее 16 МБ — вероятно, в файле не закрыта кавычка. Проверьте кавычки в этой строке.")])
+            let used = skip + consumed
+            if used > 0 {
+                buffer.withUnsafeMutableBytes { b in
+                    if filled > used { memmove(b.baseAddress!, b.baseAddress! + used, filled - used) }
+                }
+                filled -= used
             }
         }
     }

@@ -19,22 +19,30 @@ public struct EGEFastRow {
 }
 
 /// Validation of simple ЕГЭ records, mirroring `SimpleEGE.parse`.
-struct FastEGECheck {
+final class FastEGECheck {
     let defaultYear: Int?
+    var checkDuplicates = true
     var seen = FastSeenTable()
+    let school, year, subject, participants, average, sd, below, high: FastField
 
-    mutating func check(_ c: FastCells, _ r: FastCSVRow) -> EGEFastRow? {
+    init(_ c: FastCells, defaultYear: Int?) {
+        self.defaultYear = defaultYear
+        school = c.field("school_code"); year = c.field("year"); subject = c.field("subject"); participants = c.field("participants")
+        average = c.field("average_score"); sd = c.field("sd"); below = c.field("below_minimum"); high = c.field("high_scorers")
+    }
+
+    func check(_ c: FastCells, _ r: FastCSVRow) -> EGEFastRow? {
         let before = c.errors.count
-        let school = c.school(r, "school_code"), year = c.year(r, "year", default: defaultYear)
-        let subject = c.subject(r, "subject", exam: .ege), participants = c.count(r, "participants")
-        let average = c.decimal(r, "average_score", in: 0...100)
-        let sd = c.decimal(r, "sd", in: 0...100, required: false)
-        let below = c.count(r, "below_minimum", required: false), high = c.count(r, "high_scorers", required: false)
+        let school = c.school(r, self.school), year = c.year(r, self.year, default: defaultYear)
+        let subject = c.subject(r, self.subject, exam: .ege), participants = c.count(r, self.participants)
+        let average = c.decimal(r, self.average, in: 0...100)
+        let sd = c.decimal(r, self.sd, in: 0...100, required: false)
+        let below = c.count(r, self.below, required: false), high = c.count(r, self.high, required: false)
         if let participants {
             if let below, below > participants { c.report(r, "below_minimum", ResultMessages.notMore(below, participants)) }
             if let high, high > participants { c.report(r, "high_scorers", ResultMessages.notMore(high, participants)) }
         }
-        if let school, let year, let subject {
+        if checkDuplicates, let school, let year, let subject {
             let key = FastHash.combine(FastHash.combine(school.1, subject.id), year)
             if let first = seen.firstRow(key, row: r.row) { c.report(r, "school_code", ResultMessages.duplicate(first, ResultRules.egeDuplicateWhat)) }
         }
@@ -50,10 +58,11 @@ extension ResultImport {
     public static func scanEGE(fileURL: URL, defaultYear: Int? = nil, onRow: (EGEFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
         var rows = 0
         for emit in [false, true] {
-            var check = FastEGECheck(defaultYear: defaultYear), failure: ImportFailure?
+            var check: FastEGECheck?, failure: ImportFailure?
             let outcome = try FastDriver.run(.file(fileURL), specs: ResultColumns.ege, strict: true, hasDefaultYear: defaultYear != nil,
                                              accept: { ResultLayouts.detect($0) == .simple(.ege) }) { (c, r) throws(ImportFailure) in
-                guard let row = check.check(c, r), emit else { return }
+                if check == nil { check = FastEGECheck(c, defaultYear: defaultYear); check!.checkDuplicates = !emit }
+                guard let row = check!.check(c, r), emit else { return }
                 do { try onRow(row) } catch { failure = FastDriver.wrap(error); throw failure! }
                 rows += 1
             }
@@ -71,7 +80,7 @@ enum FastResultScan {
         guard FastDriver.isPlainText(data) else { return nil }
         var check: FastVPRCheck?, rows: [VPRRow] = []
         let outcome = try FastDriver.run(.data(data), specs: ResultColumns.vpr, strict: false, hasDefaultYear: defaultYear != nil, accept: FastVPRCheck.accept) { (c, r) throws(ImportFailure) in
-            if check == nil { check = FastVPRCheck(variant: try FastVPRCheck.variant(c.match), defaultYear: defaultYear) }
+            if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear) }
             if let row = check!.check(c, r) { rows.append(row.vprRow) }
         }
         guard case .done = outcome else { return nil }
@@ -80,10 +89,11 @@ enum FastResultScan {
 
     static func ege(data: Data, defaultYear: Int?) throws(ImportFailure) -> ResultFile<EGERow>? {
         guard FastDriver.isPlainText(data) else { return nil }
-        var check = FastEGECheck(defaultYear: defaultYear), rows: [EGERow] = []
+        var check: FastEGECheck?, rows: [EGERow] = []
         let outcome = try FastDriver.run(.data(data), specs: ResultColumns.ege, strict: false, hasDefaultYear: defaultYear != nil,
                                          accept: { ResultLayouts.detect($0) == .simple(.ege) }) { (c, r) throws(ImportFailure) in
-            if let row = check.check(c, r) { rows.append(row.egeRow) }
+            if check == nil { check = FastEGECheck(c, defaultYear: defaultYear) }
+            if let row = check!.check(c, r) { rows.append(row.egeRow) }
         }
         guard case .done = outcome else { return nil }
         return ResultFile(rows: rows)

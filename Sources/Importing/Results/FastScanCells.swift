@@ -1,5 +1,11 @@
 import Foundation
 
+/// A column key and its index in the file (nil when the file lacks it).
+struct FastField {
+    let key: String
+    let col: Int?
+}
+
 /// Reads typed cells of `FastCSVRow`s the way `RowReader` reads text cells, with
 /// the same Russian messages: plain numbers are parsed from bytes; anything else
 /// falls back to the general parsers on the cell's text.
@@ -14,21 +20,15 @@ final class FastCells {
 
     /// The mapped columns, to skip records blank in all of them.
     let mapped: [Int]
-    /// (key, column) pairs: the keys are small strings, so a linear search beats hashing.
-    private let columns: [(String, Int)]
 
     init(specs: [ColumnSpec], match: HeaderFinder.Match) {
         self.specs = specs
         self.match = match
         mapped = match.columns.values.sorted()
-        columns = match.columns.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
     }
 
-    @inline(__always)
-    func col(_ key: String) -> Int? {
-        for (k, c) in columns where k == key { return c }
-        return nil
-    }
+    /// A column resolved once, so records are read without looking keys up.
+    func field(_ key: String) -> FastField { FastField(key: key, col: match.columns[key]) }
     func title(_ key: String) -> String { match.headers[key] ?? specs.first { $0.key == key }?.title ?? key }
     func blank(_ r: FastCSVRow, _ c: Int?) -> Bool { c.map(r.isBlank) ?? true }
 
@@ -47,8 +47,8 @@ final class FastCells {
         errors.append(ImportError(row: r.row, column: title(key), message: message))
     }
 
-    func count(_ r: FastCSVRow, _ key: String, required: Bool = true) -> Int? {
-        let c = col(key)
+    func count(_ r: FastCSVRow, _ f: FastField, required: Bool = true) -> Int? {
+        let c = f.col, key = f.key
         if blank(r, c) { return required ? fail(r, key, ResultMessages.required(title(key))) : nil }
         var n = r.int(c!)
         if n == nil {
@@ -58,8 +58,8 @@ final class FastCells {
         return n < 0 ? fail(r, key, ResultMessages.negative(n)) : n
     }
 
-    func grade(_ r: FastCSVRow, _ key: String) -> Int? {
-        let c = col(key)
+    func grade(_ r: FastCSVRow, _ f: FastField) -> Int? {
+        let c = f.col, key = f.key
         if blank(r, c) { return fail(r, key, ResultMessages.required(title(key))) }
         var g = r.int(c!)
         if g == nil {
@@ -69,8 +69,8 @@ final class FastCells {
         return ResultMessages.grades.contains(g) ? g : fail(r, key, ResultMessages.gradeRange(g))
     }
 
-    func year(_ r: FastCSVRow, _ key: String, default defaultYear: Int?) -> Int? {
-        let c = col(key)
+    func year(_ r: FastCSVRow, _ f: FastField, default defaultYear: Int?) -> Int? {
+        let c = f.col, key = f.key
         if blank(r, c) { return defaultYear ?? fail(r, key, ResultMessages.yearMissing) }
         if let y = r.int(c!), (1000...9999).contains(y), r.bytes(c!).first != 0x2B {
             return ResultMessages.years.contains(y) ? y : fail(r, key, ResultMessages.yearRange(y))
@@ -81,9 +81,9 @@ final class FastCells {
         }
     }
 
-    func decimal(_ r: FastCSVRow, _ key: String, in range: ClosedRange<Double>, required: Bool = true,
+    func decimal(_ r: FastCSVRow, _ f: FastField, in range: ClosedRange<Double>, required: Bool = true,
                           percent: Bool = false) -> FastDecimal? {
-        let c = col(key)
+        let c = f.col, key = f.key
         if blank(r, c) { return required ? fail(r, key, ResultMessages.required(title(key))) : nil }
         var d = r.decimal(c!)
         if d == nil {
@@ -102,8 +102,8 @@ final class FastCells {
     }
 
     /// The canonical subject and its index in `Subjects.codes`, cached by the cell's bytes.
-    func subject(_ r: FastCSVRow, _ key: String, exam: ResultFileKind?) -> (code: String, id: Int)? {
-        let c = col(key)
+    func subject(_ r: FastCSVRow, _ f: FastField, exam: ResultFileKind?) -> (code: String, id: Int)? {
+        let c = f.col, key = f.key
         if blank(r, c) { return fail(r, key, ResultMessages.required(title(key))) }
         let b = r.bytes(c!)
         let h = FastHash.bytes(b, seed: 0x5b)
@@ -120,8 +120,8 @@ final class FastCells {
 
     /// The school of the record and a hash of its identity (the same for
     /// `edu203389` and `sch203389`; codes compared ignoring case).
-    func school(_ r: FastCSVRow, _ key: String) -> (FastSchool, UInt64)? {
-        let c = col(key)
+    func school(_ r: FastCSVRow, _ f: FastField) -> (FastSchool, UInt64)? {
+        let c = f.col, key = f.key
         if blank(r, c) { return fail(r, key, ResultMessages.required(title(key)) + " " + ResultMessages.schoolHint) }
         let b = FastSchool.trim(r.bytes(c!))
         if let digits = FastSchool.login(b) {
@@ -129,10 +129,10 @@ final class FastCells {
             return (.login(d), FastHash.bytes(d, seed: 0x4C))
         }
         if FastSchool.plainCode(b) { return (.code(b), FastHash.bytes(b, seed: 0x43, lowercase: true)) }
-        guard let key = ResultValues.school(r.string(c!)) else { return nil }
-        switch key {
-        case .login(let d): return (.key(key), FastHash.string(d, seed: 0x4C))
-        case .code(let t), .gia(let t), .label(let t): return (.key(key), FastHash.string(t.lowercased(), seed: 0x43))
+        guard let school = ResultValues.school(r.string(c!)) else { return nil }
+        switch school {
+        case .login(let d): return (.key(school), FastHash.string(d, seed: 0x4C))
+        case .code(let t), .gia(let t), .label(let t): return (.key(school), FastHash.string(t.lowercased(), seed: 0x43))
         }
     }
 }

@@ -30,32 +30,45 @@ public struct FastScanSummary: Sendable, Equatable {
 }
 
 /// Validation of simple ВПР records, mirroring `SimpleVPR.parse` message for message.
-struct FastVPRCheck {
+final class FastVPRCheck {
     let variant: SimpleVPR.Variant
     let defaultYear: Int?
+    /// Off in the second pass of a streaming scan (the first one found no duplicates).
+    var checkDuplicates = true
     var seen = FastSeenTable()
     var adjusted = 0
+    let school, year, subject, grade, participants: FastField
+    let marks: [FastField]
 
-    mutating func check(_ c: FastCells, _ r: FastCSVRow) -> VPRFastRow? {
+    init(_ c: FastCells, defaultYear: Int?) throws(ImportFailure) {
+        let variant = try FastVPRCheck.variant(c.match)
+        self.variant = variant
+        self.defaultYear = defaultYear
+        school = c.field("school_code"); year = c.field("year"); subject = c.field("subject")
+        grade = c.field("grade"); participants = c.field("participants")
+        marks = (2...5).map { c.field((variant == .counts ? "mark" : "pct") + "\($0)") }
+    }
+
+    func check(_ c: FastCells, _ r: FastCSVRow) -> VPRFastRow? {
         let before = c.errors.count
-        let school = c.school(r, "school_code"), year = c.year(r, "year", default: defaultYear)
-        let subject = c.subject(r, "subject", exam: nil), grade = c.grade(r, "grade"), participants = c.count(r, "participants")
+        let school = c.school(r, self.school), year = c.year(r, self.year, default: defaultYear)
+        let subject = c.subject(r, self.subject, exam: nil), grade = c.grade(r, self.grade), participants = c.count(r, self.participants)
         var counts: (Int, Int, Int, Int)?, shares: (FastDecimal, FastDecimal, FastDecimal, FastDecimal)?
         switch variant {
         case .counts:
-            let m2 = c.count(r, "mark2"), m3 = c.count(r, "mark3"), m4 = c.count(r, "mark4"), m5 = c.count(r, "mark5")
+            let m2 = c.count(r, marks[0]), m3 = c.count(r, marks[1]), m4 = c.count(r, marks[2]), m5 = c.count(r, marks[3])
             if let participants, let m2, let m3, let m4, let m5 {
                 let sum = m2 + m3 + m4 + m5
                 if sum != participants { c.report(r, "participants", ResultMessages.markSum(sum, participants)) } else { counts = (m2, m3, m4, m5) }
             }
         case .percentages:
-            let p2 = c.decimal(r, "pct2", in: 0...100, percent: true), p3 = c.decimal(r, "pct3", in: 0...100, percent: true)
-            let p4 = c.decimal(r, "pct4", in: 0...100, percent: true), p5 = c.decimal(r, "pct5", in: 0...100, percent: true)
+            let p2 = c.decimal(r, marks[0], in: 0...100, percent: true), p3 = c.decimal(r, marks[1], in: 0...100, percent: true)
+            let p4 = c.decimal(r, marks[2], in: 0...100, percent: true), p5 = c.decimal(r, marks[3], in: 0...100, percent: true)
             if let p2, let p3, let p4, let p5 {
                 if let m = ResultRules.sharesMessage([p2, p3, p4, p5]) { c.report(r, "pct2", m) } else { shares = (p2, p3, p4, p5) }
             }
         }
-        if let school, let year, let subject, let grade {
+        if checkDuplicates, let school, let year, let subject, let grade {
             let key = FastHash.combine(FastHash.combine(FastHash.combine(school.1, subject.id), grade), year)
             if let first = seen.firstRow(key, row: r.row) { c.report(r, "school_code", ResultMessages.duplicate(first, ResultRules.vprDuplicateWhat)) }
         }
@@ -85,7 +98,7 @@ extension ResultImport {
             var check: FastVPRCheck?
             var failure: ImportFailure?
             let outcome = try FastDriver.run(.file(fileURL), specs: ResultColumns.vpr, strict: true, hasDefaultYear: defaultYear != nil, accept: FastVPRCheck.accept) { (c, r) throws(ImportFailure) in
-                if check == nil { check = FastVPRCheck(variant: try FastVPRCheck.variant(c.match), defaultYear: defaultYear) }
+                if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear); check!.checkDuplicates = !emit }
                 guard let row = check!.check(c, r) else { return }
                 if let s = row.shares, !emit, rebuildCounts(percentages: [s.0.text, s.1.text, s.2.text, s.3.text], participants: row.participants).adjusted {
                     check!.adjusted += 1

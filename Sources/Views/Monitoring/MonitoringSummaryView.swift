@@ -13,8 +13,12 @@ public enum MonitoringSummaryView {
         public var query: [String: String]
         public var showMunicipality: Bool
         public var notes: [String]
+        /// School code → municipality name, for views across municipalities.
+        public var municipalityOf: [String: String]
         public init(result: MonitoringResult, filter: SummaryFilter, schoolLinks: [String: String], contextTitles: [(String, String)],
-                    municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String]) {
+                    municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String],
+                    municipalityOf: [String: String] = [:]) {
+            self.municipalityOf = municipalityOf
             self.result = result; self.filter = filter; self.schoolLinks = schoolLinks; self.contextTitles = contextTitles
             self.municipalities = municipalities; self.years = years; self.query = query; self.showMunicipality = showMunicipality; self.notes = notes
         }
@@ -63,7 +67,7 @@ public enum MonitoringSummaryView {
         if r.federalRisk.isAtRisk { badges.append(Components.badge("группа риска", .risk)) }
         if r.onRosobrnadzorList { badges.append(Components.badge("список Рособрнадзора", .objectivity)) }
         let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .text(r.school.name)
-        var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(r.school.municipality) : .empty, .div(.group(badges)))]
+        var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(m.municipalityOf[r.school.code] ?? r.school.municipality) : .empty, .div(.group(badges)))]
         for subject in s.egeSubjects {
             cells.append(r.indicator1.first { $0.subject == subject }.map(MonFormat.indicator1) ?? .text("нет данных"))
         }

@@ -56,7 +56,7 @@ public enum SchoolShow {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
-                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false)]),
+                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", "/schools/\(m.id)/results", false)]),
             .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .text($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),

@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import Domain
+import Importing
+
+/// The results importer: parse (Importing) → match schools → write all rows of the
+/// file in one transaction, replacing the same school/subject/grade/year, or nothing.
+enum ResultImportService {
+    struct Unmatched: Codable, Sendable, Equatable { var kind: String; var value: String; var label: String; var rows: [Int] }
+
+    struct Outcome: Codable, Sendable {
+        var written = 0
+        var skippedOtherMunicipality = 0
+        var references = 0
+        var errors: [ImportError] = []
+        var notes: [String] = []
+        var unmatched: [Unmatched] = []
+    }
+
+    struct Matched<Row: Sendable>: Sendable { var rows: [(Row, School)] = []; var unmatched: [Unmatched] = []; var skipped = 0 }
+
+    static func match<Row: Sendable>(_ rows: [Row], key: (Row) -> SchoolKey, row: (Row) -> Int, municipality: Municipality, resolver: SchoolResolver,
+                                      skipping: Set<String> = []) -> Matched<Row> {
+        var out = Matched<Row>()
+        var unknown: [String: Unmatched] = [:]
+        var order: [String] = []
+        for r in rows {
+            let k = key(r)
+            let (kk, kv) = SchoolResolver.key(k)
+            if skipping.contains("\(kk)|\(kv)") { out.skipped += 1; continue }
+            guard let school = resolver.school(k) else {
+                let (kind, value) = SchoolResolver.key(k)
+                let id = "\(kind)|\(value)"
+                if unknown[id] == nil { order.append(id); unknown[id] = Unmatched(kind: kind, value: value, label: SchoolResolver.describe(k), rows: []) }
+                unknown[id]!.rows.append(row(r))
+                continue
+            }
+            if school.$municipality.id != municipality.id { out.skipped += 1; continue }
+            out.rows.append((r, school))
+        }
+        out.unmatched = order.compactMap { unknown[$0] }
+        return out
+    }
+
+    static func run(_ kind: ResultFileKind, data: Data, fileName: String, municipality: Municipality, defaultYear: Int?,
+                    actor: ImportService.Actor, importID: UUID?, on db: any Database, skipping: Set<String> = []) async throws -> Outcome {
+        let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, on: db)
+        let w = ResultWriters(municipality: municipality, resolver: resolver, importID: importID, db: db, skipping: skipping)
+        do {
+            switch kind {
+            case .ege: return try await w.ege(ResultImport.readEGE(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .vpr: return try await w.vpr(ResultImport.readVPR(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .oge: return try await w.oge(ResultImport.readOGE(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .term: return try await w.term(ResultImport.readTerm(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .journalComparison: return try await w.journal(ResultImport.readJournalComparison(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .vprParticipants: return try await w.participants(ResultImport.readVPRParticipants(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .objectivity: return try await w.objectivity(ResultImport.readObjectivityFlags(data: data, fileName: fileName, defaultYear: defaultYear))
+            case .context: return try await w.context(ResultImport.readContext(data: data, fileName: fileName, defaultYear: defaultYear))
+            }
+        } catch let failure as ImportFailure {
+            return Outcome(errors: failure.errors)
+        }
+    }
+
+    /// Remembers the user's matches of unknown keys to schools (per region).
+    static func remember(_ matches: [(Unmatched, UUID)], regionID: UUID, on db: any Database) async throws {
+        for (u, schoolID) in matches {
+            let existing = try await SchoolKeyMapping.query(on: db).filter(\.$regionID == regionID).filter(\.$keyKind == u.kind).filter(\.$keyValue == u.value).first()
+            let m = existing ?? SchoolKeyMapping()
+            m.regionID = regionID; m.keyKind = u.kind; m.keyValue = u.value; m.$school.id = schoolID
+            try await m.save(on: db)
+        }
+    }
+}

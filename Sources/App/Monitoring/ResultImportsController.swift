@@ -1,0 +1,171 @@
+import Vapor
+import Fluent
+import Views
+import Domain
+import Importing
+import Plot
+
+/// «Мониторинги → Загрузка результатов»: upload, templates, job page, matching unknown schools.
+enum ResultImportsController {
+    typealias C = MonitoringController
+    static let prefix = "results:"
+
+    static func kindOf(_ job: ImportJob) -> ResultFileKind? { ResultFileKind(rawValue: String(job.kind.dropFirst(prefix.count))) }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        return try await indexPage(req, sel, errors: [])
+    }
+
+    static func indexPage(_ req: Request, _ sel: C.Selection, errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
+        guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
+        let jobs = try await ImportJob.query(on: req.db).filter(\.$municipalityID == sel.municipality.id!).filter(\.$kind =~ prefix)
+            .sort(\.$createdAt, .descending).limit(20).all()
+        let templates = ResultFileKind.allCases.map { ("\($0.title) (XLSX)", "/monitoring/imports/templates/\($0.rawValue).xlsx") }
+        let res = MonitoringViewsController.page(req, "Загрузка результатов: \(sel.municipality.name)", tab: "/monitoring/imports", sel,
+            ResultImportViews.upload(kinds: ResultFileKind.allCases.map { Views.Option($0.rawValue, $0.title) },
+                                     action: "/monitoring/imports?municipality=\(sel.municipality.id!)&year=\(sel.year)", year: sel.year,
+                                     jobs: jobs.map(row), errors: errors, csrf: req.csrfToken, templates: templates))
+        res.status = status
+        return res
+    }
+
+    static func row(_ j: ImportJob) -> ImportsIndex.Job {
+        var r = ImportsController.jobRow(j)
+        r.kind = kindOf(j)?.title ?? j.kind
+        if j.status == "needs_mapping" { r.status = "нужно сопоставить школы"; r.statusKind = .warning; r.summary = "ничего не записано" }
+        return r
+    }
+
+    struct Upload: Content { var kind: String?; var year: String?; var file: File? }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let user = try req.requireUser()
+        guard Access.canImport(into: sel.municipality.id!, user.principal) else { throw AppError.forbidden }
+        let up = try req.content.decode(Upload.self)
+        var errors: [FieldError] = []
+        let kind = up.kind.flatMap(ResultFileKind.init(rawValue:))
+        if kind == nil { errors.append(.init(field: "kind", message: "Выберите, что загружаем.")) }
+        let year = up.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if let y = year, !(2015...2100).contains(y) { errors.append(.init(field: "year", message: "Год — от 2015 до 2100.")) }
+        if up.file == nil || up.file!.data.readableBytes == 0 { errors.append(.init(field: "file", message: "Выберите файл CSV или XLSX.")) }
+        guard errors.isEmpty, let kind, let file = up.file else { return try await indexPage(req, sel, errors: errors, status: .unprocessableEntity) }
+        let job = ImportJob()
+        job.kind = prefix + kind.rawValue; job.fileName = file.filename; job.municipalityID = sel.municipality.id!; job.userID = user.id
+        job.userLogin = user.login; job.status = "running"; job.totalRows = 0; job.processedRows = 0; job.createdCount = 0; job.updatedCount = 0
+        job.errorsJSON = "[]"
+        let blob = ImportFileBlob()
+        blob.data = Data(file.data.readableBytesView); blob.defaultYear = year
+        try await req.db.transaction { db in
+            try await job.create(on: db)
+            blob.jobID = job.id!
+            try await blob.create(on: db)
+        }
+        try await execute(job, kind: kind, blob: blob, municipality: sel.municipality, actor: .init(userID: user.id, login: user.login, principal: user.principal), db: req.db)
+        return req.redirect(to: "/monitoring/imports/\(job.id!)")
+    }
+
+    static func execute(_ job: ImportJob, kind: ResultFileKind, blob: ImportFileBlob, municipality: Municipality, actor: ImportService.Actor, db: any Database) async throws {
+        let outcome = try await ResultImportService.run(kind, data: blob.data, fileName: job.fileName, municipality: municipality,
+                                                        defaultYear: blob.defaultYear, actor: actor, importID: job.id, on: db)
+        job.status = !outcome.errors.isEmpty ? "failed" : (!outcome.unmatched.isEmpty ? "needs_mapping" : "done")
+        job.createdCount = outcome.written; job.updatedCount = 0
+        job.totalRows = outcome.written; job.processedRows = outcome.written
+        job.errorsJSON = String(data: try JSONEncoder().encode(outcome), encoding: .utf8) ?? "{}"
+        job.finishedAt = Date()
+        try await job.update(on: db)
+        if job.status == "done" { try await ImportFileBlob.query(on: db).filter(\.$jobID == job.id!).delete() }
+        try await Audit.record(on: db, actor: actor.userID, actorLogin: actor.login, action: .importFile, entity: "import", id: job.id,
+                               label: "\(kind.title): \(job.fileName) — \(summary(outcome, job.status))", municipalityID: municipality.id)
+    }
+
+    static func summary(_ o: ResultImportService.Outcome, _ status: String) -> String {
+        switch status {
+        case "done": "записано строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "")
+        case "needs_mapping": "не узнано школ: \(o.unmatched.count), ничего не записано"
+        default: "ошибок: \(o.errors.count), ничего не записано"
+        }
+    }
+
+    static func load(_ req: Request) async throws -> (ImportJob, Municipality, ResultFileKind) {
+        guard let job = try await ImportJob.find(req.id(), on: req.db), let kind = kindOf(job) else { throw AppError.notFound("Загрузка") }
+        guard Access.canImport(into: job.municipalityID, try req.principal()), let m = try await Municipality.find(job.municipalityID, on: req.db) else { throw AppError.forbidden }
+        return (job, m, kind)
+    }
+
+    static func outcome(_ job: ImportJob) -> ResultImportService.Outcome {
+        (try? JSONDecoder().decode(ResultImportService.Outcome.self, from: Data(job.errorsJSON.utf8))) ?? .init()
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (job, m, kind) = try await load(req)
+        let o = outcome(job)
+        let r = row(job)
+        let model = ImportJobView.Model(file: job.fileName, kind: kind.title, status: r.status, statusKind: r.statusKind, running: job.status == "running",
+                                        processed: job.processedRows, total: job.totalRows, summary: summary(o, job.status),
+                                        errors: o.errors.map { (row: $0.row > 0 ? String($0.row) : "—", column: $0.column.isEmpty ? "—" : $0.column, message: $0.message) })
+        var parts: [Node<HTML.BodyContext>] = [ImportJobView.body(model)]
+        if !o.notes.isEmpty { parts.append(Components.section("Примечания к файлу", .ul(.forEach(o.notes) { .li(.text($0)) }))) }
+        if job.status == "needs_mapping" {
+            let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$shortName).all()
+            parts.append(ResultImportViews.matching(o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },
+                                                    schools: schools.map { Views.Option($0.id!.uuidString, "\($0.shortName) (\($0.code))") },
+                                                    action: "/monitoring/imports/\(job.id!)/match", csrf: req.csrfToken))
+        }
+        if job.status == "done" { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", "/monitoring?municipality=\(m.id!)", primary: true))) }
+        return req.page("Загрузка результатов", section: .monitoring,
+                        crumbs: C.crumbs + [Crumb("Загрузка результатов", "/monitoring/imports?municipality=\(m.id!)"), Crumb(job.fileName)], .group(parts))
+    }
+
+    static func rowsText(_ rows: [Int]) -> String {
+        rows.count <= 6 ? rows.map(String.init).joined(separator: ", ") : rows.prefix(5).map(String.init).joined(separator: ", ") + " и ещё \(rows.count - 5)"
+    }
+
+    @Sendable static func match(req: Request) async throws -> Response {
+        let (job, m, kind) = try await load(req)
+        guard job.status == "needs_mapping", let blob = try await ImportFileBlob.query(on: req.db).filter(\.$jobID == job.id!).first() else {
+            throw AppError.conflict("Эта загрузка уже не ждёт сопоставления. Загрузите файл заново.")
+        }
+        let f = FormFields(req)
+        let o = outcome(job)
+        let schoolIDs = Set(try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).all().compactMap(\.id))
+        var matches: [(ResultImportService.Unmatched, UUID)] = []
+        for (i, u) in o.unmatched.enumerated() {
+            let v = f["match_\(i)"]
+            if v == "skip" { continue }
+            guard let id = UUID(uuidString: v), schoolIDs.contains(id) else {
+                return req.redirect("/monitoring/imports/\(job.id!)", flash: "Выберите школу или «не наша школа» для каждой строки: \(u.label).", kind: .error)
+            }
+            matches.append((u, id))
+        }
+        try await ResultImportService.remember(matches, regionID: m.$region.id, on: req.db)
+        let user = try req.requireUser()
+        var skipped = o.unmatched.filter { u in !matches.contains { $0.0 == u } }
+        // Skipped keys map to nothing: remember them as «not ours» by leaving them out of this run.
+        job.status = "running"
+        try await job.update(on: req.db)
+        let run = try await ResultImportService.run(kind, data: blob.data, fileName: job.fileName, municipality: m, defaultYear: blob.defaultYear,
+                                                    actor: .init(userID: user.id, login: user.login, principal: user.principal), importID: job.id, on: req.db,
+                                                    skipping: Set(skipped.map { "\($0.kind)|\($0.value)" }))
+        skipped.removeAll()
+        job.status = !run.errors.isEmpty ? "failed" : (!run.unmatched.isEmpty ? "needs_mapping" : "done")
+        job.createdCount = run.written; job.totalRows = run.written; job.processedRows = run.written
+        job.errorsJSON = String(data: try JSONEncoder().encode(run), encoding: .utf8) ?? "{}"
+        try await job.update(on: req.db)
+        if job.status == "done" { try await ImportFileBlob.query(on: req.db).filter(\.$jobID == job.id!).delete() }
+        try await Audit.record(req, .importFile, entity: "import", id: job.id, label: "\(kind.title): \(job.fileName) — \(summary(run, job.status))", municipalityID: m.id)
+        return req.redirect(to: "/monitoring/imports/\(job.id!)")
+    }
+
+    @Sendable static func template(req: Request) async throws -> Response {
+        let file = req.parameters.get("file") ?? ""
+        guard let kind = ResultFileKind(rawValue: String(file.dropLast(5))), file.hasSuffix(".xlsx") else { throw AppError.notFound("Шаблон") }
+        _ = try await C.municipalities(req)
+        let data = try XLSXWriter.write(ResultImport.template(kind), sheetName: "Шаблон")
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"opora-\(kind.rawValue).xlsx\"")
+        return res
+    }
+}

@@ -1,0 +1,209 @@
+import Fluent
+import Foundation
+import Domain
+import Importing
+
+/// Writes matched result rows; each method is one transaction (all or nothing).
+struct ResultWriters: Sendable {
+    let municipality: Municipality
+    let resolver: SchoolResolver
+    let importID: UUID?
+    let db: any Database
+    var skipping: Set<String> = []
+    typealias Outcome = ResultImportService.Outcome
+
+    func prepare<Row: Sendable>(_ file: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int) -> (ResultImportService.Matched<Row>, Outcome) {
+        let m = ResultImportService.match(file.rows, key: key, row: row, municipality: municipality, resolver: resolver, skipping: skipping)
+        var o = Outcome(notes: file.notes, unmatched: m.unmatched)
+        o.skippedOtherMunicipality = m.skipped
+        if m.skipped > 0 { o.notes.append("Пропущено строк школ других муниципалитетов или отмеченных «не наша школа»: \(m.skipped).") }
+        return (m, o)
+    }
+
+    func ege(_ f: ResultFile<EGERow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                try await EGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
+                let e = EGEResult()
+                e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
+                e.sd = r.sd.flatMap { Double($0) }; e.belowMinimum = r.belowMinimum; e.highScorers = r.highScorers; e.importID = importID
+                try await e.create(on: db)
+                o.written += 1
+            }
+            o.references = try await saveReferences(f.references, on: db)
+            return o
+        }
+    }
+
+    func vpr(_ f: ResultFile<VPRRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                try await VPRResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+                let v = VPRResult()
+                v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
+                switch r.marks {
+                case .counts(let k): v.source = "counts"; (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3])
+                case .percentages(let p): v.source = "percentages"; (v.p2, v.p3, v.p4, v.p5) = (p[0], p[1], p[2], p[3])
+                }
+                try await v.create(on: db)
+                o.written += 1
+            }
+            o.references = try await saveReferences(f.references, on: db)
+            return o
+        }
+    }
+
+    func oge(_ f: ResultFile<OGERow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                try await OGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
+                let e = OGEResult()
+                e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.averageMark = r.averageMark
+                e.averageScore = r.averageScore; e.belowThreshold = r.belowThreshold; e.belowShare = r.belowThresholdShare; e.importID = importID
+                try await e.create(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    func term(_ f: ResultFile<TermRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                var q = TermResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$period == r.period)
+                    .filter(\.$subject == r.subject).filter(\.$className == (r.className ?? ""))
+                q = r.grade.map { g in q.filter(\.$grade == g) } ?? q.filter(\.$grade == nil)
+                try await q.delete()
+                let t = TermResult()
+                t.$school.id = s.id!; t.year = r.year; t.period = r.period; t.grade = r.grade; t.className = r.className ?? ""; t.subject = r.subject
+                t.participants = r.participants; t.successRate = r.successRate; t.qualityRate = r.qualityRate; t.importID = importID
+                try await t.create(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    func journal(_ f: ResultFile<JournalComparisonRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                try await JournalComparison.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+                let j = JournalComparison()
+                j.$school.id = s.id!; j.year = r.year; j.subject = r.subject; j.grade = r.grade; j.participants = r.participants
+                j.lowered = r.lowered; j.confirmed = r.confirmed; j.raised = r.raised; j.importID = importID
+                try await j.create(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    func participants(_ f: ResultFile<VPRParticipantRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            var cleared = Set<String>()
+            for (r, s) in m.rows {
+                let key = "\(s.id!)|\(r.year)|\(r.subject)|\(r.grade)"
+                if cleared.insert(key).inserted {
+                    try await VPRParticipant.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+                }
+                let p = VPRParticipant()
+                p.$school.id = s.id!; p.year = r.year; p.subject = r.subject; p.grade = r.grade; p.className = r.className; p.participant = r.participant
+                p.primaryScore = r.primaryScore; p.mark = r.mark; p.journalMark = r.journalMark; p.importID = importID
+                try await p.create(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    func objectivity(_ f: ResultFile<ObjectivityFlagRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                try await ObjectivityFlag.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$procedure == r.procedure).delete()
+                let x = ObjectivityFlag()
+                x.$school.id = s.id!; x.year = r.year; x.procedure = r.procedure; x.importID = importID
+                try await x.create(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    func context(_ f: ResultFile<ContextRow>) async throws -> Outcome {
+        let (m, o) = prepare(f, key: \.school, row: \.row)
+        guard o.unmatched.isEmpty else { return o }
+        return try await db.transaction { db in
+            var o = o
+            for (r, s) in m.rows {
+                let existing = try await SchoolContext.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).first()
+                let c = existing ?? SchoolContext()
+                if existing == nil { c.$school.id = s.id!; c.year = r.year; c.selfExamination = "" }
+                let d = { (k: String) in r.values[k].flatMap(RuFormat.parseDecimal) }
+                c.studentsCount = r.values["students_count"].flatMap { Int($0) } ?? c.studentsCount
+                c.teachersCount = r.values["teachers_count"].flatMap { Int($0) } ?? c.teachersCount
+                c.lowIncomeShare = d("low_income_share") ?? c.lowIncomeShare
+                c.disabledShare = d("disabled_share") ?? c.disabledShare
+                c.nonNativeShare = d("non_native_share") ?? c.nonNativeShare
+                c.riskFamiliesShare = d("risk_families_share") ?? c.riskFamiliesShare
+                c.socialWellbeingIndex = d("social_wellbeing_index") ?? c.socialWellbeingIndex
+                c.qualifiedTeachersShare = d("qualified_teachers_share") ?? c.qualifiedTeachersShare
+                try await c.save(on: db)
+                o.written += 1
+            }
+            return o
+        }
+    }
+
+    /// Region rows of the files: ЕГЭ averages (the reference of indicator 1) and the
+    /// ВПР regional mean mark Σ m·p(m)/100 (the reference of the objectivity check).
+    func saveReferences(_ refs: [RegionReference], on db: any Database) async throws -> Int {
+        var saved = 0
+        var vpr: [String: [Int: String]] = [:]
+        for r in refs where r.scope == .region {
+            if r.measure == "average_score" {
+                try await upsertReference(exam: "ege", subject: r.subject, grade: 0, year: r.year, value: r.value, on: db); saved += 1
+            } else if r.measure.hasPrefix("mark"), let m = Int(r.measure.dropFirst(4)) {
+                vpr["\(r.subject)|\(r.grade ?? 0)|\(r.year)", default: [:]][m] = r.value
+            }
+        }
+        for (key, shares) in vpr where shares.count == 4 {
+            let parts = key.split(separator: "|").map(String.init)
+            var sum = Rational.zero
+            for (m, p) in shares { guard let v = Rational(decimal: p) else { continue }; sum = sum + Rational(m) * v }
+            try await upsertReference(exam: "vpr_mean", subject: parts[0], grade: Int(parts[1]) ?? 0, year: Int(parts[2]) ?? 0,
+                                      value: (sum / Rational(100)).rounded(4), on: db)
+            saved += 1
+        }
+        return saved
+    }
+
+    func upsertReference(exam: String, subject: String, grade: Int, year: Int, value: String, on db: any Database) async throws {
+        let regionID = municipality.$region.id
+        let row = try await ReferenceValue.query(on: db).filter(\.$regionID == regionID).filter(\.$exam == exam).filter(\.$subject == subject)
+            .filter(\.$grade == grade).filter(\.$year == year).first() ?? ReferenceValue()
+        row.regionID = regionID; row.exam = exam; row.subject = subject; row.grade = grade; row.year = year; row.value = value
+        row.source = "из файла"
+        try await row.save(on: db)
+    }
+}
