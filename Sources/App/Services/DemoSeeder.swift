@@ -72,7 +72,37 @@ enum DemoSeeder {
             assignments.append(a)
         }
         try await assignments.create(on: db)
+        try await seedResults(db, region: region, schools: schools)
         try await createUsers(db, passwordHash: passwordHash, region: region, municipalities: municipalities, schools: schools, people: people)
+    }
+
+    /// Invented ЕГЭ and ВПР results and regional averages (Domain/Demo/DemoResults).
+    static func seedResults(_ db: any Database, region: Region, schools: [String: School]) async throws {
+        var ege: [EGEResult] = []
+        for r in DemoResults.ege() {
+            guard let s = schools[r.schoolCode] else { continue }
+            let e = EGEResult()
+            e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
+            ege.append(e)
+        }
+        try await ege.create(on: db)
+        var vpr: [VPRResult] = []
+        for r in DemoResults.vpr() {
+            guard let s = schools[r.schoolCode] else { continue }
+            let v = VPRResult()
+            v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.counts.reduce(0, +)
+            (v.m2, v.m3, v.m4, v.m5) = (r.counts[0], r.counts[1], r.counts[2], r.counts[3]); v.source = "counts"
+            vpr.append(v)
+        }
+        try await vpr.create(on: db)
+        for (subject, years) in DemoResults.regional {
+            for (year, value) in years {
+                let ref = ReferenceValue()
+                ref.regionID = region.id!; ref.exam = "ege"; ref.subject = subject; ref.grade = 0; ref.year = year; ref.value = value
+                ref.source = "демонстрационные данные"
+                try await ref.create(on: db)
+            }
+        }
     }
 
     static func createUsers(_ db: any Database, passwordHash: String, region: Region, municipalities: [String: Municipality],

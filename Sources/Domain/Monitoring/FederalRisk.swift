@@ -84,10 +84,10 @@ public struct FederalRisk: Sendable, Hashable {
     }
 
     /// Whether a ВПР result's share of "2" is at least `share` percent, exactly, without fractions.
-    static func reaches(_ r: VPRInput, _ share: Int) -> Bool {
-        switch r.marks {
-        case .counts(let k): k.count == 4 && r.participants > 0 && 100 * k[0] >= share * r.participants
-        case .percentages(let p): p.count == 4 && r.participants > 0 && p[0] >= Rational(share)
+    static func reaches(_ marks: VPRMarks, _ participants: Int, _ share: Int) -> Bool {
+        switch marks {
+        case .counts(let k): k.count == 4 && participants > 0 && 100 * k[0] >= share * participants
+        case .percentages(let p): p.count == 4 && participants > 0 && p[0] >= Rational(share)
         }
     }
 

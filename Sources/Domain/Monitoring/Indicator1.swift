@@ -62,7 +62,7 @@ public enum Indicator1 {
     /// principle 3) and also before exclusions, for the page.
     static func references(index: MonitoringIndex, input: MonitoringInput,
                            excluded: [Bool]) -> [Indicator1Reference] {
-        struct Acc { var all = Rational.zero, nAll = 0, kept = Rational.zero, nKept = 0, ids: [String] = [] }
+        struct Acc { var all = RationalSum(), nAll = 0, kept = RationalSum(), nKept = 0, ids: [String] = [] }
         var acc = [Acc](repeating: Acc(), count: index.slotCount)
         var wanted = [Bool](repeating: false, count: index.subjectRank.count)
         for s in input.settings.egeSubjects { if let r = index.subjectRank[s] { wanted[Int(r)] = true } }
@@ -71,10 +71,10 @@ public enum Indicator1 {
                 let i = Int(e.record), slot = Int(index.ege.slot[i])
                 let p = input.ege[i].participants, avg = input.ege[i].average
                 guard p > 0, slot >= 0 else { continue }
-                let term = Rational(avg.numerator * Int128(fast: p), avg.denominator)
-                acc[slot].all = acc[slot].all + term; acc[slot].nAll += p
+                let term = avg.numerator * Int128(fast: p)
+                acc[slot].all.add(term, avg.denominator); acc[slot].nAll += p
                 if excluded[i] { acc[slot].ids.append(input.ege[i].resultID) } else {
-                    acc[slot].kept = acc[slot].kept + term; acc[slot].nKept += p
+                    acc[slot].kept.add(term, avg.denominator); acc[slot].nKept += p
                 }
             }
         }
@@ -87,8 +87,8 @@ public enum Indicator1 {
                 for year in (input.year - 1)...input.year {
                     let a = index.key(subject, grade: 0, year: year).flatMap { index.slot(municipality: Int32(m), key: $0) }
                         .map { acc[$0] } ?? Acc()
-                    let before = a.nAll > 0 ? a.all / Rational(a.nAll) : nil
-                    let after = a.nKept > 0 ? a.kept / Rational(a.nKept) : nil
+                    let before = a.nAll > 0 ? a.all.value / Rational(a.nAll) : nil
+                    let after = a.nKept > 0 ? a.kept.value / Rational(a.nKept) : nil
                     let source: ReferenceSource = useRegion ? .region(regional[year]!) : .municipalFallback
                     out.append(Indicator1Reference(municipality: mun, subject: subject, year: year, source: source,
                                                    value: useRegion ? regional[year]! : after,

@@ -78,36 +78,41 @@ extension Monitoring {
         var usedConfirmations = Set<String>()
         let egeMargin = settings.egeMarginScore.double, vprMargin = settings.vprMarginMark.double
         let z = settings.ciZ, noRegionalEGE = input.regionalEGEAverage.isEmpty, noRegionalVPR = input.regionalVPRMeanMark.isEmpty
+        let listed = settings.excludeRosobrnadzorListForVPR ? input.rosobrnadzorList : [:]
         for school in 0..<n {
-            let code = index.schools[school].code
             for e in index.ege.records(school: school) {
-                let i = Int(e.record), r = input.ege[i]
+                let i = Int(e.record), p = input.ege[i].participants, mean = input.ege[i].average.double
                 let st = egeStats[i]
-                let regional = noRegionalEGE ? nil : input.regionalEGEAverage[r.subject]?[r.year]?.double
+                let regional = noRegionalEGE ? nil : input.regionalEGEAverage[input.ege[i].subject]?[input.ege[i].year]?.double
                 // The school's own contribution to the sums is its n and average, with or without sd.
-                let own = r.participants > 0 ? ObjectivityStats(n: r.participants, mean: r.average.double, sd: 0) : nil
-                let ref = regional ?? others(index.ege.slot[i], own: own)
-                let verdict: CheckOutcome.Verdict = r.participants > 0
+                let ref = regional ?? (p > 0 ? others(index.ege.slot[i], own: ObjectivityStats(n: p, mean: mean, sd: 0)) : nil)
+                let verdict: CheckOutcome.Verdict = p > 0
                     ? Objectivity.code(st, reference: ref, margin: egeMargin, z: z, minN: settings.minObjectivityN, missingSpread: true)
                     : .noMarks
-                out.ege[i] = CheckOutcome(st, mean: r.average.double, n: r.participants, reference: ref, regional: regional != nil,
-                                          verdict: verdict, z: z)
-                if verdict == .nonObjective, decide(r.resultID, .ege, r.subject, nil, r.year, out.ege[i], code, input, &out,
-                                                    school: school, used: &usedConfirmations) { out.excludedEGE[i] = true }
+                out.ege[i] = CheckOutcome(st, mean: mean, n: p, reference: ref, regional: regional != nil, verdict: verdict, z: z)
+                if verdict == .nonObjective {
+                    let r = input.ege[i]
+                    if decide(r.resultID, .ege, r.subject, nil, r.year, out.ege[i], index.schools[school].code, input, &out,
+                              school: school, used: &usedConfirmations) { out.excludedEGE[i] = true }
+                }
             }
             for e in index.vpr.records(school: school) {
-                let i = Int(e.record), r = input.vpr[i]
+                let i = Int(e.record)
                 let st = vprStats[i]
-                let regional = noRegionalVPR ? nil
-                    : input.regionalVPRMeanMark[VPRSeriesKey(subject: r.subject, grade: r.grade, year: r.year)]?.double
+                let regional = noRegionalVPR ? nil : input.regionalVPRMeanMark[
+                    VPRSeriesKey(subject: input.vpr[i].subject, grade: input.vpr[i].grade, year: input.vpr[i].year)]?.double
                 let ref = regional ?? (st == nil ? nil : others(index.vpr.slot[i], own: st))
                 let verdict = Objectivity.code(st, reference: ref, margin: vprMargin, z: z, minN: settings.minObjectivityN, missingSpread: false)
-                out.vpr[i] = CheckOutcome(st, mean: st?.mean, n: st?.n ?? r.participants, reference: ref, regional: regional != nil,
-                                          verdict: verdict, z: z)
-                if verdict == .nonObjective, decide(r.resultID, .vpr, r.subject, r.grade, r.year, out.vpr[i], code, input, &out,
-                                                    school: school, used: &usedConfirmations) { out.excludedVPR[i] = true }
-                if settings.excludeRosobrnadzorListForVPR, input.rosobrnadzorList[r.year]?.contains(code) == true {
-                    out.exclusions[school].append(Exclusion(resultID: r.resultID, schoolCode: code, kind: .vpr, subject: r.subject,
+                out.vpr[i] = CheckOutcome(st, mean: st?.mean, n: st?.n ?? input.vpr[i].participants, reference: ref,
+                                          regional: regional != nil, verdict: verdict, z: z)
+                if verdict == .nonObjective {
+                    let r = input.vpr[i]
+                    if decide(r.resultID, .vpr, r.subject, r.grade, r.year, out.vpr[i], index.schools[school].code, input, &out,
+                              school: school, used: &usedConfirmations) { out.excludedVPR[i] = true }
+                }
+                if !listed.isEmpty, listed[input.vpr[i].year]?.contains(index.schools[school].code) == true {
+                    let r = input.vpr[i]
+                    out.exclusions[school].append(Exclusion(resultID: r.resultID, schoolCode: r.schoolCode, kind: .vpr, subject: r.subject,
                                                             grade: r.grade, year: r.year, cause: .rosobrnadzorList))
                     out.excludedVPR[i] = true
                 }

@@ -43,13 +43,26 @@ extension Monitoring {
         var out: [FederalRisk] = []
         out.reserveCapacity(index.schools.count)
         let share = input.settings.federalRiskShare
+        let minCount = max(1, input.settings.federalRiskProcedures)
         for (s, school) in index.schools.enumerated() {
+            let extra = explicit[s]
+            // Fast path: count the ВПР procedures at or above the share; a school with too few
+            // of them this year and no procedure repeated from last year cannot be flagged.
+            var current = 0, repeated = false, lastPrevious: UInt32 = .max
+            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)].marks, input.vpr[Int(e.record)].participants, share) {
+                let procedure = e.key >> 14, isCurrent = Int(e.key & 0x3FFF) == input.year & 0x3FFF
+                if isCurrent { current += 1; if procedure == lastPrevious { repeated = true } } else { lastPrevious = procedure }
+            }
+            if extra == nil && current < minCount && !repeated {
+                out.append(FederalRisk(schoolCode: school.code, triggers: []))
+                continue
+            }
             // Only procedures at or above the share become values; the rest cannot trigger.
             var list: [RiskProcedure] = []
-            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)], share) {
+            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)].marks, input.vpr[Int(e.record)].participants, share) {
                 if let p = FederalRisk.procedure(input.vpr[Int(e.record)]) { list.append(p) }
             }
-            if let extra = explicit[s] {
+            if let extra {
                 let replaced = Set(extra.map { "\($0.sameProcedure)|\($0.year)" })
                 list.removeAll { replaced.contains("\($0.sameProcedure)|\($0.year)") }
                 list += extra

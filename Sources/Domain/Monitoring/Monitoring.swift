@@ -12,21 +12,16 @@ import Foundation
 public enum Monitoring {
     public static func compute(_ input: MonitoringInput) -> MonitoringResult {
         let settings = input.settings
-        var tt = Date(); func lap(_ s: String) { print(s, String(format: "%.3f", Date().timeIntervalSince(tt))); tt = Date() }
         let index = MonitoringIndex(input)
         let y = input.year, y0 = input.year - 1
 
         // Concept §6.3, principle 3: non-objective results leave the analysis first,
         // so that both the school's indicators and the reference average go without them.
-        lap("index")
         let obj = objectivity(input, index)
-        lap("objectivity")
         let refs = Indicator1.references(index: index, input: input, excluded: obj.excludedEGE)
-        lap("refs")
         let core = MonitoringCore(input: input, index: index, obj: obj, refs: refs, journal: journalSigns(input, index),
                                   participantSigns: participantSigns(input, index), risks: federalRisks(input, index))
 
-        lap("core")
         let n = index.schools.count
         var profiles: [SchoolProfile] = [], onList: [Bool] = [], neg1: [Bool] = [], neg2: [Bool] = []
         profiles.reserveCapacity(n); onList.reserveCapacity(n); neg1.reserveCapacity(n); neg2.reserveCapacity(n)
@@ -51,10 +46,8 @@ public enum Monitoring {
             neg1.append(!egeNegative.isEmpty)
             neg2.append(n2)
         }
-        lap("cells")
         let clusters = Clustering.clusters(zip(index.schools, profiles).map { ($0.code, $1) })
         let store = MonitoringStore(core: core, profiles: profiles, onList: onList, negative1: neg1, negative2: neg2)
-        lap("clusters")
         return MonitoringResult(year: input.year, settings: settings, store: store, references: refs,
                                 clusters: clusters, warnings: index.warnings + obj.warnings)
     }

@@ -95,10 +95,14 @@ struct MonitoringIndex {
         dense[key].map { Int(m) * dense.count + Int($0) }
     }
 
+    private func denseIndex(_ key: UInt32) -> Int {
+        Int(key >> 20) * 128 + Int((key >> 14) & 0x3F) * 2 + (Int(key & 0x3FFF) == year & 0x3FFF ? 1 : 0)
+    }
+
     private static func schoolsOf<R: MonitoringRecord>(_ records: [R], _ index: [String: Int], _ year: Int,
                                                        _ names: inout Set<String>, _ unknown: inout Set<String>) -> [Int32] {
         var out = [Int32](repeating: -1, count: records.count)
-        var lastCode = "", lastSchool = -1, lastSubject = ""
+        var lastCode = "", lastSchool = -1, seen: [String] = []
         for i in records.indices {
             let y = records[i].year
             guard y == year || y == year - 1 else { continue }
@@ -111,7 +115,7 @@ struct MonitoringIndex {
             guard lastSchool >= 0 else { continue }
             out[i] = Int32(lastSchool)
             let subject = records[i].subject
-            if subject != lastSubject { names.insert(subject); lastSubject = subject }
+            if !seen.contains(subject) { seen.append(subject); names.insert(subject) } // subjects are few
         }
         return out
     }
@@ -125,17 +129,22 @@ struct MonitoringIndex {
         x.start = Array(count.prefix(n)); x.end = x.start
         x.entries = [Entry](repeating: Entry(key: 0, record: 0), count: Int(count[n]))
         x.slot = [Int32](repeating: -1, count: records.count)
-        var lastSubject = "", lastRank: UInt32 = 0
+        // Subjects are few: a short list compared with == beats hashing every record.
+        let ranks = subjectRank.map { ($0.key, $0.value) }
+        var denseTable = [Int32](repeating: -1, count: ranks.count * 64 * 2)
+        for (key, d) in dense { denseTable[denseIndex(key)] = d }
         for i in records.indices where schoolOf[i] >= 0 {
             let s = Int(schoolOf[i])
             let subject = records[i].subject
-            if subject != lastSubject { lastSubject = subject; lastRank = subjectRank[subject]! }
-            let key = lastRank << 20 | UInt32(records[i].gradeKey & 0x3F) << 14 | UInt32(records[i].year & 0x3FFF)
+            var rank: UInt32 = 0
+            for (name, r) in ranks where name == subject { rank = r; break }
+            let year = records[i].year
+            let key = rank << 20 | UInt32(records[i].gradeKey & 0x3F) << 14 | UInt32(year & 0x3FFF)
             x.entries[Int(x.end[s])] = Entry(key: key, record: Int32(i))
             x.end[s] += 1
-            let d: Int32
-            if let found = dense[key] { d = found } else { d = Int32(dense.count); dense[key] = d }
-            x.slot[i] = Int32(s) << 12 | d // school for now; turned into a municipality slot in init
+            let t = Int(rank) * 128 + (records[i].gradeKey & 0x3F) * 2 + (year == self.year ? 1 : 0)
+            if denseTable[t] < 0 { denseTable[t] = Int32(dense.count); dense[key] = denseTable[t] }
+            x.slot[i] = Int32(s) << 12 | denseTable[t] // school for now; turned into a municipality slot in init
         }
         for s in 0..<n where x.end[s] - x.start[s] > 1 { dedupe(&x, s, records, kind: kind) }
         return x
@@ -145,7 +154,13 @@ struct MonitoringIndex {
     /// more participants (then the smaller id) and says so.
     private mutating func dedupe<R: MonitoringRecord>(_ x: inout RecordIndex, _ s: Int, _ records: [R], kind: String) {
         let lo = Int(x.start[s]), hi = Int(x.end[s])
-        x.entries[lo..<hi].sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
+        // Insertion sort: a school's slice holds a handful of records.
+        for r in (lo + 1)..<hi {
+            let e = x.entries[r]
+            var j = r
+            while j > lo && (x.entries[j - 1].key, x.entries[j - 1].record) > (e.key, e.record) { x.entries[j] = x.entries[j - 1]; j -= 1 }
+            x.entries[j] = e
+        }
         var w = lo
         for r in lo..<hi {
             if w > lo && x.entries[w - 1].key == x.entries[r].key {

@@ -230,3 +230,25 @@ extension Rational: Codable {
         try c.encode(description)
     }
 }
+
+/// An exact running sum of fractions that keeps one common denominator and reduces only
+/// when read: averages share denominators 1, 10, 100 or 1000, so adding is usually one
+/// multiplication (DOMAIN §4: the participant-weighted municipal mean).
+struct RationalSum: Sendable {
+    var num: Int128 = 0
+    var den: Int128 = 1
+
+    mutating func add(_ n: Int128, _ d: Int128) {
+        if d == den { num += n; return }
+        if den.fitsInt64 && d.fitsInt64 {
+            let a = den.int64, b = d.int64
+            if a % b == 0 { num += n * Int128(fast: a / b); return }
+        }
+        let g = Rational.gcd(den, d)
+        let scale = d / g
+        num = num * scale + n * (den / g)
+        den *= scale
+    }
+
+    var value: Rational { Rational(num, den) }
+}

@@ -48,7 +48,7 @@ extension Stylesheet {
     .details dt { color: var(--muted); padding-right: 16px; }
     .details dd { margin: 0; }
     .details-row:last-child dt, .details-row:last-child dd { border-bottom: 0; }
-    .tabs { display: flex; gap: 4px; overflow-x: auto; border-bottom: 1px solid var(--border); margin: 0 0 18px; }
+    .tabs { display: flex; flex-wrap: wrap; gap: 4px; overflow: hidden; border-bottom: 1px solid var(--border); margin: 0 0 18px; }
     .tab { padding: 8px 14px; color: var(--muted); text-decoration: none; border-bottom: 3px solid transparent; white-space: nowrap; margin-bottom: -1px; }
     .tab:hover { color: var(--accent); }
     .tab[aria-current="page"] { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
