@@ -21,6 +21,7 @@ public enum Entrypoint {
                 app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
                 app.asyncCommands.use(ImportCommand(), as: "import")
                 app.asyncCommands.use(MonitoringCommand(), as: "monitoring")
+                app.asyncCommands.use(BenchCommand(), as: "bench")
                 if args[1] == "serve" {
                     try await Bootstrap.prepare(app, demo: demo)
                 }

@@ -64,7 +64,11 @@ extension Monitoring {
             }
             for e in index.vpr.records(school: school) {
                 let i = Int(e.record), slot = Int(index.vpr.slot[i])
-                guard slot >= 0, let st = Objectivity.vprStats(input.vpr[i].marks, participants: input.vpr[i].participants) else { continue }
+                let c = index.vprCounts
+                let stats = c[4 * i] >= 0
+                    ? Objectivity.countStats(Int(c[4 * i]), Int(c[4 * i + 1]), Int(c[4 * i + 2]), Int(c[4 * i + 3]))
+                    : Objectivity.vprStats(input.vpr[i].marks, participants: input.vpr[i].participants)
+                guard slot >= 0, let st = stats else { continue }
                 vprStats[i] = st
                 sumN[slot] += Double(st.n); sumX[slot] += Double(st.n) * st.mean
             }

@@ -44,12 +44,17 @@ extension Monitoring {
         out.reserveCapacity(index.schools.count)
         let share = input.settings.federalRiskShare
         let minCount = max(1, input.settings.federalRiskProcedures)
+        let counts = index.vprCounts
+        func reaches(_ i: Int) -> Bool {
+            counts[4 * i] >= 0 ? 100 * Int(counts[4 * i]) >= share * input.vpr[i].participants
+                : FederalRisk.reaches(input.vpr[i].marks, input.vpr[i].participants, share)
+        }
         for (s, school) in index.schools.enumerated() {
             let extra = explicit[s]
             // Fast path: count the ВПР procedures at or above the share; a school with too few
             // of them this year and no procedure repeated from last year cannot be flagged.
             var current = 0, repeated = false, lastPrevious: UInt32 = .max
-            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)].marks, input.vpr[Int(e.record)].participants, share) {
+            for e in index.vpr.records(school: s) where reaches(Int(e.record)) {
                 let procedure = e.key >> 14, isCurrent = Int(e.key & 0x3FFF) == input.year & 0x3FFF
                 if isCurrent { current += 1; if procedure == lastPrevious { repeated = true } } else { lastPrevious = procedure }
             }
@@ -59,7 +64,7 @@ extension Monitoring {
             }
             // Only procedures at or above the share become values; the rest cannot trigger.
             var list: [RiskProcedure] = []
-            for e in index.vpr.records(school: s) where FederalRisk.reaches(input.vpr[Int(e.record)].marks, input.vpr[Int(e.record)].participants, share) {
+            for e in index.vpr.records(school: s) where reaches(Int(e.record)) {
                 if let p = FederalRisk.procedure(input.vpr[Int(e.record)]) { list.append(p) }
             }
             if let extra {

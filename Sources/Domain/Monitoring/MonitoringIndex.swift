@@ -48,6 +48,9 @@ struct MonitoringIndex {
     var ege = RecordIndex(), vpr = RecordIndex()
     /// Dense ids of (subject rank, grade, year) met in the data; slot = municipality·D + dense.
     var dense: [UInt32: Int32] = [:]
+    /// Marks 2…5 of each used ВПР record given as counts, four per record (−1 otherwise):
+    /// read once here, so later passes touch plain integers, not the records.
+    var vprCounts: [Int32] = []
     var warnings: [String] = []
 
     init(_ input: MonitoringInput) {
@@ -78,6 +81,12 @@ struct MonitoringIndex {
         // Pass 2: keys, aggregate slots, counting sort per school.
         ege = build(input.ege, egeSchools, kind: "ЕГЭ")
         vpr = build(input.vpr, vprSchools, kind: "ВПР")
+        vprCounts = [Int32](repeating: -1, count: input.vpr.count * 4)
+        for i in input.vpr.indices where vpr.slot[i] >= 0 {
+            if case .counts(let k) = input.vpr[i].marks, k.count == 4, input.vpr[i].participants > 0 {
+                for m in 0..<4 { vprCounts[4 * i + m] = Int32(clamping: k[m]) }
+            }
+        }
         let d = Int32(dense.count)
         for i in ege.slot.indices where ege.slot[i] >= 0 { ege.slot[i] = munOf[Int(ege.slot[i] >> 12)] * d + (ege.slot[i] & 0xFFF) }
         for i in vpr.slot.indices where vpr.slot[i] >= 0 { vpr.slot[i] = munOf[Int(vpr.slot[i] >> 12)] * d + (vpr.slot[i] & 0xFFF) }

@@ -61,11 +61,7 @@ public enum Objectivity {
         switch marks {
         case .counts(let k):
             guard k.count == 4 else { return nil }
-            var n = 0, s1 = 0, s2 = 0
-            for i in 0..<4 { let m = i + 2; n += k[i]; s1 += m * k[i]; s2 += m * m * k[i] }
-            guard n > 0 else { return nil }
-            let variance = n > 1 ? Double(n * s2 - s1 * s1) / Double(n * (n - 1)) : 0
-            return ObjectivityStats(n: n, mean: Double(s1) / Double(n), sd: max(0, variance).squareRoot())
+            return countStats(k[0], k[1], k[2], k[3])
         case .percentages(let p):
             guard p.count == 4, participants > 0 else { return nil }
             let total = p[0].double + p[1].double + p[2].double + p[3].double
@@ -76,6 +72,14 @@ public enum Objectivity {
             let variance = n > 1 ? (m2 - mean * mean) * Double(n) / Double(n - 1) : 0
             return ObjectivityStats(n: n, mean: mean, sd: max(0, variance).squareRoot())
         }
+    }
+
+    /// Mean mark and sample deviation from the numbers of marks 2, 3, 4, 5, exact sums.
+    static func countStats(_ k2: Int, _ k3: Int, _ k4: Int, _ k5: Int) -> ObjectivityStats? {
+        let n = k2 + k3 + k4 + k5, s1 = 2 * k2 + 3 * k3 + 4 * k4 + 5 * k5, s2 = 4 * k2 + 9 * k3 + 16 * k4 + 25 * k5
+        guard n > 0 else { return nil }
+        let variance = n > 1 ? Double(n * s2 - s1 * s1) / Double(n * (n - 1)) : 0
+        return ObjectivityStats(n: n, mean: Double(s1) / Double(n), sd: max(0, variance).squareRoot())
     }
 
     /// Applies the rule to given statistics; `reference` nil → not checked.

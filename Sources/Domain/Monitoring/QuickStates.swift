@@ -54,10 +54,12 @@ extension MonitoringCore {
         guard n0 > 0, n1 > 0 else { return q }
         let t = settings.t
         var d = (Rational.zero, Rational.zero, Rational.zero, Rational.zero)
-        if case .counts(let k0) = input.vpr[p].marks, case .counts(let k1) = input.vpr[c].marks {
-            guard k0.count == 4, k1.count == 4 else { return q }
+        let counts = index.vprCounts
+        if counts[4 * p] >= 0 && counts[4 * c] >= 0 {
             let den = Int128(fast: n0) * Int128(fast: n1)
-            func delta(_ m: Int) -> Rational { Rational(unreduced: Int128(fast: 100 * (k1[m] * n0 - k0[m] * n1)), den) }
+            func delta(_ m: Int) -> Rational {
+                Rational(unreduced: Int128(fast: 100 * (Int(counts[4 * c + m]) * n0 - Int(counts[4 * p + m]) * n1)), den)
+            }
             d = (delta(0), delta(1), delta(2), delta(3))
         } else {
             let ps = Indicator2.side(input.vpr[p], excluded: false)!, cs = Indicator2.side(input.vpr[c], excluded: false)!

@@ -1,0 +1,78 @@
+import Vapor
+import Fluent
+import Domain
+import Importing
+import FastStore
+
+/// `opora bench [--schools 40000] [--years 10]` on an empty SQLite data directory:
+/// generates deterministic national-scale result files, imports them through the
+/// bulk path, computes the monitoring of every municipality and renders the summary
+/// page of a 300-school municipality. Prints rows/s, seconds and peak memory.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "schools") var schools: Int?
+        @Option(name: "years") var years: Int?
+        @Option(name: "renders") var renders: Int?
+    }
+    var help: String { "Нагрузочный замер: импорт, расчёт мониторинга по стране, страница сводной таблицы (пустая база SQLite)" }
+
+    func run(using context: CommandContext, signature s: Signature) async throws {
+        let app = context.application
+        guard app.config.databaseURL == nil else { throw Abort(.badRequest, reason: "Замер работает на SQLite: уберите DATABASE_URL и задайте пустой OPORA_DATA_DIR.") }
+        try await app.autoMigrate()
+        guard try await School.query(on: app.db).count() == 0 else { throw Abort(.badRequest, reason: "База не пуста: задайте пустой OPORA_DATA_DIR.") }
+        let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
+        let dir = app.config.dataDirectory
+        let path = dir + "/opora.sqlite"
+        let say = { (t: String) in context.console.print(t) }
+
+        var t = Date()
+        let files = try plan.writeFiles(to: dir)
+        say("Файлы: ВПР \(files.vprRows) строк, ЕГЭ \(files.egeRows) строк — \(Bench.seconds(since: t)) с (генерация, не входит в замер)")
+
+        let store = try FastSQLite(path: path)
+        try store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+        let ids = try plan.insertSchools(store)
+        say("Школ: \(plan.schools), муниципалитетов: \(plan.municipalityCount)")
+
+        t = Date()
+        let loader = BulkResultLoader(store: store, schoolIDs: ids)
+        let vpr = try loader.importVPR(URL(fileURLWithPath: files.vpr))
+        let vprTime = Date().timeIntervalSince(t)
+        say("Импорт ВПР: \(vpr) строк за \(Bench.fmt(vprTime)) с — \(Int(Double(vpr) / vprTime)) строк/с; пик памяти \(Bench.peakMB()) МБ")
+        t = Date()
+        let ege = try loader.importEGE(URL(fileURLWithPath: files.ege))
+        let egeTime = Date().timeIntervalSince(t)
+        say("Импорт ЕГЭ: \(ege) строк за \(Bench.fmt(egeTime)) с — \(Int(Double(ege) / egeTime)) строк/с; пик памяти \(Bench.peakMB()) МБ")
+        say("Импорт всего: \(vpr + ege) строк за \(Bench.fmt(vprTime + egeTime)) с — \(Int(Double(vpr + ege) / (vprTime + egeTime))) строк/с")
+
+        let year = plan.lastYear
+        var best = Double.infinity, rowsOut = 0
+        for _ in 0..<3 {
+            t = Date()
+            let input = try BulkResultLoader.countryInput(store: store, year: year)
+            let loaded = Date().timeIntervalSince(t)
+            let result = Monitoring.compute(input)
+            rowsOut = result.summary(.either).count
+            let total = Date().timeIntervalSince(t)
+            best = min(best, total)
+            say("Мониторинг \(year) по всей стране: чтение \(Bench.fmt(loaded)) с + расчёт \(Bench.fmt(total - loaded)) с = \(Bench.fmt(total)) с; в сводной таблице \(rowsOut) школ")
+        }
+        say("Мониторинг по стране, лучший из 3: \(Bench.fmt(best)) с")
+
+        let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: year, renders: s.renders ?? 30)
+        say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт")
+        say("Пик памяти процесса: \(Bench.peakMB()) МБ")
+    }
+}
+
+enum Bench {
+    static func seconds(since d: Date) -> String { fmt(Date().timeIntervalSince(d)) }
+    static func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+    /// Peak resident memory of the process (getrusage ru_maxrss, kilobytes on Linux).
+    static func peakMB() -> Int {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Int(u.ru_maxrss) / 1024
+    }
+}
