@@ -13,7 +13,7 @@ public enum DatabaseChoice: Sendable {
 /// DATABASE_URL is set), migrations, middleware and routes.
 public func configure(_ app: Application, database: DatabaseChoice = .fromConfig) async throws {
     var config = AppConfig.fromEnvironment()
-    if app.environment == .testing { config.bcryptCost = 4 }
+    if app.environment == .testing { config.bcryptCost = 4; app.logger.logLevel = .warning }
     app.config = config
 
     switch database {

@@ -161,7 +161,7 @@ enum ResultImportsController {
     @Sendable static func template(req: Request) async throws -> Response {
         let file = req.parameters.get("file") ?? ""
         guard let kind = ResultFileKind(rawValue: String(file.dropLast(5))), file.hasSuffix(".xlsx") else { throw AppError.notFound("Шаблон") }
-        _ = try await C.municipalities(req)
+        guard !(try await C.municipalities(req)).isEmpty else { throw AppError.forbidden }
         let data = try XLSXWriter.write(ResultImport.template(kind), sheetName: "Шаблон")
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")

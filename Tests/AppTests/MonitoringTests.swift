@@ -1,0 +1,153 @@
+@testable import App
+import Domain
+import Fluent
+import Importing
+import Testing
+import Vapor
+import VaporTesting
+
+/// The DOMAIN §4 worked example in a fresh region without regional averages (municipal fallback).
+enum WorkedExample {
+    static func setUp(_ app: Application) async throws -> Municipality {
+        let region = Region(code: "99", name: "Тестовый регион")
+        try await region.create(on: app.db)
+        let m = Municipality(regionID: region.id!, code: "example", name: "Пример", planningPeriod: .calendarYear)
+        try await m.create(on: app.db)
+        for (code, login, rows) in [("EX-A", "990001", [(2024, 20, "60.0"), (2025, 25, "62.0")]),
+                                    ("EX-B", "990002", [(2024, 30, "70.0"), (2025, 25, "66.0")]),
+                                    ("EX-C", "990003", [(2024, 50, "65.0"), (2025, 50, "68.0")])] {
+            let s = School()
+            s.$municipality.id = m.id!; s.regionID = region.id!; s.isLeader = false
+            s.apply(SchoolDraft(code: code, fullName: "Школа \(code) для примера", shortName: "Школа \(code)", fisOkoLogin: login))
+            try await s.create(on: app.db)
+            for (year, n, avg) in rows {
+                let e = EGEResult()
+                e.$school.id = s.id!; e.year = year; e.subject = "russian"; e.participants = n; e.average = avg
+                try await e.create(on: app.db)
+            }
+        }
+        return m
+    }
+}
+
+@Suite("Results monitoring") struct MonitoringTests {
+    @Test func workedExampleWithMunicipalFallback() async throws {
+        try await withTestApp(demo: false) { app in
+            let m = try await WorkedExample.setUp(app)
+            let computed = try await MonitoringService.compute([m], year: 2025, on: app.db)
+            let d = Dictionary(uniqueKeysWithValues: computed.result.rows().filter { $0.indicator == "1" && $0.subject == "russian" }.map { ($0.schoolCode, $0) })
+            #expect(d["EX-A"]?.value == "0.023" && d["EX-A"]?.state == "positive")
+            #expect(d["EX-B"]?.value == "-0.069" && d["EX-B"]?.negative == true)
+            #expect(d["EX-C"]?.value == "0.038" && d["EX-C"]?.negative == false)
+            #expect(computed.result.usesMunicipalFallback)
+            #expect(MonitoringService.notes(computed.result).contains { $0.contains("около половины школ") })
+        }
+    }
+
+    @Test func cliOutputMatchesThePage() async throws {
+        try await withTestApp { app in
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let computed = try await MonitoringService.compute([m], year: 2025, on: app.db)
+            let csv = try MonitoringCommand.render(computed.result, format: "csv")
+            #expect(csv.hasPrefix("school_code,indicator,subject,grade,value,negative,state"))
+            let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let negativeSchools = Set(rows.filter { $0[5] == "true" }.map { $0[0] })
+            #expect(!negativeSchools.isEmpty)
+            let page = try await Browser.signIn("center", app).get("/monitoring?municipality=\(m.id!)&year=2025")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Найдено: \(negativeSchools.count)"))
+            let names = Dictionary(uniqueKeysWithValues: computed.schools.values.map { ($0.code, $0.shortName) })
+            for code in negativeSchools { #expect(page.body.string.contains(names[code]!), "\(code) in the page") }
+            // Every D on the page is the CLI's value with a decimal comma.
+            for r in rows where r[1] == "1" && r[5] == "true" {
+                let shown = (r[4].hasPrefix("-") ? "−" + r[4].dropFirst() : "+" + r[4]).replacingOccurrences(of: ".", with: ",")
+                #expect(page.body.string.contains("D = \(shown)"), "D \(shown) of \(r[0])")
+            }
+            let json = try MonitoringCommand.render(computed.result, format: "json")
+            #expect(json.contains("\"school_code\""))
+            let export = try await Browser.signIn("center", app).get("/monitoring/results.csv?municipality=\(m.id!)&year=2025")
+            #expect(export.status == .ok)
+            #expect(export.body.string.split(whereSeparator: \.isNewline).count == negativeSchools.count + 1)
+        }
+    }
+
+    @Test func monitoringPagesByRole() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let len = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[1].code).first())
+            let q = "?municipality=\(arm.id!)&year=2025"
+            let pages: [(String, Set<String>)] = [
+                ("/monitoring" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/results.xlsx" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/clusters" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/effectiveness" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/region" + q, ["admin", "region"]),
+                ("/monitoring/help" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/settings" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/references" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/campaigns" + q, ["admin", "region", "center", "uo"]),
+                ("/monitoring/imports" + q, ["admin", "center"]),
+                ("/monitoring/imports/templates/vpr.xlsx", ["admin", "region", "center", "uo"]),
+                ("/monitoring?municipality=\(len.id!)&year=2025", ["admin", "region"]),
+            ]
+            for role in AuthorizationMatrixTests.roles {
+                let b = try await Browser.signIn(role, app)
+                for (path, allowed) in pages {
+                    let res = try await b.get(path)
+                    #expect(res.status == (allowed.contains(role) ? .ok : .forbidden), "\(role) GET \(path): \(res.status.code)")
+                }
+            }
+            // A school's results: the mentor sees the assigned school, not another one.
+            let mentor = try await Fixture.user("mentor", app)
+            let assigned = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.$person.id!).filter(\.$kind == "mentor_school").first()?.$school.id)
+            let other = try await Fixture.school("LEN-002", app)
+            #expect(try await Browser.signIn("mentor", app).get("/schools/\(assigned)/results?year=2025").status == .ok)
+            #expect(try await Browser.signIn("mentor", app).get("/schools/\(other.id!)/results").status == .forbidden)
+            let page = try await Browser.signIn("center", app).get("/schools/\(assigned)/results?year=2025")
+            #expect(page.body.string.contains("Показатель 1, ЕГЭ, русский язык"))
+            #expect(page.body.string.contains("Показатель 2, ВПР, математика, 5 класс"))
+            #expect(page.body.string.contains("<svg"))
+        }
+    }
+
+    @Test func settingsValidateAndChangeTheRule() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let b = try await Browser.signIn("center", app)
+            let path = "/monitoring/settings?municipality=\(arm.id!)&year=2025"
+            let bad = try await b.post(path, [("reading", "anyMark"), ("threshold", "abc"), ("small_group", "10"), ("objectivity", "automatic"),
+                                               ("ci_z", "1,96"), ("vpr_margin", "0,5"), ("ege_margin", "10"), ("federal_share", "30"), ("federal_procedures", "2")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Порог: целое число"))
+            let ok = try await b.post(path, [("reading", "anyMark"), ("threshold", "25"), ("small_group", "10"), ("objectivity", "confirmBySpecialist"),
+                                              ("ci_z", "1,96"), ("vpr_margin", "0,5"), ("ege_margin", "10"), ("federal_share", "30"), ("federal_procedures", "2"),
+                                              ("include_no_change", "1")])
+            #expect(ok.status == .seeOther)
+            let s = MonitoringLoader.settings(of: try #require(try await Municipality.find(arm.id, on: app.db)))
+            #expect(s.reading == .anyMark && s.threshold == 25 && s.objectivity == .confirmBySpecialist)
+            let page = try await b.get("/monitoring?municipality=\(arm.id!)&year=2025")
+            #expect(page.body.string.contains("T = 25"))
+            #expect(try await Browser.signIn("uo", app).post(path, [("reading", "twoGrows")]).status == .forbidden)
+        }
+    }
+
+    @Test func campaignIsApprovedByTheEducationDepartmentWithASnapshot() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let center = try await Browser.signIn("center", app), uo = try await Browser.signIn("uo", app)
+            let q = "?municipality=\(arm.id!)&year=2025"
+            #expect(try await uo.post("/monitoring/campaigns" + q, [("year", "2025")]).status == .forbidden)
+            #expect(try await center.post("/monitoring/campaigns" + q, [("year", "2025"), ("deadline", "2025-09-30")]).status == .seeOther)
+            let c = try #require(try await MonitoringCampaign.query(on: app.db).filter(\.$year == 2025).first())
+            #expect(try await uo.post("/monitoring/campaigns/\(c.id!)/approve", []).status == .conflict, "not before the data is complete")
+            #expect(try await center.post("/monitoring/campaigns/\(c.id!)/complete", []).status == .seeOther)
+            #expect(try await center.post("/monitoring/campaigns/\(c.id!)/approve", []).status == .forbidden)
+            #expect(try await uo.post("/monitoring/campaigns/\(c.id!)/approve", []).status == .seeOther)
+            let approved = try #require(try await MonitoringCampaign.find(c.id, on: app.db))
+            #expect(approved.status == "approved")
+            #expect(approved.snapshotJSON?.contains("Код школы") == true)
+            let show = try await center.get("/monitoring/campaigns/\(c.id!)")
+            #expect(show.body.string.contains("утверждена"))
+        }
+    }
+}
