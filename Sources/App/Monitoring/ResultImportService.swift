@@ -44,6 +44,7 @@ enum ResultImportService {
 
     static func run(_ kind: ResultFileKind, data: Data, fileName: String, municipality: Municipality, defaultYear: Int?,
                     actor: ImportService.Actor, importID: UUID?, on db: any Database, skipping: Set<String> = []) async throws -> Outcome {
+        let (data, fileName) = LegacyExcel.convertIfNeeded(data, fileName: fileName)
         let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, on: db)
         let w = ResultWriters(municipality: municipality, resolver: resolver, importID: importID, db: db, skipping: skipping)
         do {

@@ -29,6 +29,8 @@ enum MonFormat {
         if let p = c.previous, let q = c.current {
             notes.append(line("r: \(p.ratio?.ru(3) ?? "—") → \(q.ratio?.ru(3) ?? "—")"))
             notes.append(line("ср.: \(p.average.ru(1)) (n = \(p.participants)) → \(q.average.ru(1)) (n = \(q.participants))"))
+        } else if c.previous == nil && c.current == nil {
+            notes.append(line("нет результатов ЕГЭ"))
         } else {
             notes.append(line(c.previous == nil ? "нет результатов за прошлый год" : "нет результатов за этот год"))
         }
