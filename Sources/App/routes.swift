@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
     app.get("monitoring", "results.csv", use: MonitoringController.exportCSV)
     app.get("monitoring", "results.xlsx", use: MonitoringController.exportXLSX)
     app.get("monitoring", "clusters", use: MonitoringViewsController.clusters)
+    app.post("monitoring", "exclusions", use: MonitoringController.confirmExclusion)
     app.get("monitoring", "effectiveness", use: MonitoringViewsController.effectiveness)
     app.get("monitoring", "region", use: MonitoringViewsController.region)
     app.get("monitoring", "help", use: MonitoringAdminController.help)

@@ -150,4 +150,40 @@ enum WorkedExample {
             #expect(show.body.string.contains("утверждена"))
         }
     }
+
+    @Test func specialistConfirmsAProposedExclusion() async throws {
+        try await withTestApp { app in
+            let m = try await WorkedExample.setUp(app)
+            var settings = MonitoringSettings.default
+            settings.objectivity = .confirmBySpecialist
+            m.settingsJSON = String(data: try JSONEncoder().encode(settings), encoding: .utf8)!
+            try await m.update(on: app.db)
+            // EX-A: almost all «5» in 2025 — far above the other schools of the municipality.
+            let counts: [String: [Int: [Int]]] = ["EX-A": [2024: [4, 14, 14, 8], 2025: [0, 0, 3, 27]],
+                                                  "EX-B": [2024: [5, 15, 12, 8], 2025: [6, 16, 11, 7]],
+                                                  "EX-C": [2024: [4, 16, 13, 7], 2025: [5, 15, 13, 7]]]
+            for (code, years) in counts {
+                let school = try await Fixture.school(code, app)
+                for (year, k) in years {
+                    let v = VPRResult()
+                    v.$school.id = school.id!; v.year = year; v.subject = "math"; v.grade = 5; v.participants = k.reduce(0, +)
+                    (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3]); v.source = "counts"
+                    try await v.create(on: app.db)
+                }
+            }
+            let before = try await MonitoringService.compute([m], year: 2025, on: app.db)
+            let proposed = try #require(before.result.proposedExclusions.first)
+            #expect(proposed.schoolCode == "EX-A")
+            #expect(before.result.exclusions.isEmpty, "only proposed under this policy")
+            let admin = try await Browser.signIn("admin", app)
+            let page = try await admin.get("/monitoring?municipality=\(m.id!)&year=2025&filter=either")
+            #expect(page.body.string.contains("Подтвердить исключение") || before.result.summary(.either).allSatisfy { $0.school.code != "EX-A" })
+            let res = try await admin.post("/monitoring/exclusions?municipality=\(m.id!)&year=2025&result=\(proposed.resultID)", [])
+            #expect(res.status == .seeOther)
+            let after = try await MonitoringService.compute([m], year: 2025, on: app.db)
+            #expect(after.result.exclusions.map(\.resultID) == [proposed.resultID])
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "exclusion").count() == 1)
+            #expect(try await Browser.signIn("uo", app).post("/monitoring/exclusions?municipality=\(m.id!)&year=2025&result=\(proposed.resultID)", []).status == .forbidden)
+        }
+    }
 }

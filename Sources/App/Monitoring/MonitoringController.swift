@@ -45,11 +45,15 @@ enum MonitoringController {
     @Sendable static func summary(req: Request) async throws -> Response {
         let sel = try await select(req)
         let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
-        let model = MonitoringSummaryView.Model(
+        var model = MonitoringSummaryView.Model(
             result: computed.result, filter: sel.filter,
             schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
             contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id!.uuidString, $0.name) },
             years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
+        if Access.canImport(into: sel.municipality.id!, try req.principal()) {
+            model.confirmAction = "/monitoring/exclusions?municipality=\(sel.municipality.id!)&year=\(sel.year)"
+            model.csrf = req.csrfToken
+        }
         let exportQuery = Components.queryString([("municipality", sel.query["municipality"] ?? ""), ("year", String(sel.year)), ("filter", sel.filter.rawValue)])
         let actions: Node<HTML.BodyContext> = .group(
             Components.buttonLink("XLSX", "/monitoring/results.xlsx" + exportQuery), Components.buttonLink("CSV", "/monitoring/results.csv" + exportQuery),
@@ -58,6 +62,26 @@ enum MonitoringController {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
         return req.render(Layout.page(ctx, actions: actions, .group(tabs("/monitoring", sel.query), MonitoringSummaryView.body(model, path: "/monitoring"))))
+    }
+
+    /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).
+    @Sendable static func confirmExclusion(req: Request) async throws -> Response {
+        let sel = try await select(req)
+        guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
+        let key = try req.query.get(String.self, at: "result")
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        guard let proposed = computed.result.proposedExclusions.first(where: { $0.resultID == key }) else {
+            throw AppError.notFound("Предложение об исключении")
+        }
+        let c = ExclusionConfirmation()
+        c.municipalityID = sel.municipality.id!; c.year = sel.year; c.resultKey = key; c.confirmedBy = req.currentUser?.login ?? ""
+        c.at = req.now; c.comment = proposed.reason
+        try await req.db.transaction { db in
+            try await c.create(on: db)
+            try await Audit.record(req, on: db, .create, entity: "exclusion", id: c.id, label: proposed.reason, municipalityID: sel.municipality.id,
+                                   after: ["result": key])
+        }
+        return req.redirect("/monitoring?municipality=\(sel.municipality.id!)&year=\(sel.year)", flash: "Исключение подтверждено и учтено в расчёте.")
     }
 
     /// The summary table as a spreadsheet: the same rows and numbers as the page.

@@ -25,7 +25,7 @@ enum AuditAction: String, CaseIterable, Sendable {
 enum Audit {
     static let entityTitles: [String: String] = [
         "school": "Школа", "school_status": "Статус школы", "school_context": "Контекст школы", "person": "Человек",
-        "user": "Пользователь", "assignment": "Закрепление", "municipality": "Муниципалитет", "import": "Импорт", "campaign": "Кампания мониторинга", "reference": "Эталон",
+        "user": "Пользователь", "assignment": "Закрепление", "municipality": "Муниципалитет", "import": "Импорт", "campaign": "Кампания мониторинга", "exclusion": "Исключение результата", "reference": "Эталон",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,

@@ -15,6 +15,9 @@ public enum MonitoringSummaryView {
         public var notes: [String]
         /// School code → municipality name, for views across municipalities.
         public var municipalityOf: [String: String]
+        /// Where a specialist confirms a proposed exclusion (nil when the user may not).
+        public var confirmAction: String? = nil
+        public var csrf: String = ""
         public init(result: MonitoringResult, filter: SummaryFilter, schoolLinks: [String: String], contextTitles: [(String, String)],
                     municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String],
                     municipalityOf: [String: String] = [:]) {
@@ -76,7 +79,10 @@ public enum MonitoringSummaryView {
         let sharp = r.sharpChanges
         cells.append(sharp.isEmpty ? .text("—") : .group(sharp.map { MonFormat.line("\(MonFormat.subject($0.subject)), \($0.grade) кл.: Δ(\($0.change.mark)) = \(MonFormat.signed($0.change.delta, 1))") }))
         var flags: [Node<HTML.BodyContext>] = r.exclusions.map { MonFormat.line("Исключено: " + $0.reason) }
-        flags += r.proposedExclusions.map { MonFormat.line("Предложено исключить (нужно подтверждение специалиста): " + $0.reason) }
+        flags += r.proposedExclusions.map { e in
+            .group(MonFormat.line("Предложено исключить (нужно подтверждение специалиста): " + e.reason),
+                   m.confirmAction.map { Components.postButton("Подтвердить исключение", action: $0 + "&result=" + Components.percentEncode(e.resultID), csrf: m.csrf) } ?? .empty)
+        }
         if r.federalRisk.isAtRisk { flags.append(MonFormat.line(r.federalRisk.reason)) }
         cells.append(flags.isEmpty ? .text("—") : .group(flags))
         cells += m.contextTitles.map { .text(r.school.context[$0.0] ?? "—") }
