@@ -20,158 +20,127 @@ struct ResultWriters: Sendable {
         return (m, o)
     }
 
-    func ege(_ f: ResultFile<EGERow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
+    /// Matches the rows, then writes them all in one transaction through `write`
+    /// (which replaces the same school/subject/grade/year), or writes nothing.
+    func replace<Row: Sendable>(_ f: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int, references: Bool = false,
+                                write: @escaping @Sendable (Row, School, any Database) async throws -> Void) async throws -> Outcome {
+        let (m, o) = prepare(f, key: key, row: row)
         guard o.unmatched.isEmpty else { return o }
+        let refs = references ? f.references : []
         return try await db.transaction { db in
             var o = o
-            for (r, s) in m.rows {
-                try await EGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
-                let e = EGEResult()
-                e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
-                e.sd = r.sd.flatMap { Double($0) }; e.belowMinimum = r.belowMinimum; e.highScorers = r.highScorers; e.importID = importID
-                try await e.create(on: db)
-                o.written += 1
-            }
-            o.references = try await saveReferences(f.references, on: db)
+            for (r, s) in m.rows { try await write(r, s, db); o.written += 1 }
+            if !refs.isEmpty { o.references = try await saveReferences(refs, on: db) }
             return o
+        }
+    }
+
+    func ege(_ f: ResultFile<EGERow>) async throws -> Outcome {
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
+            try await EGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
+            let e = EGEResult()
+            e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
+            e.sd = r.sd.flatMap { Double($0) }; e.belowMinimum = r.belowMinimum; e.highScorers = r.highScorers; e.importID = importID
+            try await e.create(on: db)
         }
     }
 
     func vpr(_ f: ResultFile<VPRRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                try await VPRResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
-                let v = VPRResult()
-                v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
-                switch r.marks {
-                case .counts(let k): v.source = "counts"; (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3])
-                case .percentages(let p): v.source = "percentages"; (v.p2, v.p3, v.p4, v.p5) = (p[0], p[1], p[2], p[3])
-                }
-                try await v.create(on: db)
-                o.written += 1
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
+            try await VPRResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+            let v = VPRResult()
+            v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
+            switch r.marks {
+            case .counts(let k): v.source = "counts"; (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3])
+            case .percentages(let p): v.source = "percentages"; (v.p2, v.p3, v.p4, v.p5) = (p[0], p[1], p[2], p[3])
             }
-            o.references = try await saveReferences(f.references, on: db)
-            return o
+            try await v.create(on: db)
         }
     }
 
     func oge(_ f: ResultFile<OGERow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                try await OGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
-                let e = OGEResult()
-                e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.averageMark = r.averageMark
-                e.averageScore = r.averageScore; e.belowThreshold = r.belowThreshold; e.belowShare = r.belowThresholdShare; e.importID = importID
-                try await e.create(on: db)
-                o.written += 1
-            }
-            return o
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row) { r, s, db in
+            try await OGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
+            let e = OGEResult()
+            e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.averageMark = r.averageMark
+            e.averageScore = r.averageScore; e.belowThreshold = r.belowThreshold; e.belowShare = r.belowThresholdShare; e.importID = importID
+            try await e.create(on: db)
         }
     }
 
     func term(_ f: ResultFile<TermRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                var q = TermResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$period == r.period)
-                    .filter(\.$subject == r.subject).filter(\.$className == (r.className ?? ""))
-                q = r.grade.map { g in q.filter(\.$grade == g) } ?? q.filter(\.$grade == nil)
-                try await q.delete()
-                let t = TermResult()
-                t.$school.id = s.id!; t.year = r.year; t.period = r.period; t.grade = r.grade; t.className = r.className ?? ""; t.subject = r.subject
-                t.participants = r.participants; t.successRate = r.successRate; t.qualityRate = r.qualityRate; t.importID = importID
-                try await t.create(on: db)
-                o.written += 1
-            }
-            return o
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row) { r, s, db in
+            var q = TermResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$period == r.period)
+                .filter(\.$subject == r.subject).filter(\.$className == (r.className ?? ""))
+            q = r.grade.map { g in q.filter(\.$grade == g) } ?? q.filter(\.$grade == nil)
+            try await q.delete()
+            let t = TermResult()
+            t.$school.id = s.id!; t.year = r.year; t.period = r.period; t.grade = r.grade; t.className = r.className ?? ""; t.subject = r.subject
+            t.participants = r.participants; t.successRate = r.successRate; t.qualityRate = r.qualityRate; t.importID = importID
+            try await t.create(on: db)
         }
     }
 
     func journal(_ f: ResultFile<JournalComparisonRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                try await JournalComparison.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
-                let j = JournalComparison()
-                j.$school.id = s.id!; j.year = r.year; j.subject = r.subject; j.grade = r.grade; j.participants = r.participants
-                j.lowered = r.lowered; j.confirmed = r.confirmed; j.raised = r.raised; j.importID = importID
-                try await j.create(on: db)
-                o.written += 1
-            }
-            return o
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row) { r, s, db in
+            try await JournalComparison.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+            let j = JournalComparison()
+            j.$school.id = s.id!; j.year = r.year; j.subject = r.subject; j.grade = r.grade; j.participants = r.participants
+            j.lowered = r.lowered; j.confirmed = r.confirmed; j.raised = r.raised; j.importID = importID
+            try await j.create(on: db)
         }
     }
 
+    /// Participant rows replace the whole series (school, subject, grade, year) they belong to.
     func participants(_ f: ResultFile<VPRParticipantRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            var cleared = Set<String>()
-            for (r, s) in m.rows {
-                let key = "\(s.id!)|\(r.year)|\(r.subject)|\(r.grade)"
-                if cleared.insert(key).inserted {
-                    try await VPRParticipant.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
-                }
-                let p = VPRParticipant()
-                p.$school.id = s.id!; p.year = r.year; p.subject = r.subject; p.grade = r.grade; p.className = r.className; p.participant = r.participant
-                p.primaryScore = r.primaryScore; p.mark = r.mark; p.journalMark = r.journalMark; p.importID = importID
-                try await p.create(on: db)
-                o.written += 1
+        let importID = importID
+        let cleared = Cleared()
+        return try await replace(f, key: \.school, row: \.row) { r, s, db in
+            if await cleared.first("\(s.id!)|\(r.year)|\(r.subject)|\(r.grade)") {
+                try await VPRParticipant.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
             }
-            return o
+            let p = VPRParticipant()
+            p.$school.id = s.id!; p.year = r.year; p.subject = r.subject; p.grade = r.grade; p.className = r.className; p.participant = r.participant
+            p.primaryScore = r.primaryScore; p.mark = r.mark; p.journalMark = r.journalMark; p.importID = importID
+            try await p.create(on: db)
         }
+    }
+
+    actor Cleared {
+        private var keys = Set<String>()
+        func first(_ key: String) -> Bool { keys.insert(key).inserted }
     }
 
     func objectivity(_ f: ResultFile<ObjectivityFlagRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                try await ObjectivityFlag.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$procedure == r.procedure).delete()
-                let x = ObjectivityFlag()
-                x.$school.id = s.id!; x.year = r.year; x.procedure = r.procedure; x.importID = importID
-                try await x.create(on: db)
-                o.written += 1
-            }
-            return o
+        let importID = importID
+        return try await replace(f, key: \.school, row: \.row) { r, s, db in
+            try await ObjectivityFlag.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$procedure == r.procedure).delete()
+            let x = ObjectivityFlag()
+            x.$school.id = s.id!; x.year = r.year; x.procedure = r.procedure; x.importID = importID
+            try await x.create(on: db)
         }
     }
 
     func context(_ f: ResultFile<ContextRow>) async throws -> Outcome {
-        let (m, o) = prepare(f, key: \.school, row: \.row)
-        guard o.unmatched.isEmpty else { return o }
-        return try await db.transaction { db in
-            var o = o
-            for (r, s) in m.rows {
-                let existing = try await SchoolContext.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).first()
-                let c = existing ?? SchoolContext()
-                if existing == nil { c.$school.id = s.id!; c.year = r.year; c.selfExamination = "" }
-                let d = { (k: String) in r.values[k].flatMap(RuFormat.parseDecimal) }
-                c.studentsCount = r.values["students_count"].flatMap { Int($0) } ?? c.studentsCount
-                c.teachersCount = r.values["teachers_count"].flatMap { Int($0) } ?? c.teachersCount
-                c.lowIncomeShare = d("low_income_share") ?? c.lowIncomeShare
-                c.disabledShare = d("disabled_share") ?? c.disabledShare
-                c.nonNativeShare = d("non_native_share") ?? c.nonNativeShare
-                c.riskFamiliesShare = d("risk_families_share") ?? c.riskFamiliesShare
-                c.socialWellbeingIndex = d("social_wellbeing_index") ?? c.socialWellbeingIndex
-                c.qualifiedTeachersShare = d("qualified_teachers_share") ?? c.qualifiedTeachersShare
-                try await c.save(on: db)
-                o.written += 1
-            }
-            return o
+        try await replace(f, key: \.school, row: \.row) { r, s, db in
+            let existing = try await SchoolContext.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).first()
+            let c = existing ?? SchoolContext()
+            if existing == nil { c.$school.id = s.id!; c.year = r.year; c.selfExamination = "" }
+            let d = { (k: String) in r.values[k].flatMap(RuFormat.parseDecimal) }
+            c.studentsCount = r.values["students_count"].flatMap { Int($0) } ?? c.studentsCount
+            c.teachersCount = r.values["teachers_count"].flatMap { Int($0) } ?? c.teachersCount
+            c.lowIncomeShare = d("low_income_share") ?? c.lowIncomeShare
+            c.disabledShare = d("disabled_share") ?? c.disabledShare
+            c.nonNativeShare = d("non_native_share") ?? c.nonNativeShare
+            c.riskFamiliesShare = d("risk_families_share") ?? c.riskFamiliesShare
+            c.socialWellbeingIndex = d("social_wellbeing_index") ?? c.socialWellbeingIndex
+            c.qualifiedTeachersShare = d("qualified_teachers_share") ?? c.qualifiedTeachersShare
+            try await c.save(on: db)
         }
     }
 
