@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import Domain
+import Views
 
 /// Times the summary-table page through the app's own responder (routing, auth,
 /// queries, computation, HTML) — everything but the socket.
@@ -25,6 +26,20 @@ enum PageBench {
             guard res.status == .ok else { throw Abort(res.status, reason: "страница ответила \(res.status.code)") }
             bytes = res.body.count
         }
+        // Where the time goes: loading + computing, then the HTML alone.
+        var load: [Double] = [], html: [Double] = []
+        for _ in 0..<5 {
+            var t = Date()
+            let (input, _) = try await MonitoringLoader.load(.init(municipalities: [m], year: year, settings: .default), on: app.db)
+            load.append(Date().timeIntervalSince(t))
+            let result = Monitoring.compute(input)
+            t = Date()
+            let model = MonitoringSummaryView.Model(result: result, filter: .either, schoolLinks: [:], contextTitles: ContextColumns.titles,
+                                                    municipalities: [], years: [], query: [:], showMunicipality: false, notes: [])
+            _ = Layout.render(Layout.page(PageContext(title: "x"), MonitoringSummaryView.body(model, path: "/monitoring")))
+            html.append(Date().timeIntervalSince(t))
+        }
+        print("  из них: загрузка из базы (Fluent) \(Bench.fmt(load.sorted()[2] * 1000)) мс, HTML \(Bench.fmt(html.sorted()[2] * 1000)) мс (медианы)")
         let measured = Array(times.dropFirst(2)).sorted()
         return Figures(median: measured[measured.count / 2], min: measured[0], count: measured.count, bytes: bytes)
     }

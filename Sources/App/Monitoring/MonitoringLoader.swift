@@ -43,17 +43,17 @@ enum MonitoringLoader {
                              statuses: flags)
         }
 
-        let egeRows = ids.isEmpty ? [] : try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
-        let vprRows = ids.isEmpty ? [] : try await VPRResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
+        let egeRows = try await ResultRows.ege(schools: ids, years: years, on: db)
+        let vprRows = try await ResultRows.vpr(schools: ids, years: years, on: db)
         let ogeRows = ids.isEmpty ? [] : try await OGEResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
         let ege = egeRows.compactMap { r -> EGEInput? in
             guard let avg = Rational(decimal: r.average) else { return nil }
-            return EGEInput(resultID: "ege:\(r.id!)", schoolCode: code(r.$school.id), year: r.year, subject: r.subject,
+            return EGEInput(resultID: "ege:\(r.id)", schoolCode: code(r.schoolID), year: r.year, subject: r.subject,
                             participants: r.participants, average: avg, sd: r.sd)
         }
         let vpr = vprRows.compactMap { r -> VPRInput? in
-            guard let marks = ResultMapping.marks(r) else { return nil }
-            return VPRInput(resultID: "vpr:\(r.id!)", schoolCode: code(r.$school.id), year: r.year, subject: r.subject, grade: r.grade,
+            guard let marks = r.marks else { return nil }
+            return VPRInput(resultID: "vpr:\(r.id)", schoolCode: code(r.schoolID), year: r.year, subject: r.subject, grade: r.grade,
                             participants: r.participants, marks: marks)
         }
         var procedures: [ProcedureInput] = []
@@ -65,7 +65,7 @@ enum MonitoringLoader {
             }
         }
         for r in egeRows { if let below = r.belowMinimum {
-            procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
+            procedures.append(ProcedureInput(schoolCode: code(r.schoolID), kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
         } }
 
         let regionIDs = Array(Set(s.municipalities.map { $0.$region.id }))
