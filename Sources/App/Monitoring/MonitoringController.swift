@@ -15,7 +15,15 @@ enum MonitoringController {
         return try await Municipality.query(on: req.db).sort(\.$name).all().filter { Access.canReadMunicipality($0.id!, regionID: $0.$region.id, p) }
     }
 
-    struct Selection { let municipality: Municipality; let all: [Municipality]; let year: Int; let filter: SummaryFilter; let query: [String: String] }
+    struct Selection {
+        let municipality: Municipality; let all: [Municipality]; let year: Int; let filter: SummaryFilter; let query: [String: String]
+        /// The tabs this user may open.
+        func tabs(_ current: String, _ req: Request) -> Node<HTML.BodyContext> {
+            let p = req.currentUser?.principal
+            return MonitoringController.tabs(current, query, canImport: p.map { Access.canImport(into: municipality.id!, $0) } ?? false,
+                                             canReadRegion: p.map { Access.canReadRegion(municipality.$region.id, $0) } ?? false)
+        }
+    }
 
     static func select(_ req: Request) async throws -> Selection {
         let all = try await municipalities(req)
@@ -30,12 +38,13 @@ enum MonitoringController {
         return Selection(municipality: m, all: all, year: year, filter: SummaryFilter(rawValue: q["filter"] ?? "") ?? .either, query: q)
     }
 
-    static func tabs(_ current: String, _ q: [String: String]) -> Node<HTML.BodyContext> {
+    static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> Node<HTML.BodyContext> {
         let keep = Components.queryString([("municipality", q["municipality"] ?? ""), ("year", q["year"] ?? "")])
         let items: [(String, String)] = [("Сводная таблица", "/monitoring"), ("Кластеры", "/monitoring/clusters"), ("Эффективность", "/monitoring/effectiveness"),
                                          ("По региону", "/monitoring/region"), ("Кампании", "/monitoring/campaigns"), ("Загрузка результатов", "/monitoring/imports"),
                                          ("Эталоны", "/monitoring/references"), ("Настройки", "/monitoring/settings"), ("Методика", "/monitoring/help")]
-        return Components.tabs(items.map { (title: $0.0, url: $0.1 + keep, current: $0.1 == current) })
+        let visible = items.filter { (canImport || $0.1 != "/monitoring/imports") && (canReadRegion || $0.1 != "/monitoring/region") }
+        return Components.tabs(visible.map { (title: $0.0, url: $0.1 + keep, current: $0.1 == current) })
     }
 
     static func years(_ year: Int) -> [Views.Option] {
@@ -61,7 +70,7 @@ enum MonitoringController {
         let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, actions: actions, .group(tabs("/monitoring", sel.query), MonitoringSummaryView.body(model, path: "/monitoring"))))
+        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs("/monitoring", req), MonitoringSummaryView.body(model, path: "/monitoring"))))
     }
 
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).

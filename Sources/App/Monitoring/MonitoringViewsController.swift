@@ -11,7 +11,7 @@ enum MonitoringViewsController {
     static func page(_ req: Request, _ title: String, tab: String, _ sel: C.Selection, _ body: Node<HTML.BodyContext>) -> Response {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, .group(C.tabs(tab, sel.query), yearFilter(sel, path: tab), body)))
+        return req.render(Layout.page(ctx, .group(sel.tabs(tab, req), yearFilter(sel, path: tab), body)))
     }
 
     static func yearFilter(_ sel: C.Selection, path: String) -> Node<HTML.BodyContext> {
