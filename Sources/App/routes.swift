@@ -74,6 +74,7 @@ func routes(_ app: Application) throws {
     app.get("monitoring", "clusters", use: MonitoringViewsController.clusters)
     app.post("monitoring", "exclusions", use: MonitoringController.confirmExclusion)
     app.get("monitoring", "effectiveness", use: MonitoringViewsController.effectiveness)
+    app.get("monitoring", "terms", use: MonitoringViewsController.terms)
     app.get("monitoring", "region", use: MonitoringViewsController.region)
     app.get("monitoring", "help", use: MonitoringAdminController.help)
     app.get("monitoring", "settings", use: MonitoringAdminController.settings)

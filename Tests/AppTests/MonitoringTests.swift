@@ -186,4 +186,28 @@ enum WorkedExample {
             #expect(try await Browser.signIn("uo", app).post("/monitoring/exclusions?municipality=\(m.id!)&year=2025&result=\(proposed.resultID)", []).status == .forbidden)
         }
     }
+
+    @Test func studyPeriodAnalysisGroupsSchools() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let a = try await Fixture.school("ARM-006", app), b = try await Fixture.school("ARM-019", app)
+            let csv = """
+            school_code;year;period;grade;class;subject;participants;success_rate;quality_rate
+            edu\(a.fisOkoLogin!);2025/2026;1 четверть;5;А;Математика;20;90;30
+            edu\(a.fisOkoLogin!);2025/2026;1 четверть;5;А;Русский язык;30;100;50
+            edu\(b.fisOkoLogin!);2025/2026;1 четверть;5;Б;Математика;25;100;64
+            """
+            let o = try await ResultImportService.run(.term, data: Data(csv.utf8), fileName: "t.csv", municipality: arm, defaultYear: nil,
+                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            #expect(o.errors.isEmpty && o.unmatched.isEmpty, "\(o.errors.map(\.text))")
+            #expect(o.written == 3)
+            let page = try await Browser.signIn("uo", app).get("/monitoring/terms?municipality=\(arm.id!)&year=2025&period=q1")
+            #expect(page.status == .ok)
+            // ARM-006: success (20·90 + 30·100)/50 = 96,0; quality (20·30 + 30·50)/50 = 42,0 → both below 97 / 45.
+            #expect(page.body.string.contains("Низкая успеваемость и низкое качество знаний — 1"))
+            #expect(page.body.string.contains("96,0") && page.body.string.contains("42,0"))
+            #expect(page.body.string.contains("Показатели не ниже пороговых — 1"))
+            #expect(try await Browser.signIn("mentor", app).get("/monitoring/terms?municipality=\(arm.id!)").status == .forbidden)
+        }
+    }
 }

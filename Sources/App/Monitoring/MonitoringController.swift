@@ -40,7 +40,7 @@ enum MonitoringController {
 
     static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> Node<HTML.BodyContext> {
         let keep = Components.queryString([("municipality", q["municipality"] ?? ""), ("year", q["year"] ?? "")])
-        let items: [(String, String)] = [("Сводная таблица", "/monitoring"), ("Кластеры", "/monitoring/clusters"), ("Эффективность", "/monitoring/effectiveness"),
+        let items: [(String, String)] = [("Сводная таблица", "/monitoring"), ("Кластеры", "/monitoring/clusters"), ("Эффективность", "/monitoring/effectiveness"), ("Учебные периоды", "/monitoring/terms"),
                                          ("По региону", "/monitoring/region"), ("Кампании", "/monitoring/campaigns"), ("Загрузка результатов", "/monitoring/imports"),
                                          ("Эталоны", "/monitoring/references"), ("Настройки", "/monitoring/settings"), ("Методика", "/monitoring/help")]
         let visible = items.filter { (canImport || $0.1 != "/monitoring/imports") && (canReadRegion || $0.1 != "/monitoring/region") }

@@ -91,4 +91,28 @@ enum MonitoringViewsController {
         return page(req, "Мониторинг \(sel.year) по региону", tab: "/monitoring/region", sel,
                     MonitoringPages.region(rows, notes: notes, summary: Components.section("Школы региона с отрицательной динамикой", MonitoringSummaryView.table(model))))
     }
+
+    /// «Итоги учебных периодов» (seeds 000, 003): thresholds 97 % / 45 % are shown on the page.
+    @Sendable static func terms(req: Request) async throws -> Response {
+        let sel = try await C.select(req)
+        let q = req.queryDict(["period", "year"])
+        let period = q["period"] ?? "q1"
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == sel.municipality.id!).all()
+        let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
+        let terms = byID.isEmpty ? [] : try await TermResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys))
+            .filter(\.$year == sel.year).filter(\.$period == period).all()
+        let rows = terms.compactMap { t -> TermAnalysis.Row? in
+            guard let s = Rational(decimal: t.successRate.replacingOccurrences(of: ",", with: ".")),
+                  let qv = Rational(decimal: t.qualityRate.replacingOccurrences(of: ",", with: ".")), let school = byID[t.$school.id] else { return nil }
+            return .init(schoolCode: school.code, subject: t.subject, participants: t.participants, success: s, quality: qv)
+        }
+        let result = TermAnalysis.analyze(rows, successThreshold: Rational(97), qualityThreshold: Rational(45))
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
+        let links = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, "/schools/\($0.id!)") })
+        var query = sel.query
+        query["period"] = period
+        let years = (max(2015, sel.year - 6)...(sel.year + 1)).reversed().map { Views.Option(String($0), YearLabel.schoolYear($0)) }
+        return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: "/monitoring/terms", sel,
+                    TermAnalysisView.body(result, names: names, links: links, path: "/monitoring/terms", query: query, thresholds: (97, 45), years: years))
+    }
 }
