@@ -24,8 +24,8 @@ struct BenchData {
         var g: UInt64 = 0x2545F4914F6CDD1D
         func next(_ n: Int) -> Int { g ^= g << 13; g ^= g >> 7; g ^= g << 17; return Int(g % UInt64(n)) }
         let vprPath = dir + "/bench-vpr.csv", egePath = dir + "/bench-ege.csv"
-        FileManager.default.createFile(atPath: vprPath, contents: nil)
-        FileManager.default.createFile(atPath: egePath, contents: nil)
+        _ = FileManager.default.createFile(atPath: vprPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: egePath, contents: nil)
         let vpr = try FileHandle(forWritingTo: URL(fileURLWithPath: vprPath)), ege = try FileHandle(forWritingTo: URL(fileURLWithPath: egePath))
         defer { try? vpr.close(); try? ege.close() }
         var vb = "school_code;year;subject;grade;participants;mark2;mark3;mark4;mark5\n", eb = "school_code;year;subject;participants;average_score\n"

@@ -119,9 +119,7 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let code = s.municipality, let m = try await Municipality.query(on: app.db).filter(\.$code == code.lowercased()).first() else {
-            throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета")
-        }
+        let m = try await Municipality.required(code: s.municipality, on: app.db)
         let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
         let name = (s.file as NSString).lastPathComponent
         let actor = ImportService.Actor(userID: nil, login: "командная строка", principal: nil)
@@ -158,9 +156,7 @@ struct MonitoringCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         guard s.what == "results" else { throw Abort(.badRequest, reason: "Использование: monitoring results --municipality CODE --year Y --format csv|json") }
-        guard let code = s.municipality, let m = try await Municipality.query(on: app.db).filter(\.$code == code.lowercased()).first() else {
-            throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета")
-        }
+        let m = try await Municipality.required(code: s.municipality, on: app.db)
         guard let year = s.year else { throw Abort(.badRequest, reason: "Укажите --year, например 2025") }
         let computed = try await MonitoringService.compute([m], year: year, on: app.db)
         context.console.output(ConsoleText(stringLiteral: try MonitoringCommand.render(computed.result, format: s.format ?? "csv")), newLine: false)
@@ -175,5 +171,15 @@ struct MonitoringCommand: AsyncCommand {
         case "csv": return r.toCSV()
         default: throw Abort(.badRequest, reason: "Формат: csv или json")
         }
+    }
+}
+
+extension Municipality {
+    /// The municipality named by a command's `--municipality CODE`, or a Russian error saying what to pass.
+    static func required(code: String?, on db: any Database) async throws -> Municipality {
+        guard let code, let m = try await Municipality.query(on: db).filter(\.$code == code.lowercased()).first() else {
+            throw Abort(.badRequest, reason: "Укажите --municipality с кодом существующего муниципалитета (список: страница «Администрирование → Муниципалитеты»)")
+        }
+        return m
     }
 }

@@ -22,7 +22,7 @@ enum MonitoringAdminController {
 
     static func settingsPage(_ req: Request, _ sel: C.Selection, _ s: MonitoringSettings, errors: [FieldError], status: HTTPStatus = .ok) -> Response {
         let canEdit = (try? req.principal()).map { Access.canEditMunicipalitySettings(sel.municipality.id!, $0) } ?? false
-        var res = V.page(req, "Настройки мониторинга: \(sel.municipality.name)", tab: "/monitoring/settings", sel,
+        let res = V.page(req, "Настройки мониторинга: \(sel.municipality.name)", tab: "/monitoring/settings", sel,
                          MonitoringAdminViews.settings(s, action: "/monitoring/settings?municipality=\(sel.municipality.id!)&year=\(sel.year)", errors: errors, csrf: req.csrfToken, canEdit: canEdit))
         res.status = status
         return res
@@ -79,7 +79,7 @@ enum MonitoringAdminController {
             .sort(\.$subject).sort(\.$year, .descending).all()
         let region = try await Region.find(sel.municipality.$region.id, on: req.db)?.name ?? ""
         let canEdit = Access.canImport(into: sel.municipality.id!, try req.principal())
-        var res = V.page(req, "Эталоны: региональные средние баллы ЕГЭ", tab: "/monitoring/references", sel, MonitoringAdminViews.references(
+        let res = V.page(req, "Эталоны: региональные средние баллы ЕГЭ", tab: "/monitoring/references", sel, MonitoringAdminViews.references(
             rows.map { .init(subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) },
             action: "/monitoring/references?municipality=\(sel.municipality.id!)&year=\(sel.year)", region: region, errors: errors, values: values,
             csrf: req.csrfToken, canEdit: canEdit))

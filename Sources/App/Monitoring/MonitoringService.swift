@@ -30,6 +30,20 @@ enum MonitoringService {
         return years.max() ?? Calendar(identifier: .gregorian).component(.year, from: now)
     }
 
+    /// Participant-weighted ЕГЭ mean of a municipality per subject and year, Σ nᵢ·avgᵢ / Σ nᵢ
+    /// (the fallback reference line of the charts and the trend of the effectiveness page).
+    static func municipalEGEMeans(_ m: Municipality, on db: any Database) async throws -> [String: [Int: (mean: Rational, n: Int)]] {
+        let ids = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all().compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        var sums: [String: [Int: (Rational, Int)]] = [:]
+        for r in try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).all() {
+            guard let avg = Rational(decimal: r.average) else { continue }
+            let cur = sums[r.subject]?[r.year] ?? (.zero, 0)
+            sums[r.subject, default: [:]][r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)
+        }
+        return sums.mapValues { $0.compactMapValues { $0.1 > 0 ? (mean: $0.0 / Rational($0.1), n: $0.1) : nil } }
+    }
+
     /// What the page must say about the method (DOMAIN §4: every choice visible to users).
     static func notes(_ r: MonitoringResult) -> [String] {
         let s = r.settings

@@ -44,20 +44,10 @@ enum MonitoringViewsController {
             MonitoringPages.EffectivenessRow(label: Present.yearLabel(e.year, m), year: e.year, count: e.count,
                                              change: e.change.map { $0 > 0 ? "+\($0)" : String($0) } ?? "—", entered: e.entered, left: e.left)
         }
-        var trends: [(String, String)] = []
-        let ege = byID.isEmpty ? [] : try await EGEResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys)).all()
-        for subject in MonitoringLoader.settings(of: m).egeSubjects {
-            var sums: [Int: (Rational, Int)] = [:]
-            for r in ege where r.subject == subject {
-                guard let avg = Rational(decimal: r.average) else { continue }
-                let cur = sums[r.year] ?? (.zero, 0)
-                sums[r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)
-            }
-            let text = sums.keys.sorted().compactMap { y -> String? in
-                guard let (s, n) = sums[y], n > 0 else { return nil }
-                return "\(y) — \((s / Rational(n)).ru(1)) (n = \(n))"
-            }.joined(separator: "; ")
-            if !text.isEmpty { trends.append((MonitoringSubject.title(subject), text)) }
+        let means = try await MonitoringService.municipalEGEMeans(m, on: req.db)
+        let trends: [(String, String)] = MonitoringLoader.settings(of: m).egeSubjects.compactMap { subject in
+            guard let years = means[subject], !years.isEmpty else { return nil }
+            return (MonitoringSubject.title(subject), years.keys.sorted().map { "\($0) — \(years[$0]!.mean.ru(1)) (n = \(years[$0]!.n))" }.joined(separator: "; "))
         }
         let label = try await SchoolDirectory.labels(for: m.id!, year: sel.year, on: req.db).low
         return page(req, "Эффективность мер: \(m.name)", tab: "/monitoring/effectiveness", sel,

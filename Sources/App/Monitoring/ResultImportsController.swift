@@ -66,9 +66,11 @@ enum ResultImportsController {
         return req.redirect(to: "/monitoring/imports/\(job.id!)")
     }
 
-    static func execute(_ job: ImportJob, kind: ResultFileKind, blob: ImportFileBlob, municipality: Municipality, actor: ImportService.Actor, db: any Database) async throws {
+    /// Runs (or re-runs, after matching) a stored result file and records the outcome on its job.
+    static func execute(_ job: ImportJob, kind: ResultFileKind, blob: ImportFileBlob, municipality: Municipality, actor: ImportService.Actor,
+                        db: any Database, skipping: Set<String> = []) async throws {
         let outcome = try await ResultImportService.run(kind, data: blob.data, fileName: job.fileName, municipality: municipality,
-                                                        defaultYear: blob.defaultYear, actor: actor, importID: job.id, on: db)
+                                                        defaultYear: blob.defaultYear, actor: actor, importID: job.id, on: db, skipping: skipping)
         job.status = !outcome.errors.isEmpty ? "failed" : (!outcome.unmatched.isEmpty ? "needs_mapping" : "done")
         job.createdCount = outcome.written; job.updatedCount = 0
         job.totalRows = outcome.written; job.processedRows = outcome.written
@@ -141,20 +143,10 @@ enum ResultImportsController {
         }
         try await ResultImportService.remember(matches, regionID: m.$region.id, on: req.db)
         let user = try req.requireUser()
-        var skipped = o.unmatched.filter { u in !matches.contains { $0.0 == u } }
-        // Skipped keys map to nothing: remember them as «not ours» by leaving them out of this run.
-        job.status = "running"
-        try await job.update(on: req.db)
-        let run = try await ResultImportService.run(kind, data: blob.data, fileName: job.fileName, municipality: m, defaultYear: blob.defaultYear,
-                                                    actor: .init(userID: user.id, login: user.login, principal: user.principal), importID: job.id, on: req.db,
-                                                    skipping: Set(skipped.map { "\($0.kind)|\($0.value)" }))
-        skipped.removeAll()
-        job.status = !run.errors.isEmpty ? "failed" : (!run.unmatched.isEmpty ? "needs_mapping" : "done")
-        job.createdCount = run.written; job.totalRows = run.written; job.processedRows = run.written
-        job.errorsJSON = String(data: try JSONEncoder().encode(run), encoding: .utf8) ?? "{}"
-        try await job.update(on: req.db)
-        if job.status == "done" { try await ImportFileBlob.query(on: req.db).filter(\.$jobID == job.id!).delete() }
-        try await Audit.record(req, .importFile, entity: "import", id: job.id, label: "\(kind.title): \(job.fileName) — \(summary(run, job.status))", municipalityID: m.id)
+        // Keys marked «не наша школа» are left out of this run; their rows are counted as skipped.
+        let skipped = o.unmatched.filter { u in !matches.contains { $0.0 == u } }.map { "\($0.kind)|\($0.value)" }
+        try await execute(job, kind: kind, blob: blob, municipality: m, actor: .init(userID: user.id, login: user.login, principal: user.principal),
+                          db: req.db, skipping: Set(skipped))
         return req.redirect(to: "/monitoring/imports/\(job.id!)")
     }
 

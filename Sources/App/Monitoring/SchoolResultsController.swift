@@ -17,12 +17,12 @@ enum SchoolResultsController {
 
         let ege = try await EGEResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
         let refs = try await ReferenceValue.query(on: req.db).filter(\.$regionID == school.regionID).filter(\.$exam == "ege").all()
-        let municipalMeans = try await municipalEGEMeans(m, on: req.db)
+        let municipalMeans = try await MonitoringService.municipalEGEMeans(m, on: req.db)
         let egeCharts = Set(ege.map(\.subject)).sorted { (settings.egeSubjects.firstIndex(of: $0) ?? 99, $0) < (settings.egeSubjects.firstIndex(of: $1) ?? 99, $1) }.map { subject in
             let years = Array(Set(ege.filter { $0.subject == subject }.map(\.year) + refs.filter { $0.subject == subject }.map(\.year))).sorted()
             let own = years.map { y in (x: y, y: ege.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.average)?.double }) }
             let regional = years.map { y in (x: y, y: refs.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.value)?.double }) }
-            let municipal = years.map { y in (x: y, y: municipalMeans[subject]?[y]) }
+            let municipal = years.map { y in (x: y, y: municipalMeans[subject]?[y]?.mean.double) }
             var series = [Charts.Series(name: school.shortName, points: own, style: .school)]
             if regional.contains(where: { $0.y != nil }) { series.append(Charts.Series(name: "Регион (эталон)", points: regional, style: .reference)) }
             series.append(Charts.Series(name: "\(m.name): средневзвешенный балл", points: municipal, style: regional.contains(where: { $0.y != nil }) ? .other : .reference))
@@ -50,18 +50,5 @@ enum SchoolResultsController {
         return req.page("Результаты: \(school.shortName)", section: .schools,
                         crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Результаты")],
                         SchoolResultsView.body(model))
-    }
-
-    /// Participant-weighted ЕГЭ mean of the municipality per subject and year (the fallback reference line).
-    static func municipalEGEMeans(_ m: Municipality, on db: any Database) async throws -> [String: [Int: Double]] {
-        let ids = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all().compactMap(\.id)
-        guard !ids.isEmpty else { return [:] }
-        var sums: [String: [Int: (Rational, Int)]] = [:]
-        for r in try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).all() {
-            guard let avg = Rational(decimal: r.average) else { continue }
-            let cur = sums[r.subject]?[r.year] ?? (.zero, 0)
-            sums[r.subject, default: [:]][r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)
-        }
-        return sums.mapValues { $0.compactMapValues { $0.1 > 0 ? ($0.0 / Rational($0.1)).double : nil } }
     }
 }
