@@ -15,6 +15,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     var config = AppConfig.fromEnvironment()
     if app.environment == .testing { config.bcryptCost = 4; app.logger.logLevel = .warning }
     app.config = config
+    app.storage[Application.VersionedCacheKey.self] = VersionedCache()
 
     switch database {
     case .sqliteMemory:

@@ -5,6 +5,7 @@ import Importing
 import Testing
 import Vapor
 import VaporTesting
+import NIOConcurrencyHelpers
 
 /// The DOMAIN §4 worked example in a fresh region without regional averages (municipal fallback).
 enum WorkedExample {
@@ -42,6 +43,36 @@ enum WorkedExample {
             #expect(computed.result.usesMunicipalFallback)
             #expect(MonitoringService.notes(computed.result).contains { $0.contains("около половины школ") })
         }
+    }
+
+    @Test func summaryPageFollowsEveryImport() async throws {
+        try await withTestApp { app in
+            let m = try await WorkedExample.setUp(app)
+            let admin = try await Browser.signIn("admin", app)
+            let before = try await admin.get("/monitoring?municipality=\(m.id!)&year=2025")
+            #expect(before.body.string.contains("Найдено: 1"), "only EX-B is negative in the worked example")
+            // EX-C 2025 drops to 60.0: reference 2025 = (25·62 + 25·66 + 50·60)/100 = 62, so EX-C (D ≈ −0.025) and EX-B (D ≈ −0.004) are negative.
+            let file = "school_code;year;subject;participants;average_score\nedu990003;2025;russian;50;60.0\n"
+            let o = try await ResultImportService.run(.ege, data: Data(file.utf8), fileName: "e.csv", municipality: m, defaultYear: nil,
+                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            #expect(o.written == 1)
+            let after = try await admin.get("/monitoring?municipality=\(m.id!)&year=2025")
+            #expect(after.body.string.contains("Найдено: 2"), "the cached table is dropped when the data version moves")
+        }
+    }
+
+    @Test func versionedCacheRecomputesOnlyForANewVersion() async throws {
+        let cache = VersionedCache(capacity: 2)
+        let calls = NIOLockedValueBox(0)
+        func get(_ key: String, _ v: Int64) async throws -> Int { try await cache.value(key, version: v) { calls.withLockedValue { $0 += 1; return $0 } } }
+        #expect(try await get("a", 1) == 1)
+        #expect(try await get("a", 1) == 1, "same key and version: cached")
+        #expect(try await get("b", 1) == 2)
+        #expect(try await get("a", 2) == 3, "a new version recomputes")
+        #expect(try await get("a", 1) == 4, "an older version is never served from the cache")
+        #expect(try await get("a", 2) == 3)
+        let first = try await get("c", -1), second = try await get("c", -1)
+        #expect(first == 5 && second == 6, "no version (no SQL database): never cached")
     }
 
     @Test func cliOutputMatchesThePage() async throws {

@@ -13,6 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "schools") var schools: Int?
         @Option(name: "years") var years: Int?
         @Option(name: "renders") var renders: Int?
+        @Flag(name: "page-only", help: "Только страница: на базе, уже заполненной предыдущим запуском замера") var pageOnly: Bool
     }
     var help: String { "Нагрузочный замер: импорт, расчёт мониторинга по стране, страница сводной таблицы (пустая база SQLite)" }
 
@@ -20,6 +21,12 @@ struct BenchCommand: AsyncCommand {
         let app = context.application
         guard app.config.databaseURL == nil else { throw Abort(.badRequest, reason: "Замер работает на SQLite: уберите DATABASE_URL и задайте пустой OPORA_DATA_DIR.") }
         try await app.autoMigrate()
+        if s.pageOnly {
+            let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
+            let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: plan.lastYear, renders: s.renders ?? 30)
+            context.console.print("Страница сводной таблицы: медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
+            return
+        }
         guard try await School.query(on: app.db).count() == 0 else { throw Abort(.badRequest, reason: "База не пуста: задайте пустой OPORA_DATA_DIR.") }
         let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
         let dir = app.config.dataDirectory
@@ -61,7 +68,7 @@ struct BenchCommand: AsyncCommand {
         say("Мониторинг по стране, лучший из 3: \(Bench.fmt(best)) с")
 
         let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: year, renders: s.renders ?? 30)
-        say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт")
+        say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
         say("Пик памяти процесса: \(Bench.peakMB()) МБ")
     }
 }

@@ -139,6 +139,8 @@ struct ImportCommand: AsyncCommand {
         o.errors.forEach { context.console.error($0.text) }
         o.unmatched.forEach { context.console.error("Школа не найдена: \($0.label) (строки \(ResultImportsController.rowsText($0.rows))) — сопоставьте её в веб-интерфейсе или укажите логин ФИС ОКО / Код ОО в карточке школы.") }
         guard o.errors.isEmpty && o.unmatched.isEmpty else { throw Abort(.unprocessableEntity, reason: "Файл не загружен; ничего не записано.") }
+        try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .importFile, entity: "import", id: nil,
+                               label: "\(kind.title): \(name) — записано строк: \(o.written)", municipalityID: m.id)
         o.notes.forEach { context.console.print($0) }
         context.console.print("Загружено строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "") + ".")
     }

@@ -10,5 +10,6 @@ enum Migrations {
         M005_CreateAuditAndImports(),
         M006_CreateResults(),
         M007_CreateImportFiles(),
+        M008_CreateDataVersion(),
     ]
 }

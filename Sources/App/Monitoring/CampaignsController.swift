@@ -69,7 +69,7 @@ enum CampaignsController {
         guard c.status == from else { throw AppError.conflict("Кампания уже в состоянии «\(statuses[c.status]?.0 ?? c.status)»: обновите страницу.") }
         c.status = to
         if to == "approved" {
-            let computed = try await MonitoringService.compute([m], year: c.year, on: req.db)
+            let computed = try await MonitoringService.compute([m], year: c.year, req: req)
             let snapshot = Snapshot(rows: C.exportRows(computed.result, filter: .either), notes: MonitoringService.notes(computed.result))
             c.snapshotJSON = String(data: try JSONEncoder().encode(snapshot), encoding: .utf8)
             c.approvedAt = req.now
@@ -99,10 +99,10 @@ enum CampaignsController {
         let (c, m) = try await load(req)
         let st = statuses[c.status] ?? (c.status, .neutral)
         var body: [Node<HTML.BodyContext>] = [Components.details([("Состояние", Components.badge(st.0, st.1)),
-            ("Утверждена", .text(c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет"))])]
+            ("Утверждена", .safe(c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет"))])]
         if let json = c.snapshotJSON, let snap = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)), let header = snap.rows.first {
-            body.append(.div(.class("method-notes"), .ul(.forEach(snap.notes) { .li(.text($0)) })))
-            body.append(Components.table(header.map { Column($0) }, rows: snap.rows.dropFirst().map { $0.map { .text($0) } }, count: snap.rows.count - 1,
+            body.append(.div(.class("method-notes"), .ul(.forEach(snap.notes) { .li(.safe($0)) })))
+            body.append(Components.table(header.map { Column($0) }, rows: snap.rows.dropFirst().map { $0.map { .safe($0) } }, count: snap.rows.count - 1,
                                          empty: Components.emptyState("В утверждённой таблице нет школ с отрицательной динамикой.")))
         } else {
             body.append(Components.emptyState("Копия таблицы сохраняется при утверждении; до этого смотрите текущую сводную таблицу.",

@@ -9,14 +9,21 @@ import Plot
 enum MonitoringController {
     static let crumbs = [Crumb("Обзор", "/"), Crumb("Мониторинги", "/monitoring")]
 
+    /// A municipality in the selector: cached per data version, never a model that a handler could change.
+    struct MunicipalityRef: Sendable { let id: UUID; let name: String; let regionID: UUID }
+
     /// Municipalities whose whole monitoring the user may read.
-    static func municipalities(_ req: Request) async throws -> [Municipality] {
+    static func municipalities(_ req: Request) async throws -> [MunicipalityRef] {
         let p = try req.principal()
-        return try await Municipality.query(on: req.db).sort(\.$name).all().filter { Access.canReadMunicipality($0.id!, regionID: $0.$region.id, p) }
+        let all = try await req.cached("municipalities") {
+            try await Municipality.query(on: req.db).sort(\.$name).all().map { MunicipalityRef(id: $0.id!, name: $0.name, regionID: $0.$region.id) }
+        }
+        return all.filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }
     }
 
     struct Selection {
-        let municipality: Municipality; let all: [Municipality]; let year: Int; let filter: SummaryFilter; let query: [String: String]
+        /// Fetched for this request: handlers may change and save it.
+        let municipality: Municipality; let all: [MunicipalityRef]; let year: Int; let filter: SummaryFilter; let query: [String: String]
         /// The tabs this user may open.
         func tabs(_ current: String, _ req: Request) -> Node<HTML.BodyContext> {
             let p = req.currentUser?.principal
@@ -29,8 +36,9 @@ enum MonitoringController {
         let all = try await municipalities(req)
         guard !all.isEmpty else { throw AppError.forbidden }
         var q = req.queryDict(["municipality", "year", "filter", "sort", "print"])
-        let m = all.first { $0.id?.uuidString == q["municipality"] } ?? all[0]
-        if q["municipality"] != nil && m.id?.uuidString != q["municipality"] { throw AppError.forbidden }
+        let ref = all.first { $0.id.uuidString == q["municipality"] } ?? all[0]
+        if q["municipality"] != nil && ref.id.uuidString != q["municipality"] { throw AppError.forbidden }
+        guard let m = try await Municipality.find(ref.id, on: req.db) else { throw AppError.notFound("Муниципалитет") }
         var year = q["year"].flatMap(Int.init) ?? 0
         if year == 0 { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
         q["municipality"] = m.id!.uuidString
@@ -53,15 +61,23 @@ enum MonitoringController {
 
     @Sendable static func summary(req: Request) async throws -> Response {
         let sel = try await select(req)
-        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
-        var model = MonitoringSummaryView.Model(
-            result: computed.result, filter: sel.filter,
-            schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
-            contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id!.uuidString, $0.name) },
-            years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
-        if Access.canImport(into: sel.municipality.id!, try req.principal()) {
-            model.confirmAction = "/monitoring/exclusions?municipality=\(sel.municipality.id!)&year=\(sel.year)"
-            model.csrf = req.csrfToken
+        let confirm = Access.canImport(into: sel.municipality.id!, try req.principal())
+        // The table is the costly part of the page: its HTML is kept until the next audited
+        // change, per view (filters, sort) and, when it carries confirm buttons, per CSRF token.
+        let view = ["municipality", "year", "filter", "sort", "print"].map { sel.query[$0] ?? "" }.joined(separator: "|")
+        let key = "summary-html|\(view)|\(sel.all.map(\.id.uuidString).joined())|\(confirm ? req.csrfToken : "")|\(sel.municipality.settingsJSON)"
+        let html: String = try await req.cached(key) {
+            let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
+            var model = MonitoringSummaryView.Model(
+                result: computed.result, filter: sel.filter,
+                schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+                contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
+                years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
+            if confirm {
+                model.confirmAction = "/monitoring/exclusions?municipality=\(sel.municipality.id!)&year=\(sel.year)"
+                model.csrf = req.csrfToken
+            }
+            return MonitoringSummaryView.body(model, path: "/monitoring").render()
         }
         let exportQuery = Components.queryString([("municipality", sel.query["municipality"] ?? ""), ("year", String(sel.year)), ("filter", sel.filter.rawValue)])
         let actions: Node<HTML.BodyContext> = .group(
@@ -70,7 +86,7 @@ enum MonitoringController {
         let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs("/monitoring", req), MonitoringSummaryView.body(model, path: "/monitoring"))))
+        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs("/monitoring", req), .raw(html))))
     }
 
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).
@@ -78,7 +94,7 @@ enum MonitoringController {
         let sel = try await select(req)
         guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
         let key = try req.query.get(String.self, at: "result")
-        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
         guard let proposed = computed.result.proposedExclusions.first(where: { $0.resultID == key }) else {
             throw AppError.notFound("Предложение об исключении")
         }
@@ -127,7 +143,7 @@ enum MonitoringController {
 
     static func export(_ req: Request, xlsx: Bool) async throws -> Response {
         let sel = try await select(req)
-        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
         let rows = exportRows(computed.result, filter: sel.filter)
         let data = xlsx ? try XLSXWriter.write(rows, sheetName: "Сводная \(sel.year)") : CSVWriter.write(rows)
         let res = Response(status: .ok, body: .init(data: data))

@@ -16,7 +16,7 @@ enum MonitoringViewsController {
 
     static func yearFilter(_ sel: C.Selection, path: String) -> Node<HTML.BodyContext> {
         Form.filters(path: path, .group([
-            sel.all.count > 1 ? Form.select("municipality", "Муниципалитет", options: sel.all.map { Views.Option($0.id!.uuidString, $0.name) },
+            sel.all.count > 1 ? Form.select("municipality", "Муниципалитет", options: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
                                             selected: sel.municipality.id!.uuidString, errors: []) : .empty,
             Form.select("year", "Мониторинг года", options: C.years(sel.year), selected: String(sel.year), errors: []),
         ]))
@@ -24,7 +24,7 @@ enum MonitoringViewsController {
 
     @Sendable static func clusters(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, on: req.db)
+        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
         let names = Dictionary(computed.schools.values.map { ($0.code, $0.shortName) }, uniquingKeysWith: { a, _ in a })
         let links = computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" }
         return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: "/monitoring/clusters", sel,

@@ -108,7 +108,7 @@ enum ResultImportsController {
                                         processed: job.processedRows, total: job.totalRows, summary: summary(o, job.status),
                                         errors: o.errors.map { (row: $0.row > 0 ? String($0.row) : "—", column: $0.column.isEmpty ? "—" : $0.column, message: $0.message) })
         var parts: [Node<HTML.BodyContext>] = [ImportJobView.body(model)]
-        if !o.notes.isEmpty { parts.append(Components.section("Примечания к файлу", .ul(.forEach(o.notes) { .li(.text($0)) }))) }
+        if !o.notes.isEmpty { parts.append(Components.section("Примечания к файлу", .ul(.forEach(o.notes) { .li(.safe($0)) }))) }
         if job.status == "needs_mapping" {
             let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$shortName).all()
             parts.append(ResultImportViews.matching(o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },

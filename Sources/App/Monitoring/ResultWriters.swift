@@ -31,6 +31,8 @@ struct ResultWriters: Sendable {
             var o = o
             for (r, s) in m.rows { try await write(r, s, db); o.written += 1 }
             if !refs.isEmpty { o.references = try await saveReferences(refs, on: db) }
+            // The caller audits the import; the version moves with the rows in this transaction.
+            try await DataVersion.bump(on: db)
             return o
         }
     }

@@ -11,7 +11,7 @@ enum SchoolResultsController {
         let queryYear = req.queryDict(["year"])["year"].flatMap(Int.init)
         let year: Int
         if let queryYear { year = queryYear } else { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
-        let computed = try await MonitoringService.compute([m], year: year, on: req.db)
+        let computed = try await MonitoringService.compute([m], year: year, req: req)
         let mine = computed.result.school(school.code)
         let settings = computed.result.settings
 

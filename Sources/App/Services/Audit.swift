@@ -5,6 +5,9 @@ enum AuditAction: String, CaseIterable, Sendable {
     case create, update, delete, login, logout, lockout, importFile = "import", passwordReset = "password_reset"
     case passwordChange = "password_change", tokenIssued = "token_issued"
 
+    /// Changes of the data pages are computed from (sign-ins and tokens are not).
+    var changesData: Bool { [.create, .update, .delete, .importFile].contains(self) }
+
     var title: String {
         switch self {
         case .create: "Создание"
@@ -43,6 +46,7 @@ enum Audit {
         e.beforeJSON = before.flatMap(json)
         e.afterJSON = after.flatMap(json)
         try await e.create(on: db)
+        if action.changesData { try await DataVersion.bump(on: db) }
     }
 
     /// Records on behalf of the request's user; `db` lets callers stay inside their transaction.

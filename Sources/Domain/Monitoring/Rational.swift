@@ -145,26 +145,27 @@ public struct Rational: Comparable, Hashable, Sendable, CustomStringConvertible 
     /// Fixed decimals with a point, rounded half away from zero: "0.023", "-0.069",
     /// "32.857". A nonzero negative value keeps its sign even when it rounds to zero
     /// ("-0.000"), so that a negative D never reads as 0.
-    public func rounded(_ places: Int) -> String {
+    public func rounded(_ places: Int) -> String { formatted(places, point: ".", minus: "-") }
+
+    /// Russian presentation: decimal comma and a real minus sign, "−0,069" (UI.md).
+    public func ru(_ places: Int) -> String { formatted(places, point: ",", minus: "−") }
+
+    private func formatted(_ places: Int, point: String, minus: String) -> String {
         let scale = UInt128(Rational.pow10(places))
         let scaled = numerator.magnitude * scale
         let den = UInt128(denominator)
         var q = scaled / den
         if (scaled % den) * 2 >= den { q += 1 }
         let whole = q / scale, frac = q % scale
-        var s = numerator < 0 ? "-" : ""
-        s += String(whole)
+        var s = numerator < 0 ? minus : ""
+        s += whole._high == 0 ? String(UInt64(whole._low)) : String(whole)
         if places > 0 {
-            let f = String(frac)
-            s += "." + String(repeating: "0", count: places - f.count) + f
+            let f = frac._high == 0 ? String(UInt64(frac._low)) : String(frac)
+            s += point
+            if f.utf8.count < places { s += String(repeating: "0", count: places - f.utf8.count) }
+            s += f
         }
         return s
-    }
-
-    /// Russian presentation: decimal comma and a real minus sign, "−0,069" (UI.md).
-    public func ru(_ places: Int) -> String {
-        let s = rounded(places).replacingOccurrences(of: ".", with: ",")
-        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
     }
 
     static func pow10(_ n: Int) -> Int128 {

@@ -21,7 +21,7 @@ public enum AuditView {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let f = { (k: String) in m.filter[k] ?? "" }
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
-            [.text(r.at), .text(r.user), .text(r.action), .text(r.entity), r.url.map { Components.link(r.label, $0) } ?? .text(r.label), change(r)]
+            [.safe(r.at), .safe(r.user), .safe(r.action), .safe(r.entity), r.url.map { Components.link(r.label, $0) } ?? .safe(r.label), change(r)]
         }
         return .group(
             Form.filters(path: "/admin/audit", .group([
@@ -38,10 +38,10 @@ public enum AuditView {
     }
 
     static func change(_ r: Row) -> Node<HTML.BodyContext> {
-        if r.before == nil && r.after == nil { return .text("—") }
-        return .details(.summary(.text("до / после")),
+        if r.before == nil && r.after == nil { return .safe("—") }
+        return .details(.summary(.safe("до / после")),
                         .div(.class("diff"),
-                             .div(.strong(.text("До: ")), .code(.text(r.before ?? "—"))),
-                             .div(.strong(.text("После: ")), .code(.text(r.after ?? "—")))))
+                             .div(.strong(.safe("До: ")), .code(.safe(r.before ?? "—"))),
+                             .div(.strong(.safe("После: ")), .code(.safe(r.after ?? "—")))))
     }
 }

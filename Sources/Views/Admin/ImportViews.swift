@@ -14,7 +14,7 @@ public enum ImportsIndex {
     public static func body(municipalities: [Option], selected: String, jobs: [Job], errors: [FieldError], csrf: String) -> Node<HTML.BodyContext> {
         .group(
             Components.section("Загрузить файл", .group(
-                .p(.class("muted"), .text("CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Файл загружается целиком или не загружается совсем: при любой ошибке ничего не записывается, а вы получите список ошибок со строкой и столбцом. Повторная загрузка того же файла обновляет записи, а не дублирует их.")),
+                .p(.class("muted"), .safe("CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Файл загружается целиком или не загружается совсем: при любой ошибке ничего не записывается, а вы получите список ошибок со строкой и столбцом. Повторная загрузка того же файла обновляет записи, а не дублирует их.")),
                 Form.form(action: "/admin/imports", csrf: csrf, errors: errors, multipart: true, .group(
                     Form.row(
                         Form.select("kind", "Что загружаем", options: kinds, selected: "schools", errors: errors, required: true),
@@ -22,16 +22,16 @@ public enum ImportsIndex {
                     ),
                     Form.file("file", "Файл", accept: ".csv,.xlsx,text/csv", errors: errors, hint: "До 25 МБ")
                 ), submit: "Загрузить"),
-                .p(.strong(.text("Шаблоны: ")),
-                   Components.link("школы (XLSX)", "/admin/imports/templates/schools.xlsx"), .text(" · "),
-                   Components.link("школы (CSV)", "/admin/imports/templates/schools.csv"), .text(" · "),
-                   Components.link("кадры (XLSX)", "/admin/imports/templates/staff.xlsx"), .text(" · "),
+                .p(.strong(.safe("Шаблоны: ")),
+                   Components.link("школы (XLSX)", "/admin/imports/templates/schools.xlsx"), .safe(" · "),
+                   Components.link("школы (CSV)", "/admin/imports/templates/schools.csv"), .safe(" · "),
+                   Components.link("кадры (XLSX)", "/admin/imports/templates/staff.xlsx"), .safe(" · "),
                    Components.link("кадры (CSV)", "/admin/imports/templates/staff.csv"))
             )),
             Components.section("Последние загрузки", Components.table(
                 [Column("Когда"), Column("Что"), Column("Файл"), Column("Кто"), Column("Состояние"), Column("Итог")],
-                rows: jobs.map { j in [.text(j.when), .text(j.kind), Components.link(j.file, "/admin/imports/\(j.id)"), .text(j.user),
-                                       Components.badge(j.status, j.statusKind), .text(j.summary)] },
+                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, "/admin/imports/\(j.id)"), .safe(j.user),
+                                       Components.badge(j.status, j.statusKind), .safe(j.summary)] },
                 empty: Components.emptyState("Загрузок ещё не было.")))
         )
     }
@@ -52,16 +52,16 @@ public enum ImportJobView {
         let percent = m.total > 0 ? min(100, m.processed * 100 / m.total) : (m.running ? 0 : 100)
         return .group(
             Components.section("Файл «\(m.file)»", .group(
-                Components.details([("Что загружаем", .text(m.kind)), ("Состояние", Components.badge(m.status, m.statusKind)), ("Итог", .text(m.summary))]),
+                Components.details([("Что загружаем", .safe(m.kind)), ("Состояние", Components.badge(m.status, m.statusKind)), ("Итог", .safe(m.summary))]),
                 m.running ? .group(
-                    .element(named: "progress", nodes: [.attribute(named: "max", value: "100"), .attribute(named: "value", value: "\(percent)"), .text("\(percent) %")]),
-                    .p(.class("muted"), .text("Обработано строк: \(m.processed) из \(m.total). Страница обновляется сама; её можно закрыть и вернуться позже.")))
+                    .element(named: "progress", nodes: [.attribute(named: "max", value: "100"), .attribute(named: "value", value: "\(percent)"), .safe("\(percent) %")]),
+                    .p(.class("muted"), .safe("Обработано строк: \(m.processed) из \(m.total). Страница обновляется сама; её можно закрыть и вернуться позже.")))
                     : .empty
             )),
             m.errors.isEmpty ? .empty : Components.section("Ошибки в файле — ничего не записано", .group(
-                .p(.text("Исправьте все ошибки в файле и загрузите его снова.")),
+                .p(.safe("Исправьте все ошибки в файле и загрузите его снова.")),
                 Components.table([Column("Строка", numeric: true), Column("Столбец"), Column("Что не так")],
-                                 rows: m.errors.map { [.text($0.row), .text($0.column), .text($0.message)] }, count: m.errors.count, empty: .empty)))
+                                 rows: m.errors.map { [.safe($0.row), .safe($0.column), .safe($0.message)] }, count: m.errors.count, empty: .empty)))
         )
     }
 }
@@ -75,7 +75,7 @@ public enum MunicipalityViews {
     }
     public static func index(_ rows: [Row]) -> Node<HTML.BodyContext> {
         Components.table([Column("Муниципалитет"), Column("Код"), Column("Регион"), Column("Период планирования"), Column("Школ", numeric: true)],
-                         rows: rows.map { [Components.link($0.name, "/admin/municipalities/\($0.id)"), .text($0.code), .text($0.region), .text($0.period), .text("\($0.schools)")] },
+                         rows: rows.map { [Components.link($0.name, "/admin/municipalities/\($0.id)"), .safe($0.code), .safe($0.region), .safe($0.period), .safe("\($0.schools)")] },
                          count: rows.count, empty: Components.emptyState("Муниципалитетов нет. Создайте их командой opora municipality create."))
     }
 
@@ -101,9 +101,9 @@ public enum MunicipalityViews {
                 )
             ))),
             Components.section("Названия статусов по годам", .group(
-                .p(.class("muted"), .text("С какого года действует название: например, с 2024 года вместо «ШНОР» — «школы с рисками низких образовательных результатов».")),
+                .p(.class("muted"), .safe("С какого года действует название: например, с 2024 года вместо «ШНОР» — «школы с рисками низких образовательных результатов».")),
                 Components.table([Column("С года"), Column("Низкие результаты"), Column("Сложные условия")],
-                                 rows: m.labels.map { [.text($0.year), .text($0.low), .text($0.difficult)] },
+                                 rows: m.labels.map { [.safe($0.year), .safe($0.low), .safe($0.difficult)] },
                                  empty: Components.emptyState("Используются названия по умолчанию: ШНОР и ШССУ.")),
                 Form.form(action: "/admin/municipalities/\(m.id)/labels", csrf: m.csrf, Form.row(
                     Form.text("from_year", "С года", value: "", errors: [], required: true),

@@ -11,8 +11,8 @@ public enum UsersIndex {
     public static func body(_ rows: [Row]) -> Node<HTML.BodyContext> {
         Components.table([Column("Логин"), Column("Имя"), Column("Роли и области"), Column("Состояние"), Column("Последний вход")],
                          rows: rows.map { r in
-                            [Components.link(r.login, "/admin/users/\(r.id)"), .text(r.name), .text(r.roles),
-                             r.active ? Components.badge("активен", .success) : Components.badge("отключён", .neutral), .text(r.lastLogin)]
+                            [Components.link(r.login, "/admin/users/\(r.id)"), .safe(r.name), .safe(r.roles),
+                             r.active ? Components.badge("активен", .success) : Components.badge("отключён", .neutral), .safe(r.lastLogin)]
                          }, count: rows.count, empty: Components.emptyState("Пользователей нет."))
     }
 }
@@ -48,7 +48,7 @@ public enum UserNewView {
             Form.select("person_id", "Карточка человека", options: options.people, selected: values["person_id"] ?? "", errors: errors, includeBlank: "— без карточки —",
                         hint: "Для наставника, тьютора, педагога и эксперта обязательна: по ней видны закрепления"),
             GrantFields.fields(options, values: values, errors: errors),
-            .p(.class("muted"), .text("Временный пароль будет создан и показан один раз; при первом входе пользователь задаст свой."))
+            .p(.class("muted"), .safe("Временный пароль будет создан и показан один раз; при первом входе пользователь задаст свой."))
         ), submit: "Создать пользователя", cancelURL: "/admin/users")
     }
 }
@@ -65,14 +65,14 @@ public enum UserShowView {
     }
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
-            m.newPassword.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .text("Временный пароль (показывается один раз, передайте его пользователю): "), .code(.text($0))) } ?? .empty,
+            m.newPassword.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .safe("Временный пароль (показывается один раз, передайте его пользователю): "), .code(.safe($0))) } ?? .empty,
             Components.section("Учётная запись", actions: .group(
                 Components.postButton("Сбросить пароль", action: "/admin/users/\(m.id)/reset-password", csrf: m.csrf),
                 Components.postButton(m.active ? "Отключить" : "Включить", action: "/admin/users/\(m.id)/toggle", csrf: m.csrf, danger: m.active)
-            ), Components.details(m.details.map { ($0.0, .text($0.1)) })),
+            ), Components.details(m.details.map { ($0.0, .safe($0.1)) })),
             Components.section("Роли", .group(
                 Components.table([Column("Роль и область"), Column("")],
-                                 rows: m.grants.map { [.text($0.title), Components.postButton("Отозвать", action: $0.deleteURL, csrf: m.csrf, danger: true)] },
+                                 rows: m.grants.map { [.safe($0.title), Components.postButton("Отозвать", action: $0.deleteURL, csrf: m.csrf, danger: true)] },
                                  empty: Components.emptyState("Ролей нет: пользователь ничего не видит.")),
                 Form.form(action: "/admin/users/\(m.id)/grants", csrf: m.csrf, errors: m.errors,
                           GrantFields.fields(m.options, values: [:], errors: m.errors), submit: "Добавить роль")

@@ -4,8 +4,8 @@ import Domain
 public enum LoginView {
     public static func body(login: String, next: String, error: String?, csrf: String) -> Node<HTML.BodyContext> {
         .div(.class("login-box"),
-             .p(.class("lead"), .text("Информационная система сопровождения школ с низкими образовательными результатами и школ, функционирующих в сложных социальных условиях.")),
-             error.map { Node<HTML.BodyContext>.div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .text($0)) } ?? .empty,
+             .p(.class("lead"), .safe("Информационная система сопровождения школ с низкими образовательными результатами и школ, функционирующих в сложных социальных условиях.")),
+             error.map { Node<HTML.BodyContext>.div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .safe($0)) } ?? .empty,
              Form.form(action: "/login", csrf: csrf, .group(
                 Form.hidden("next", next),
                 Form.text("login", "Логин", value: login, errors: [], required: true, autocomplete: "username"),
@@ -32,9 +32,9 @@ public enum AccountView {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
-            m.mustChange ? .div(.class("alert alert-warning"), .text("Вы вошли с временным паролем. Задайте свой пароль.")) : .empty,
+            m.mustChange ? .div(.class("alert alert-warning"), .safe("Вы вошли с временным паролем. Задайте свой пароль.")) : .empty,
             Components.section("Учётная запись", .group(
-                Components.details(m.details.map { ($0.0, .text($0.1)) }),
+                Components.details(m.details.map { ($0.0, .safe($0.1)) }),
                 m.personURL.map { Components.link("Моя карточка", $0) } ?? .empty)),
             Components.section("Смена пароля", Form.form(action: "/account/password", csrf: m.csrf, errors: m.errors, .group(
                 Form.text("current", "Текущий пароль", value: "", errors: m.errors, required: true, type: "password", autocomplete: "current-password"),
@@ -44,10 +44,10 @@ public enum AccountView {
                 )
             ), submit: "Сменить пароль")),
             Components.section("Токены API", .group(
-                .p(.class("muted"), .text("Токен даёт программе те же права, что и вам. Передавайте его в заголовке Authorization: Bearer …")),
-                m.newToken.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .text("Новый токен (показывается один раз): "), .code(.text($0))) } ?? .empty,
+                .p(.class("muted"), .safe("Токен даёт программе те же права, что и вам. Передавайте его в заголовке Authorization: Bearer …")),
+                m.newToken.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .safe("Новый токен (показывается один раз): "), .code(.safe($0))) } ?? .empty,
                 Components.table([Column("Название"), Column("Выпущен"), Column("Действует до")],
-                                 rows: m.tokens.map { [.text($0.name), .text($0.created), .text($0.expires)] },
+                                 rows: m.tokens.map { [.safe($0.name), .safe($0.created), .safe($0.expires)] },
                                  empty: Components.emptyState("Токенов нет.")),
                 Form.form(action: "/account/tokens", csrf: m.csrf, Form.row(
                     Form.text("name", "Название токена", value: "", errors: [], required: true, hint: "Например: выгрузка для отчёта"),
@@ -72,13 +72,13 @@ public enum OverviewView {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
-            .p(.class("lead"), .text(m.greeting)),
+            .p(.class("lead"), .safe(m.greeting)),
             m.stats.isEmpty ? .empty : Components.statCards(m.stats),
             m.statusRows.isEmpty ? .empty : Components.section("Число школ со статусом по годам (Концепция, п. 7.5)", Components.table(
                 [Column("Муниципалитет"), Column("Год"), Column("ШНОР", numeric: true), Column("ШССУ", numeric: true), Column("«500+»", numeric: true)],
-                rows: m.statusRows.map { [.text($0.municipality), .text($0.year), .text($0.low), .text($0.difficult), .text($0.p500)] },
+                rows: m.statusRows.map { [.safe($0.municipality), .safe($0.year), .safe($0.low), .safe($0.difficult), .safe($0.p500)] },
                 empty: .empty)),
-            m.links.isEmpty ? .empty : Components.section("Быстрые действия", .ul(.class("link-list"), .forEach(m.links) { .li(.a(.href($0.1), .text($0.0))) }))
+            m.links.isEmpty ? .empty : Components.section("Быстрые действия", .ul(.class("link-list"), .forEach(m.links) { .li(.a(.href($0.1), .safe($0.0))) }))
         )
     }
 }

@@ -23,17 +23,17 @@ public enum Components {
     }
 
     public static func badge(_ text: String, _ kind: BadgeKind) -> Node<HTML.BodyContext> {
-        .span(.class(kind.cssClass), .text(text))
+        .span(.class(kind.cssClass), .safe(text))
     }
 
     public static func link(_ title: String, _ url: String) -> Node<HTML.BodyContext> {
-        Markup.el("a", .attr("href", url), .text(title))
+        Markup.el("a", .attr("href", url), .safe(title))
     }
 
     public static func buttonLink(_ title: String, _ url: String, primary: Bool = false) -> Node<HTML.BodyContext> {
         Markup.el(
             "a", .class(primary ? "button button-primary" : "button"),
-            .attr("href", url), .text(title)
+            .attr("href", url), .safe(title)
         )
     }
 
@@ -53,14 +53,14 @@ public enum Components {
             Markup.hidden("_csrf", csrf),
             Markup.el(
                 "button", .attr("type", "submit"), .class(style),
-                .text(confirm == nil ? title : Strings.confirm + ": " + lowercasedFirst(title))
+                .safe(confirm == nil ? title : Strings.confirm + ": " + lowercasedFirst(title))
             )
         )
         guard let question = confirm else { return form }
         return Markup.el(
             "details", .class("confirm"),
-            Markup.el("summary", .class(style), .text(title)),
-            .div(.class("confirm-panel"), .p(.text(question)), form)
+            Markup.el("summary", .class(style), .safe(title)),
+            .div(.class("confirm-panel"), .p(.safe(question)), form)
         )
     }
 
@@ -74,9 +74,9 @@ public enum Components {
         let rows = items.map { label, value -> Node<HTML.BodyContext> in
             let blank = value.render().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             let shown: Node<HTML.BodyContext> = blank
-                ? .span(.class("muted"), .attr("title", "нет данных"), .text(Strings.emptyValue))
+                ? .span(.class("muted"), .attr("title", "нет данных"), .safe(Strings.emptyValue))
                 : value
-            return .div(.class("details-row"), Markup.el("dt", .text(label)), Markup.el("dd", shown))
+            return .div(.class("details-row"), Markup.el("dt", .safe(label)), Markup.el("dd", shown))
         }
         return Markup.el("dl", [.class("details")] + rows)
     }
@@ -85,7 +85,7 @@ public enum Components {
     public static func disclosure(_ summary: String, open: Bool = false, _ body: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
         Markup.el(
             "details", .class("disclosure"), .flag("open", open),
-            Markup.el("summary", .text(summary)),
+            Markup.el("summary", .safe(summary)),
             .div(.class("disclosure-body"), body)
         )
     }
@@ -98,7 +98,7 @@ public enum Components {
     ) -> Node<HTML.BodyContext> {
         .section(
             .class("panel"),
-            .div(.class("panel-head"), .h2(.text(title)), .div(.class("panel-actions"), actions)),
+            .div(.class("panel-head"), .h2(.safe(title)), .div(.class("panel-actions"), actions)),
             .div(.class("panel-body"), body)
         )
     }

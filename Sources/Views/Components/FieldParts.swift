@@ -33,15 +33,15 @@ struct FieldParts {
     }
 
     var hintNode: Node<HTML.BodyContext> {
-        .unwrap(hint) { .p(.class("hint"), .id(hintID), .text($0)) }
+        .unwrap(hint) { .p(.class("hint"), .id(hintID), .safe($0)) }
     }
 
     var errorNode: Node<HTML.BodyContext> {
         .unwrap(error) {
             .p(
                 .class("field-error"), .id(errorID),
-                .span(.class("visually-hidden"), .text(Strings.errorPrefix)),
-                .text($0)
+                .span(.class("visually-hidden"), .safe(Strings.errorPrefix)),
+                .safe($0)
             )
         }
     }
@@ -49,10 +49,10 @@ struct FieldParts {
     func label(_ text: String, required: Bool) -> Node<HTML.BodyContext> {
         let mark: Node<HTML.BodyContext> = .span(
             .class("required-mark"), .attr("title", Strings.required),
-            .text("*"),
-            .span(.class("visually-hidden"), .text(" (" + Strings.required + ")"))
+            .safe("*"),
+            .span(.class("visually-hidden"), .safe(" (" + Strings.required + ")"))
         )
-        return Markup.el("label", .attr("for", id), .text(text), .if(required, mark))
+        return Markup.el("label", .attr("for", id), .safe(text), .if(required, mark))
     }
 
     /// label, hint, control, error — in reading order.

@@ -30,7 +30,7 @@ public enum Form {
     ) -> Node<HTML.BodyContext> {
         let buttons = Node<HTML.BodyContext>.div(
             .class("form-actions"),
-            Markup.el("button", .attr("type", "submit"), .class("button button-primary"), .text(submit)),
+            Markup.el("button", .attr("type", "submit"), .class("button button-primary"), .safe(submit)),
             .unwrap(cancelURL) { Components.buttonLink(Strings.cancel, $0) }
         )
         return Markup.el(
@@ -48,11 +48,11 @@ public enum Form {
     public static func errorSummary(_ errors: [FieldError]) -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
         let items = errors.map { error in
-            Markup.el("li", Markup.el("a", .attr("href", "#" + Markup.fieldID(error.field)), .text(error.message)))
+            Markup.el("li", Markup.el("a", .attr("href", "#" + Markup.fieldID(error.field)), .safe(error.message)))
         }
         return .div(
             .class("error-summary"), .attr("role", "alert"), .attr("tabindex", "-1"),
-            .h2(.text(Strings.errorSummary)),
+            .h2(.safe(Strings.errorSummary)),
             Markup.el("ul", items)
         )
     }
@@ -88,7 +88,7 @@ public enum Form {
         let f = FieldParts(name: name, errors: errors, hint: hint)
         let control = Markup.el(
             "textarea", .attr("id", f.id), .attr("name", name), .class("input"),
-            .attr("rows", String(rows)), .flag("required", required), f.ariaNodes, .text(value)
+            .attr("rows", String(rows)), .flag("required", required), f.ariaNodes, .safe(value)
         )
         return f.wrap(label: label, required: required, control: control)
     }
@@ -118,7 +118,7 @@ public enum Form {
         // value="" must be kept for the blank option, hence no `attr` (which drops empty values).
         Markup.el(
             "option", .attribute(named: "value", value: Markup.escape(value), ignoreIfValueIsEmpty: false),
-            .flag("selected", selected), .text(title)
+            .flag("selected", selected), .safe(title)
         )
     }
 
@@ -144,7 +144,7 @@ public enum Form {
         return Markup.el(
             "fieldset", .class(f.error == nil ? "field checks" : "field checks has-error"),
             .attr("id", f.id), f.ariaNodes,
-            Markup.el("legend", .text(label)),
+            Markup.el("legend", .safe(label)),
             f.errorNode,
             .div(.class("check-list"), .group(boxes))
         )
@@ -157,7 +157,7 @@ public enum Form {
     }
 
     static func checkLabel(_ id: String, _ text: String) -> Node<HTML.BodyContext> {
-        Markup.el("label", .attr("for", id), .text(text))
+        Markup.el("label", .attr("for", id), .safe(text))
     }
 
     public static func file(_ name: String, _ label: String, accept: String, errors: [FieldError], hint: String? = nil, required: Bool = false) -> Node<HTML.BodyContext> {
@@ -176,8 +176,8 @@ public enum Form {
     public static func fieldset(_ legend: String, hint: String? = nil, _ fields: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
         Markup.el(
             "fieldset", .class("fieldset"),
-            Markup.el("legend", .text(legend)),
-            .unwrap(hint) { .p(.class("hint"), .text($0)) },
+            Markup.el("legend", .safe(legend)),
+            .unwrap(hint) { .p(.class("hint"), .safe($0)) },
             .group(fields)
         )
     }
@@ -195,8 +195,8 @@ public enum Form {
             .div(.class("filters-fields"), fields),
             .div(
                 .class("filters-actions"),
-                Markup.el("button", .attr("type", "submit"), .class("button button-primary"), .text(Strings.show)),
-                Markup.el("a", .class("button button-quiet"), .attr("href", path), .text(Strings.reset))
+                Markup.el("button", .attr("type", "submit"), .class("button button-primary"), .safe(Strings.show)),
+                Markup.el("a", .class("button button-quiet"), .attr("href", path), .safe(Strings.reset))
             )
         )
     }

@@ -29,18 +29,18 @@ public extension Components {
         }
         var items: [Node<HTML.BodyContext>] = []
         if current > 1 {
-            items.append(Markup.el("a", .class("page-step"), .attr("rel", "prev"), .attr("href", url(current - 1)), .text("← " + Strings.previousPage)))
+            items.append(Markup.el("a", .class("page-step"), .attr("rel", "prev"), .attr("href", url(current - 1)), .safe("← " + Strings.previousPage)))
         }
         var last = 0
         for n in pageNumbers(current: current, count: pageCount) {
-            if n > last + 1 { items.append(.span(.class("page-gap"), .text("…"))) }
+            if n > last + 1 { items.append(.span(.class("page-gap"), .safe("…"))) }
             items.append(n == current
-                ? .span(.class("page-current"), .attr("aria-current", "page"), .text(String(n)))
-                : Markup.el("a", .attr("href", url(n)), .ariaLabel(Strings.page + " " + String(n)), .text(String(n))))
+                ? .span(.class("page-current"), .attr("aria-current", "page"), .safe(String(n)))
+                : Markup.el("a", .attr("href", url(n)), .ariaLabel(Strings.page + " " + String(n)), .safe(String(n))))
             last = n
         }
         if current < pageCount {
-            items.append(Markup.el("a", .class("page-step"), .attr("rel", "next"), .attr("href", url(current + 1)), .text(Strings.nextPage + " →")))
+            items.append(Markup.el("a", .class("page-step"), .attr("rel", "next"), .attr("href", url(current + 1)), .safe(Strings.nextPage + " →")))
         }
         return .nav(.class("pagination"), .ariaLabel(Strings.pagesLabel), .group(items))
     }
@@ -56,7 +56,7 @@ public extension Components {
             Markup.el(
                 "a", .class("tab"), .attr("href", item.url),
                 .if(item.current, .attr("aria-current", "page")),
-                .text(item.title)
+                .safe(item.title)
             )
         }
         return .nav(.class("tabs"), .ariaLabel(Strings.tabsLabel), .group(links))
@@ -73,9 +73,9 @@ public extension Components {
     internal static func statCard(_ card: StatCard) -> Node<HTML.BodyContext> {
         let inner: [Node<HTML.BodyContext>] = [
             .class("stat-card tone-" + card.tone.rawValue),
-            .span(.class("stat-value"), .text(card.value)),
-            .span(.class("stat-label"), .text(card.label)),
-            .unwrap(card.hint) { .span(.class("stat-hint"), .text($0)) },
+            .span(.class("stat-value"), .safe(card.value)),
+            .span(.class("stat-label"), .safe(card.label)),
+            .unwrap(card.hint) { .span(.class("stat-hint"), .safe($0)) },
         ]
         guard let url = card.url else { return Markup.el("div", inner) }
         return Markup.el("a", inner + [.attr("href", url)])

@@ -50,7 +50,7 @@ public extension Components {
         let body = rows.map { tableRow($0, columns: columns) }
         let table = Markup.el(
             "table", .class("data-table"),
-            Markup.el("caption", .text(caption)),
+            Markup.el("caption", .safe(caption)),
             Markup.el("thead", head),
             Markup.el("tbody", body)
         )
@@ -64,7 +64,7 @@ public extension Components {
     internal static func headerCell(_ column: Column, sort: SortState?) -> Node<HTML.BodyContext> {
         let numClass: Node<HTML.BodyContext> = .if(column.numeric, .class("num"))
         guard let key = column.sortKey else {
-            return Markup.el("th", .attr("scope", "col"), numClass, .text(column.title))
+            return Markup.el("th", .attr("scope", "col"), numClass, .safe(column.title))
         }
         let state = sort ?? SortState(key: "", ascending: true)
         let current = state.key == key
@@ -74,9 +74,9 @@ public extension Components {
         let link = Markup.el(
             "a", .class(current ? "sort-link sorted" : "sort-link"),
             .attr("href", state.link(for: key)),
-            .text(column.title),
-            .span(.class("sort-arrow"), .ariaHidden(true), .text(arrow)),
-            .span(.class("visually-hidden"), .text(" (" + hint + ")"))
+            .safe(column.title),
+            .span(.class("sort-arrow"), .ariaHidden(true), .safe(arrow)),
+            .span(.class("visually-hidden"), .safe(" (" + hint + ")"))
         )
         return Markup.el("th", .attr("scope", "col"), .attr("aria-sort", ariaSort), numClass, link)
     }
@@ -93,7 +93,7 @@ public extension Components {
     static func emptyState(_ text: String, action: (title: String, url: String)? = nil) -> Node<HTML.BodyContext> {
         .div(
             .class("empty-state"),
-            .p(.text(text)),
+            .p(.safe(text)),
             .unwrap(action) { buttonLink($0.title, $0.url, primary: true) }
         )
     }

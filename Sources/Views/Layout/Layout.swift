@@ -39,7 +39,7 @@ public enum Layout {
     }
 
     static func skipLink() -> Node<HTML.BodyContext> {
-        Markup.el("a", .class("skip-link"), .attr("href", "#main"), .text(Strings.skipToContent))
+        Markup.el("a", .class("skip-link"), .attr("href", "#main"), .safe(Strings.skipToContent))
     }
 
     static func header(_ ctx: PageContext) -> Node<HTML.BodyContext> {
@@ -59,10 +59,10 @@ public enum Layout {
             .class("brand"),
             Markup.el(
                 "a", .class("brand-name"), .attr("href", "/"),
-                .span(.class("brand-mark"), .ariaHidden(true), .text("О")),
-                .text(Strings.product)
+                .span(.class("brand-mark"), .ariaHidden(true), .safe("О")),
+                .safe(Strings.product)
             ),
-            .span(.class("brand-context"), .text(ctx.contextLine ?? Strings.productTagline))
+            .span(.class("brand-context"), .safe(ctx.contextLine ?? Strings.productTagline))
         )
     }
 
@@ -71,16 +71,16 @@ public enum Layout {
         let logout = Markup.el(
             "form", .class("logout-form"), .attr("method", "post"), .attr("action", "/logout"),
             Markup.hidden("_csrf", ctx.csrfToken),
-            Markup.el("button", .attr("type", "submit"), .class("header-link"), .text(Strings.logout))
+            Markup.el("button", .attr("type", "submit"), .class("header-link"), .safe(Strings.logout))
         )
         return .div(
             .class("user-menu"),
             .span(
                 .class("user-who"),
-                .span(.class("user-name"), .text(name)),
-                .unwrap(ctx.roleTitle) { .span(.class("user-role"), .text($0)) }
+                .span(.class("user-name"), .safe(name)),
+                .unwrap(ctx.roleTitle) { .span(.class("user-role"), .safe($0)) }
             ),
-            Markup.el("a", .class("header-link"), .attr("href", "/account"), .text(Strings.profile)),
+            Markup.el("a", .class("header-link"), .attr("href", "/account"), .safe(Strings.profile)),
             logout
         )
     }
@@ -100,7 +100,7 @@ public enum Layout {
         Markup.el(
             "a", .attr("href", section.path),
             .if(current, .attr("aria-current", "page")),
-            .text(section.title)
+            .safe(section.title)
         )
     }
 
@@ -117,7 +117,7 @@ public enum Layout {
                 .id("main"),
                 .div(
                     .class("page-head"),
-                    .h1(.text(ctx.title)),
+                    .h1(.safe(ctx.title)),
                     .if(!ctx.printable, .div(.class("page-actions"), actions))
                 ),
                 body
@@ -129,9 +129,9 @@ public enum Layout {
         guard !crumbs.isEmpty else { return .empty }
         let items = crumbs.map { crumb -> Node<HTML.BodyContext> in
             guard let url = crumb.url else {
-                return Markup.el("li", .attr("aria-current", "page"), .text(crumb.title))
+                return Markup.el("li", .attr("aria-current", "page"), .safe(crumb.title))
             }
-            return Markup.el("li", Markup.el("a", .attr("href", url), .text(crumb.title)))
+            return Markup.el("li", Markup.el("a", .attr("href", url), .safe(crumb.title)))
         }
         return .nav(.class("breadcrumbs"), .ariaLabel(Strings.breadcrumbsLabel), Markup.el("ol", items))
     }
@@ -141,11 +141,11 @@ public enum Layout {
         return .div(
             .class("flash flash-" + flash.kind.rawValue),
             .attr("role", urgent ? "alert" : "status"),
-            .text(flash.text)
+            .safe(flash.text)
         )
     }
 
     static func footer() -> Node<HTML.BodyContext> {
-        .footer(.class("site-footer"), .div(.class("footer-inner"), .text(Strings.footer)))
+        .footer(.class("site-footer"), .div(.class("footer-inner"), .safe(Strings.footer)))
     }
 }

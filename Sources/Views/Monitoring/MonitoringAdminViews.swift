@@ -28,7 +28,7 @@ public enum MonitoringAdminViews {
             )
         )
         return canEdit ? Form.form(action: action, csrf: csrf, errors: errors, fields, submit: "Сохранить настройки")
-                       : .group(.p(.class("muted"), .text("Настройки меняет методический центр.")), MonitoringHelpView.body(settings: s, municipality: ""))
+                       : .group(.p(.class("muted"), .safe("Настройки меняет методический центр.")), MonitoringHelpView.body(settings: s, municipality: ""))
     }
 
     public struct Reference: Sendable {
@@ -38,9 +38,9 @@ public enum MonitoringAdminViews {
 
     public static func references(_ rows: [Reference], action: String, region: String, errors: [FieldError], values: [String: String], csrf: String, canEdit: Bool) -> Node<HTML.BodyContext> {
         .group(
-            .p(.class("muted"), .text("Региональный средний балл ЕГЭ — эталон показателя 1 для всех муниципалитетов региона «\(region)». Он берётся из региональных строк загруженных файлов или вводится здесь.")),
+            .p(.class("muted"), .safe("Региональный средний балл ЕГЭ — эталон показателя 1 для всех муниципалитетов региона «\(region)». Он берётся из региональных строк загруженных файлов или вводится здесь.")),
             Components.table([Column("Предмет"), Column("Год"), Column("Средний балл по региону", numeric: true), Column("Источник")],
-                             rows: rows.map { [.text(MonitoringSubject.title($0.subject)), .text(String($0.year)), .text($0.value.replacingOccurrences(of: ".", with: ",")), .text($0.source)] },
+                             rows: rows.map { [.safe(MonitoringSubject.title($0.subject)), .safe(String($0.year)), .safe($0.value.replacingOccurrences(of: ".", with: ",")), .safe($0.source)] },
                              empty: Components.emptyState("Региональные значения не введены: сейчас эталон — средневзвешенный балл школ муниципалитета.")),
             canEdit ? Form.form(action: action, csrf: csrf, errors: errors, Form.row(
                 Form.select("subject", "Предмет", options: [Option("russian", "Русский язык"), Option("math_profile", "Математика (профильный уровень)")],
@@ -60,9 +60,9 @@ public enum MonitoringAdminViews {
 
     public static func campaigns(_ rows: [CampaignRow], createAction: String?, year: Int, csrf: String, errors: [FieldError]) -> Node<HTML.BodyContext> {
         .group(
-            .p(.class("muted"), .text("Кампания мониторинга: год, срок (сентябрь, не позднее двух месяцев после получения результатов), состояние: открыта → данные собраны → утверждена управлением образования. При утверждении сохраняется датированная копия сводной таблицы, которую уже нельзя изменить.")),
+            .p(.class("muted"), .safe("Кампания мониторинга: год, срок (сентябрь, не позднее двух месяцев после получения результатов), состояние: открыта → данные собраны → утверждена управлением образования. При утверждении сохраняется датированная копия сводной таблицы, которую уже нельзя изменить.")),
             Components.table([Column("Год"), Column("Состояние"), Column("Срок"), Column("Утверждена"), Column("")],
-                             rows: rows.map { r in [Components.link(String(r.year), "/monitoring/campaigns/\(r.id)"), Components.badge(r.status, r.statusKind), .text(r.deadline), .text(r.approved),
+                             rows: rows.map { r in [Components.link(String(r.year), "/monitoring/campaigns/\(r.id)"), Components.badge(r.status, r.statusKind), .safe(r.deadline), .safe(r.approved),
                                                     .group(r.actions.map { Components.postButton($0.0, action: $0.1, csrf: csrf) })] },
                              empty: Components.emptyState("Кампаний ещё нет.")),
             createAction.map { Form.form(action: $0, csrf: csrf, errors: errors, Form.row(

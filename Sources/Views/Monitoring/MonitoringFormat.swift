@@ -22,7 +22,7 @@ enum MonFormat {
         return "\(s.ru(1)) % (n = \(side.participants))"
     }
 
-    static func line(_ text: String) -> Node<HTML.BodyContext> { .div(.class("cell-note"), .text(text)) }
+    static func line(_ text: String) -> Node<HTML.BodyContext> { .div(.class("cell-note"), .safe(text)) }
 
     static func indicator1(_ c: Indicator1Cell) -> Node<HTML.BodyContext> {
         var notes: [Node<HTML.BodyContext>] = []
@@ -36,8 +36,8 @@ enum MonFormat {
         }
         if c.smallGroup { notes.append(line("мало участников")) }
         return .div(.class("cell-value"),
-                    .strong(.class("value-\(c.state.rawValue.replacingOccurrences(of: " ", with: "-"))"), .text(c.d.map { "D = " + signed($0, 3) } ?? "D = —")),
-                    .text(" "), state(c.state), .group(notes))
+                    .strong(.class("value-\(c.state.rawValue.replacingOccurrences(of: " ", with: "-"))"), .safe(c.d.map { "D = " + signed($0, 3) } ?? "D = —")),
+                    .safe(" "), state(c.state), .group(notes))
     }
 
     static func indicator2(_ c: Indicator2Cell, reading: Indicator2Reading) -> Node<HTML.BodyContext> {
@@ -48,7 +48,7 @@ enum MonFormat {
         if reading != .twoGrows, let d = c.deltas {
             notes.append(line("Δ(3) = \(signed(d[1], 1)), Δ(4) = \(signed(d[2], 1)), Δ(5) = \(signed(d[3], 1))"))
         }
-        return .div(.class("cell-value"), .div(.text(head)),
-                    .strong(.text(c.delta(2).map { "Δ(2) = " + signed($0, 3) + " п.п." } ?? "Δ(2) = —")), .text(" "), state(c.state), .group(notes))
+        return .div(.class("cell-value"), .div(.safe(head)),
+                    .strong(.safe(c.delta(2).map { "Δ(2) = " + signed($0, 3) + " п.п." } ?? "Δ(2) = —")), .safe(" "), state(c.state), .group(notes))
     }
 }

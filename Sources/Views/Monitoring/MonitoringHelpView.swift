@@ -29,15 +29,15 @@ public enum MonitoringHelpView {
         let s = settings
         return .group(
             Components.section("Настройки муниципалитета «\(municipality)»", Components.details([
-                ("Правило показателя 2", .text(s.reading.title)),
-                ("Порог T", .text("\(s.threshold) п.п.")),
-                ("Малая группа", .text("менее \(s.smallGroup) участников")),
-                ("D = 0 в сводной таблице", .text(s.includeNoChange ? "включается («без изменений»)" : "не включается")),
-                ("Сравнение ВПР", .text(s.cohort ? "по когорте (5 класс прошлого года → 6 класс)" : "тот же класс в соседних годах")),
-                ("Необъективные результаты", .text(s.objectivity.title)),
-                ("Исключение по списку Рособрнадзора (только ВПР)", .text(s.excludeRosobrnadzorListForVPR ? "включено" : "выключено")),
-                ("Доверительный интервал", .text("z = \(RuFormat.decimal(s.ciZ, digits: 2)), запас ВПР \(s.vprMarginMark.ru(1)) отметки, ЕГЭ \(s.egeMarginScore.ru(0)) баллов, не менее \(s.minObjectivityN) участников")),
-                ("Группа риска", .text("не менее \(s.federalRiskShare) % «2» в \(s.federalRiskProcedures) и более процедурах или в одной процедуре два года подряд")),
+                ("Правило показателя 2", .safe(s.reading.title)),
+                ("Порог T", .safe("\(s.threshold) п.п.")),
+                ("Малая группа", .safe("менее \(s.smallGroup) участников")),
+                ("D = 0 в сводной таблице", .safe(s.includeNoChange ? "включается («без изменений»)" : "не включается")),
+                ("Сравнение ВПР", .safe(s.cohort ? "по когорте (5 класс прошлого года → 6 класс)" : "тот же класс в соседних годах")),
+                ("Необъективные результаты", .safe(s.objectivity.title)),
+                ("Исключение по списку Рособрнадзора (только ВПР)", .safe(s.excludeRosobrnadzorListForVPR ? "включено" : "выключено")),
+                ("Доверительный интервал", .safe("z = \(RuFormat.decimal(s.ciZ, digits: 2)), запас ВПР \(s.vprMarginMark.ru(1)) отметки, ЕГЭ \(s.egeMarginScore.ru(0)) баллов, не менее \(s.minObjectivityN) участников")),
+                ("Группа риска", .safe("не менее \(s.federalRiskShare) % «2» в \(s.federalRiskProcedures) и более процедурах или в одной процедуре два года подряд")),
             ])),
             Components.section("Показатели 1 и 2", text(indicatorsText)),
             Components.section("Проверка объективности (доверительный интервал)", text(Objectivity.helpText)),
@@ -47,6 +47,6 @@ public enum MonitoringHelpView {
     }
 
     static func text(_ t: String) -> Node<HTML.BodyContext> {
-        .div(.class("help-text"), .group(t.components(separatedBy: "\n\n").map { .p(.text($0)) }))
+        .div(.class("help-text"), .group(t.components(separatedBy: "\n\n").map { .p(.safe($0)) }))
     }
 }

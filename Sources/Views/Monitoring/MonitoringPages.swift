@@ -6,12 +6,12 @@ public enum MonitoringPages {
     public static func clusters(_ clusters: [Cluster], names: [String: String], links: [String: String]) -> Node<HTML.BodyContext> {
         guard !clusters.isEmpty else { return Components.emptyState("Нет школ для группировки: загрузите результаты ЕГЭ и ВПР.") }
         return .group(
-            .p(.class("muted"), .text("Школы сгруппированы по профилю проблем (Концепция, п. 7.1): каждая школа попадает в первый подходящий кластер по порядку правил; одни и те же данные всегда дают одни и те же кластеры.")),
+            .p(.class("muted"), .safe("Школы сгруппированы по профилю проблем (Концепция, п. 7.1): каждая школа попадает в первый подходящий кластер по порядку правил; одни и те же данные всегда дают одни и те же кластеры.")),
             .group(clusters.map { c in
                 Components.section("\(c.title) — \(c.members.count)", .group(
-                    .p(.text(c.description)),
+                    .p(.safe(c.description)),
                     .ul(.class("member-list"), .forEach(c.members) { code in
-                        .li(links[code].map { Components.link(names[code] ?? code, $0) } ?? .text(names[code] ?? code))
+                        .li(links[code].map { Components.link(names[code] ?? code, $0) } ?? .safe(names[code] ?? code))
                     })
                 ))
             })
@@ -27,14 +27,14 @@ public enum MonitoringPages {
 
     public static func effectiveness(_ rows: [EffectivenessRow], statusTitle: String, trends: [(String, String)]) -> Node<HTML.BodyContext> {
         .group(
-            .p(.class("muted"), .text("Ключевой показатель эффективности мер (Концепция, п. 7.5) — снижение количества школ со статусом; сравнивается каждый год с предыдущим годом, за который есть данные.")),
+            .p(.class("muted"), .safe("Ключевой показатель эффективности мер (Концепция, п. 7.5) — снижение количества школ со статусом; сравнивается каждый год с предыдущим годом, за который есть данные.")),
             Charts.columns(title: "Школ со статусом «\(statusTitle)» по годам", items: rows.map { (label: $0.label, value: $0.count) }),
             Components.table([Column("Год"), Column("Школ", numeric: true), Column("Изменение", numeric: true), Column("Вошли в перечень"), Column("Вышли из перечня")],
-                             rows: rows.map { r in [.text(r.label), .text(String(r.count)), .text(r.change),
-                                                    .text(r.entered.isEmpty ? "—" : r.entered.joined(separator: ", ")),
-                                                    .text(r.left.isEmpty ? "—" : r.left.joined(separator: ", "))] },
+                             rows: rows.map { r in [.safe(r.label), .safe(String(r.count)), .safe(r.change),
+                                                    .safe(r.entered.isEmpty ? "—" : r.entered.joined(separator: ", ")),
+                                                    .safe(r.left.isEmpty ? "—" : r.left.joined(separator: ", "))] },
                              empty: Components.emptyState("Статусы школ по годам не внесены.")),
-            trends.isEmpty ? .empty : Components.section("Динамика результатов: средний балл ЕГЭ по муниципалитету", Components.details(trends.map { ($0.0, .text($0.1)) }))
+            trends.isEmpty ? .empty : Components.section("Динамика результатов: средний балл ЕГЭ по муниципалитету", Components.details(trends.map { ($0.0, .safe($0.1)) }))
         )
     }
 
@@ -48,12 +48,12 @@ public enum MonitoringPages {
 
     public static func region(_ rows: [RegionRow], notes: [String], summary: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
         .group(
-            .div(.class("method-notes"), .ul(.forEach(notes) { .li(.text($0)) })),
+            .div(.class("method-notes"), .ul(.forEach(notes) { .li(.safe($0)) })),
             Components.table([Column("Муниципалитет"), Column("Школ", numeric: true), Column("Отриц. по показателю 1", numeric: true),
                               Column("Отриц. по показателю 2", numeric: true), Column("По обоим", numeric: true),
                               Column("Группа риска", numeric: true), Column("Исключено результатов", numeric: true)],
-                             rows: rows.map { r in [.text(r.municipality), .text(String(r.schools)), .text(String(r.negative1)), .text(String(r.negative2)),
-                                                    .text(String(r.both)), .text(String(r.risk)), .text(String(r.excluded))] },
+                             rows: rows.map { r in [.safe(r.municipality), .safe(String(r.schools)), .safe(String(r.negative1)), .safe(String(r.negative2)),
+                                                    .safe(String(r.both)), .safe(String(r.risk)), .safe(String(r.excluded))] },
                              count: rows.count, empty: Components.emptyState("Нет муниципалитетов.")),
             summary
         )

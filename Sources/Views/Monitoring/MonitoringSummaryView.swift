@@ -69,30 +69,30 @@ public enum MonitoringSummaryView {
         if r.school.statuses.contains(.difficultConditions) { badges.append(Components.badge("ШССУ", .difficult)) }
         if r.federalRisk.isAtRisk { badges.append(Components.badge("группа риска", .risk)) }
         if r.onRosobrnadzorList { badges.append(Components.badge("список Рособрнадзора", .objectivity)) }
-        let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .text(r.school.name)
+        let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .safe(r.school.name)
         var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(m.municipalityOf[r.school.code] ?? r.school.municipality) : .empty, .div(.group(badges)))]
         for subject in s.egeSubjects {
-            cells.append(r.indicator1.first { $0.subject == subject }.map(MonFormat.indicator1) ?? .text("нет данных"))
+            cells.append(r.indicator1.first { $0.subject == subject }.map(MonFormat.indicator1) ?? .safe("нет данных"))
         }
         let negative2 = r.indicator2.filter(\.inSummary)
-        cells.append(negative2.isEmpty ? .text("—") : .group(negative2.map { MonFormat.indicator2($0, reading: s.reading) }))
+        cells.append(negative2.isEmpty ? .safe("—") : .group(negative2.map { MonFormat.indicator2($0, reading: s.reading) }))
         let sharp = r.sharpChanges
-        cells.append(sharp.isEmpty ? .text("—") : .group(sharp.map { MonFormat.line("\(MonFormat.subject($0.subject)), \($0.grade) кл.: Δ(\($0.change.mark)) = \(MonFormat.signed($0.change.delta, 1))") }))
+        cells.append(sharp.isEmpty ? .safe("—") : .group(sharp.map { MonFormat.line("\(MonFormat.subject($0.subject)), \($0.grade) кл.: Δ(\($0.change.mark)) = \(MonFormat.signed($0.change.delta, 1))") }))
         var flags: [Node<HTML.BodyContext>] = r.exclusions.map { MonFormat.line("Исключено: " + $0.reason) }
         flags += r.proposedExclusions.map { e in
             .group(MonFormat.line("Предложено исключить (нужно подтверждение специалиста): " + e.reason),
                    m.confirmAction.map { Components.postButton("Подтвердить исключение", action: $0 + "&result=" + Components.percentEncode(e.resultID), csrf: m.csrf) } ?? .empty)
         }
         if r.federalRisk.isAtRisk { flags.append(MonFormat.line(r.federalRisk.reason)) }
-        cells.append(flags.isEmpty ? .text("—") : .group(flags))
-        cells += m.contextTitles.map { .text(r.school.context[$0.0] ?? "—") }
+        cells.append(flags.isEmpty ? .safe("—") : .group(flags))
+        cells += m.contextTitles.map { .safe(r.school.context[$0.0] ?? "—") }
         return cells
     }
 
     public static func body(_ m: Model, path: String) -> Node<HTML.BodyContext> {
         .group(
             filters(m, path: path),
-            .div(.class("method-notes"), .ul(.forEach(m.notes) { .li(.text($0)) })),
+            .div(.class("method-notes"), .ul(.forEach(m.notes) { .li(.safe($0)) })),
             table(m)
         )
     }

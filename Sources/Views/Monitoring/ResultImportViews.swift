@@ -7,7 +7,7 @@ public enum ResultImportViews {
                               templates: [(String, String)]) -> Node<HTML.BodyContext> {
         .group(
             Components.section("Загрузить файл с результатами", .group(
-                .p(.class("muted"), .text("Принимаются файлы так, как их скачивают: «Статистика по отметкам», «Сравнение отметок с отметками по журналу» и «Индивидуальные результаты» из ФИС ОКО, протоколы и сводные таблицы РИС ГИА (РЦОИ), а также простые таблицы CSV/XLSX по шаблонам. Школа определяется по логину ФИС ОКО в строке (…(edu233006)), по Коду ОО или по коду школы; если школу не удалось узнать, система попросит сопоставить её один раз и запомнит. Файл записывается целиком или не записывается совсем; повторная загрузка заменяет результаты той же школы, предмета, класса и года.")),
+                .p(.class("muted"), .safe("Принимаются файлы так, как их скачивают: «Статистика по отметкам», «Сравнение отметок с отметками по журналу» и «Индивидуальные результаты» из ФИС ОКО, протоколы и сводные таблицы РИС ГИА (РЦОИ), а также простые таблицы CSV/XLSX по шаблонам. Школа определяется по логину ФИС ОКО в строке (…(edu233006)), по Коду ОО или по коду школы; если школу не удалось узнать, система попросит сопоставить её один раз и запомнит. Файл записывается целиком или не записывается совсем; повторная загрузка заменяет результаты той же школы, предмета, класса и года.")),
                 Form.form(action: action, csrf: csrf, errors: errors, multipart: true, .group(
                     Form.row(
                         Form.select("kind", "Что загружаем", options: kinds, selected: "vpr", errors: errors, required: true),
@@ -15,14 +15,14 @@ public enum ResultImportViews {
                     ),
                     Form.file("file", "Файл", accept: ".csv,.xlsx,.xls", errors: errors, hint: "CSV или XLSX; старый .xls сохраните как .xlsx")
                 ), submit: "Загрузить"),
-                .p(.strong(.text("Шаблоны простых таблиц: ")), .group(templates.enumerated().map { i, t in
-                    .group(i > 0 ? .text(" · ") : .empty, Components.link(t.0, t.1))
+                .p(.strong(.safe("Шаблоны простых таблиц: ")), .group(templates.enumerated().map { i, t in
+                    .group(i > 0 ? .safe(" · ") : .empty, Components.link(t.0, t.1))
                 }))
             )),
             Components.section("Последние загрузки результатов", Components.table(
                 [Column("Когда"), Column("Что"), Column("Файл"), Column("Кто"), Column("Состояние"), Column("Итог")],
-                rows: jobs.map { j in [.text(j.when), .text(j.kind), Components.link(j.file, "/monitoring/imports/\(j.id)"), .text(j.user),
-                                       Components.badge(j.status, j.statusKind), .text(j.summary)] },
+                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, "/monitoring/imports/\(j.id)"), .safe(j.user),
+                                       Components.badge(j.status, j.statusKind), .safe(j.summary)] },
                 empty: Components.emptyState("Результаты ещё не загружались.")))
         )
     }
@@ -34,7 +34,7 @@ public enum ResultImportViews {
 
     public static func matching(_ unknown: [Unknown], schools: [Option], action: String, csrf: String) -> Node<HTML.BodyContext> {
         Components.section("Сопоставьте школы — один раз", .group(
-            .p(.text("В файле есть школы, которые система не узнала ни по логину ФИС ОКО, ни по Коду ОО. Выберите для каждой школу из реестра (сопоставление запомнится для следующих файлов) или «не наша школа» — тогда её строки будут пропущены. По названию система не угадывает.")),
+            .p(.safe("В файле есть школы, которые система не узнала ни по логину ФИС ОКО, ни по Коду ОО. Выберите для каждой школу из реестра (сопоставление запомнится для следующих файлов) или «не наша школа» — тогда её строки будут пропущены. По названию система не угадывает.")),
             Form.form(action: action, csrf: csrf, .group(unknown.map { u in
                 Form.select("match_\(u.index)", "\(u.label) — строки \(u.rows)", options: [Option("skip", "не наша школа — пропустить")] + schools,
                             selected: "", errors: [], required: true, includeBlank: "— выберите —")

@@ -58,14 +58,14 @@ public enum SchoolResultsView {
             if !c.sharpChanges.isEmpty { lines.append("Резкое изменение: " + c.sharpChanges.map { "«\($0.mark)» \(MonFormat.signed($0.delta, 1))" }.joined(separator: ", ")) }
             return formula("Показатель 2, ВПР, \(MonFormat.subject(c.subject)), \(c.grade) класс", c.state, lines, note: c.smallGroup ? "мало участников" : nil)
         }
-        items += r.exclusions.map { .div(.class("alert alert-warning"), .text("Исключено: " + $0.reason)) }
-        if r.federalRisk.isAtRisk { items.append(.div(.class("alert alert-error"), .text(r.federalRisk.reason))) }
-        return .group(.ul(.class("method-notes"), .forEach(m.notes) { .li(.text($0)) }), .div(.class("formula-list"), .group(items)))
+        items += r.exclusions.map { .div(.class("alert alert-warning"), .safe("Исключено: " + $0.reason)) }
+        if r.federalRisk.isAtRisk { items.append(.div(.class("alert alert-error"), .safe(r.federalRisk.reason))) }
+        return .group(.ul(.class("method-notes"), .forEach(m.notes) { .li(.safe($0)) }), .div(.class("formula-list"), .group(items)))
     }
 
     static func formula(_ title: String, _ state: CellState, _ lines: [String], note: String?) -> Node<HTML.BodyContext> {
         .div(.class("formula"),
-             .div(.class("formula-head"), .strong(.text(title)), .text(" "), MonFormat.state(state), note.map { .span(.class("muted"), .text(" · " + $0)) } ?? .empty),
-             .pre(.class("formula-body"), .text(lines.isEmpty ? "нет данных за оба года" : lines.joined(separator: "\n"))))
+             .div(.class("formula-head"), .strong(.safe(title)), .safe(" "), MonFormat.state(state), note.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty),
+             .pre(.class("formula-body"), .safe(lines.isEmpty ? "нет данных за оба года" : lines.joined(separator: "\n"))))
     }
 }

@@ -20,18 +20,18 @@ public enum TermAnalysisView {
             + "(средневзвешенные по числу обучающихся). Пороги: успеваемость ниже \(thresholds.success) %, качество ниже \(thresholds.quality) %."
         return .group(
             filters,
-            .p(.class("muted"), .text(summary)),
+            .p(.class("muted"), .safe(summary)),
             .group(TermAnalysis.Group.allCases.compactMap { g in
                 let members = r.members(g)
                 guard !members.isEmpty else { return nil }
                 return Components.section("\(g.title) — \(members.count)", .group(
-                    .p(.strong(.text("Рекомендации: ")), .text(g.recommendation)),
+                    .p(.strong(.safe("Рекомендации: ")), .safe(g.recommendation)),
                     Components.table([Column("Школа"), Column("Обучающихся", numeric: true), Column("Успеваемость, %", numeric: true),
                                       Column("Качество знаний, %", numeric: true), Column("Слабее всего")],
                                      rows: members.map { s in
-                                         [links[s.code].map { Components.link(names[s.code] ?? s.code, $0) } ?? .text(names[s.code] ?? s.code),
-                                          .text(String(s.participants)), .text(s.success.ru(1)), .text(s.quality.ru(1)),
-                                          .text(s.weakestSubjects.map(MonitoringSubject.title).joined(separator: ", "))]
+                                         [links[s.code].map { Components.link(names[s.code] ?? s.code, $0) } ?? .safe(names[s.code] ?? s.code),
+                                          .safe(String(s.participants)), .safe(s.success.ru(1)), .safe(s.quality.ru(1)),
+                                          .safe(s.weakestSubjects.map(MonitoringSubject.title).joined(separator: ", "))]
                                      }, empty: .empty)
                 ))
             })

@@ -23,7 +23,7 @@ public enum PersonIndex {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let functions = PersonFunction.allCases.map { Option($0.rawValue, $0.title) }
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
-            [Components.link(r.name, "/people/\(r.id)"), .text(r.organisation), .text(r.position), .text(r.functions), .text(r.subjects), .text(r.category)]
+            [Components.link(r.name, "/people/\(r.id)"), .safe(r.organisation), .safe(r.position), .safe(r.functions), .safe(r.subjects), .safe(r.category)]
         }
         return .group(
             Form.filters(path: "/people", .group([
@@ -68,12 +68,12 @@ public enum PersonShow {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.links.map { l in
-            [.text(l.kind), l.url.map { Components.link(l.title, $0) } ?? .text(l.title), .text(l.order),
+            [.safe(l.kind), l.url.map { Components.link(l.title, $0) } ?? .safe(l.title), .safe(l.order),
              l.deleteURL.map { Components.postButton("Снять", action: $0, csrf: m.csrf, danger: true) } ?? .empty]
         }
         return .group(
             .p(.group(m.functions.map { Components.badge($0, .neutral) })),
-            Components.section("Сведения", Components.details(m.details.map { ($0.0, .text($0.1)) })),
+            Components.section("Сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) })),
             Components.section("Закрепления", .group(
                 Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("")], rows: rows,
                                  empty: Components.emptyState("Закреплений нет.")),

@@ -73,7 +73,7 @@ public enum SchoolStatusForm {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         Form.form(action: m.action, csrf: m.csrf, errors: m.errors, .group(
             Form.text("year", "Год", value: m.year, errors: m.errors, required: true, hint: m.yearLabelHint),
-            .div(.class("checkbox-group"), .p(.class("group-label"), .text("Статусы школы в этом году")),
+            .div(.class("checkbox-group"), .p(.class("group-label"), .safe("Статусы школы в этом году")),
                       Form.checkbox("low_results", m.lowLabel, checked: m.lowResults),
                       Form.checkbox("difficult_conditions", m.difficultLabel, checked: m.difficult),
                       Form.checkbox("program_500", "Участник проекта «500+»", checked: m.program500),

@@ -53,15 +53,15 @@ public enum SchoolIndex {
         columns += [Column("Код", sortKey: "code"), Column("Статус"), Column("Директор"), Column("ФИС ОКО"), Column("Код ОО")]
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
             var cells: [Node<HTML.BodyContext>] = [
-                .group(.a(.href("/schools/\(r.id)"), .text(r.shortName)), .div(.class("muted small"), .text(r.fullName))),
+                .group(.a(.href("/schools/\(r.id)"), .safe(r.shortName)), .div(.class("muted small"), .safe(r.fullName))),
             ]
-            if m.showMunicipality { cells.append(.text(r.municipality)) }
+            if m.showMunicipality { cells.append(.safe(r.municipality)) }
             cells += [
-                .span(.class("nowrap"), .text(r.code)),
+                .span(.class("nowrap"), .safe(r.code)),
                 .group(r.badges.map { Components.badge($0.0, $0.1) }),
-                .text(r.director),
-                .text(r.fisOkoLogin),
-                .text(r.giaCode),
+                .safe(r.director),
+                .safe(r.fisOkoLogin),
+                .safe(r.giaCode),
             ]
             return cells
         }

@@ -57,7 +57,7 @@ public enum SchoolShow {
         .group(
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
                              ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", "/schools/\(m.id)/results", false)]),
-            .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .text($0.1)) }))),
+            .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),
             .div(.id("support"), SchoolSupport.section(m)),
@@ -67,7 +67,7 @@ public enum SchoolShow {
 
     static func statuses(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.statuses.map { s in
-            [.text(s.year), .group(s.badges.map { Components.badge($0.0, $0.1) }), .text(s.order), .text(s.note),
+            [.safe(s.year), .group(s.badges.map { Components.badge($0.0, $0.1) }), .safe(s.order), .safe(s.note),
              s.editURL.map { Components.link("Изменить", $0) } ?? .empty]
         }
         let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/statuses/new") : .empty
@@ -78,7 +78,7 @@ public enum SchoolShow {
 
     static func contexts(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.contexts.map { c in
-            [.text(c.year)] + c.cells.map { Node<HTML.BodyContext>.text($0) } + [c.editURL.map { Components.link("Изменить", $0) } ?? .empty]
+            [.safe(c.year)] + c.cells.map { Node<HTML.BodyContext>.text($0) } + [c.editURL.map { Components.link("Изменить", $0) } ?? .empty]
         }
         let cols = [Column("Год")] + m.contextColumns.map { Column($0, numeric: true) } + [Column("")]
         let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/context/new") : .empty
@@ -88,7 +88,7 @@ public enum SchoolShow {
 
     static func staff(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.staff.map { p in
-            [Components.link(p.name, "/people/\(p.id)"), .text(p.position), .text(p.functions), .text(p.subjects), .text(p.category)]
+            [Components.link(p.name, "/people/\(p.id)"), .safe(p.position), .safe(p.functions), .safe(p.subjects), .safe(p.category)]
         }
         let add = m.canEdit ? Components.buttonLink("Добавить сотрудника", "/people/new?school=\(m.id)") : .empty
         return Components.section("Педагоги и управленческая команда", actions: add, Components.table(

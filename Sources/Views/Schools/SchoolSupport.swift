@@ -5,7 +5,7 @@ import Domain
 enum SchoolSupport {
     static func section(_ m: SchoolShow.Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.assignments.map { a in
-            [.text(a.kind), a.whoURL.map { Components.link(a.who, $0) } ?? .text(a.who), .text(a.order),
+            [.safe(a.kind), a.whoURL.map { Components.link(a.who, $0) } ?? .safe(a.who), .safe(a.order),
              a.deleteURL.map { Components.postButton("Снять", action: $0, csrf: m.csrf, danger: true) } ?? .empty]
         }
         return Components.section("Сопровождение: наставник, куратор, школа-лидер", .group(
@@ -17,7 +17,7 @@ enum SchoolSupport {
 
     static func form(_ m: SchoolShow.Model) -> Node<HTML.BodyContext> {
         .div(.class("assign-form"),
-                 .h3(.text("Закрепить наставника, куратора, школу-лидера или эксперта")),
+                 .h3(.safe("Закрепить наставника, куратора, школу-лидера или эксперта")),
                  .div(Form.form(action: "/schools/\(m.id)/assignments", csrf: m.csrf, .group(
                     Form.row(
                         Form.select("kind", "Вид закрепления", options: m.assignKinds, selected: "", errors: [], required: true),

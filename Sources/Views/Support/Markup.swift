@@ -7,19 +7,23 @@ import Plot
 public enum Markup {
     /// Escapes a string for use inside a double-quoted attribute value or as text.
     public static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for ch in value {
-            switch ch {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
+        // Most values (names, numbers) need nothing: one pass over the bytes, no copy.
+        var clean = true
+        for b in value.utf8 where b == 0x26 || b == 0x22 || b == 0x27 || b == 0x3C || b == 0x3E { clean = false; break }
+        if clean { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 16)
+        for b in value.utf8 {
+            switch b {
+            case 0x26: out += "&amp;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += "&#39;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The DOM id of a form field: "field-<name>", with characters that would break
@@ -57,6 +61,10 @@ public enum Markup {
 }
 
 public extension Node {
+    /// Text, escaped by `Markup.escape` (much faster than Plot's character-by-character
+    /// escaping on large tables); the same output as `.text`.
+    static func safe(_ text: String) -> Node { .raw(Markup.escape(text)) }
+
     /// An attribute whose value is HTML-escaped (Plot's own attribute helpers are not).
     static func attr(_ name: String, _ value: String) -> Node {
         .attribute(named: name, value: Markup.escape(value))
