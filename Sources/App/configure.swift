@@ -6,6 +6,8 @@ import FluentPostgresDriver
 public enum DatabaseChoice: Sendable {
     case fromConfig
     case sqliteMemory
+    /// An SQLite file (tests of the bulk paths, which open the same file directly).
+    case sqliteFile(String)
     case postgres(url: String, searchPath: String?)
 }
 
@@ -20,6 +22,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     switch database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }

@@ -9,8 +9,8 @@ public final class FastSQLite {
     public struct Failure: Error, CustomStringConvertible { public let description: String }
     private var db: OpaquePointer?
 
-    public init(path: String) throws {
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
+    public init(path: String, readOnly: Bool = false) throws {
+        guard sqlite3_open_v2(path, &db, (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
             throw Failure(description: "не удалось открыть базу \(path)")
         }
         sqlite3_busy_timeout(db, 10_000)
@@ -97,5 +97,14 @@ public final class FastSQLite {
             return String(cString: p)
         }
         public func double(_ i: Int32) -> Double? { sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : sqlite3_column_double(stmt, i) }
+        public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
+        /// An integer column known not to be NULL (0 when it is).
+        public func int64(_ i: Int32) -> Int { Int(sqlite3_column_int64(stmt, i)) }
+        /// The column's text as bytes, valid only inside `body` (no String is made).
+        public func withBytes<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+            let p = sqlite3_column_text(stmt, i)
+            let n = Int(sqlite3_column_bytes(stmt, i))
+            return try body(UnsafeRawBufferPointer(start: p.map { UnsafeRawPointer($0) }, count: p == nil ? 0 : n))
+        }
     }
 }

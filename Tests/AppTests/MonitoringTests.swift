@@ -6,6 +6,7 @@ import Testing
 import Vapor
 import VaporTesting
 import NIOConcurrencyHelpers
+import FastStore
 
 /// The DOMAIN §4 worked example in a fresh region without regional averages (municipal fallback).
 enum WorkedExample {
@@ -59,6 +60,42 @@ enum WorkedExample {
             let after = try await admin.get("/monitoring?municipality=\(m.id!)&year=2025")
             #expect(after.body.string.contains("Найдено: 2"), "the cached table is dropped when the data version moves")
         }
+    }
+
+    /// The benchmark's country path (bulk load, FastStore reads, two parts on two cores)
+    /// gives exactly the rows the app computes municipality by municipality.
+    @Test func countryPathEqualsTheAppsMonitoring() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("country-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("opora.sqlite").path
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, database: .sqliteFile(path))
+            try await app.autoMigrate()
+            let plan = BenchData(schools: 380, years: 3)
+            let files = try plan.writeFiles(to: dir.path)
+            let store = try FastSQLite(path: path)
+            let loader = BulkResultLoader(store: store, schoolIDs: try plan.insertSchools(store))
+            #expect(try loader.importVPR(URL(fileURLWithPath: files.vpr)) == 380 * 3 * 4)
+            #expect(try loader.importEGE(URL(fileURLWithPath: files.ege)) == files.egeRows)
+            let country = try CountryMonitoring.run(path: path, year: plan.lastYear)
+            #expect(country.parts.count == 2)
+            var expected: [MonitoringRow] = [], summary = 0
+            for m in try await Municipality.query(on: app.db).all() {
+                let r = try await MonitoringService.compute([m], year: plan.lastYear, on: app.db).result
+                expected += r.rows(); summary += r.summaryCount(.either)
+            }
+            let got = country.parts.flatMap { $0.rows() }
+            let order = { (a: MonitoringRow, b: MonitoringRow) in a.csvLine < b.csvLine }
+            #expect(expected.count == 380 * (2 + 4) && got.count == expected.count)
+            #expect(got.sorted(by: order) == expected.sorted(by: order))
+            #expect(country.summaryCount == summary && summary > 0)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
     }
 
     @Test func versionedCacheRecomputesOnlyForANewVersion() async throws {

@@ -5,6 +5,7 @@ import Importing
 import Testing
 import Vapor
 import VaporTesting
+import FastStore
 
 @Suite("Result imports") struct ResultImportTests {
     let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
@@ -29,6 +30,33 @@ import VaporTesting
             #expect(rows.count == 2, "re-import replaces, never duplicates")
             #expect(rows.first { $0.subject == "russian" }?.m2 == 5)
         }
+    }
+
+    @Test func bulkLoaderWritesAllOrNothingInOnePass() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try FastSQLite(path: dir.appendingPathComponent("t.sqlite").path)
+        try store.exec("""
+            CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_id TEXT NOT NULL, year INTEGER NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,
+              participants INTEGER NOT NULL, m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER, p2 TEXT, p3 TEXT, p4 TEXT, p5 TEXT, source TEXT NOT NULL,
+              UNIQUE (school_id, year, subject, grade))
+            """)
+        let loader = BulkResultLoader(store: store, schoolIDs: ["school-a", "school-b"])
+        var text = Self.header + "\n"
+        for (i, login) in ["edu100000", "edu100001"].enumerated() {
+            for year in 2024...2025 { text += "\(login);\(year);russian;5;20;\(2 + i);8;6;\(4 - i)\n" }
+        }
+        let url = dir.appendingPathComponent("v.csv")
+        try Data((text + "edu100001;2025;math;5;20;5;5;5;4\n").utf8).write(to: url)
+        #expect(throws: ImportFailure.self) { try loader.importVPR(url) }
+        var count = 0
+        try store.prepare("SELECT count(*) FROM vpr_results").forEach { count = $0.int(0) ?? -1 }
+        #expect(count == 0, "the last row's counts sum to 19, not 20: the rows before it are rolled back")
+        try Data(text.utf8).write(to: url)
+        #expect(try loader.importVPR(url) == 4)
+        try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_id = 'school-b'").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
+        #expect(count == 2 * 100 + 6)
     }
 
     @Test func badCountsWriteNothing() async throws {

@@ -75,6 +75,29 @@ import Testing
         #expect(e?.errors.first?.column == "% 2")
     }
 
+    @Test func singlePassHandsOverWhileCleanAndListsTheSameErrors() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vpr1-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let good = Self.vprText(rows: 3000, percentages: true)
+        try Data(good.utf8).write(to: url)
+        var two: [VPRRow] = [], one: [VPRRow] = []
+        _ = try ResultImport.scanVPR(fileURL: url) { two.append($0.vprRow) }
+        let summary = try ResultImport.scanVPR(fileURL: url, singlePass: true) { one.append($0.vprRow) }
+        #expect(one == two && summary.rows == 3000 && summary.notes.count == 1)
+        // An error on the last row: the rows before it were handed over, the failure is the same as with two passes.
+        try Data((good + "edu999999;2026;Русский язык;4;20;10;10;10;10\n").utf8).write(to: url)
+        var called = 0
+        let single = #expect(throws: ImportFailure.self) { try ResultImport.scanVPR(fileURL: url, singlePass: true) { _ in called += 1 } }
+        let double = #expect(throws: ImportFailure.self) { try ResultImport.scanVPR(fileURL: url) { _ in } }
+        #expect(called == 3000, "handed over until the error; the caller's transaction is rolled back")
+        #expect(single == double && single?.errors.first?.column == "% 2")
+        // A duplicate is found in one pass too.
+        let lines = good.split(separator: "\n")   // blank lines are rows too: 3000 data rows, 60 blank, the header
+        try Data((good + lines[1] + "\n").utf8).write(to: url)
+        let dup = #expect(throws: ImportFailure.self) { try ResultImport.scanVPR(fileURL: url, singlePass: true) { _ in } }
+        #expect(dup?.errors.first?.row == 3062)
+    }
+
     @Test func scannerMatchesCSVReaderAcrossChunkBoundaries() throws {
         var text = "a;\"b;\"\"q\"\"\";c\r\n"
         for i in 0..<500 { text += "\(i);\"multi\nline \(i)\";\(i % 7 == 0 ? "\"\"" : "x")\r\n" + (i % 13 == 0 ? "\r\n" : "") }

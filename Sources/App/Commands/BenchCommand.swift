@@ -13,6 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "schools") var schools: Int?
         @Option(name: "years") var years: Int?
         @Option(name: "renders") var renders: Int?
+        @Flag(name: "monitoring-only", help: "Только расчёт по стране: на базе, уже заполненной предыдущим запуском замера") var monitoringOnly: Bool
         @Flag(name: "page-only", help: "Только страница: на базе, уже заполненной предыдущим запуском замера") var pageOnly: Bool
     }
     var help: String { "Нагрузочный замер: импорт, расчёт мониторинга по стране, страница сводной таблицы (пустая база SQLite)" }
@@ -25,6 +26,11 @@ struct BenchCommand: AsyncCommand {
             let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
             let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: plan.lastYear, renders: s.renders ?? 30)
             context.console.print("Страница сводной таблицы: медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
+            return
+        }
+        if s.monitoringOnly {
+            let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
+            try Self.country(path: app.config.dataDirectory + "/opora.sqlite", year: plan.lastYear, runs: s.renders ?? 3) { context.console.print($0) }
             return
         }
         guard try await School.query(on: app.db).count() == 0 else { throw Abort(.badRequest, reason: "База не пуста: задайте пустой OPORA_DATA_DIR.") }
@@ -54,22 +60,24 @@ struct BenchCommand: AsyncCommand {
         say("Импорт всего: \(vpr + ege) строк за \(Bench.fmt(vprTime + egeTime)) с — \(Int(Double(vpr + ege) / (vprTime + egeTime))) строк/с")
 
         let year = plan.lastYear
-        var best = Double.infinity, rowsOut = 0
-        for _ in 0..<3 {
-            t = Date()
-            let input = try BulkResultLoader.countryInput(store: store, year: year)
-            let loaded = Date().timeIntervalSince(t)
-            let result = Monitoring.compute(input)
-            rowsOut = result.summary(.either).count
-            let total = Date().timeIntervalSince(t)
-            best = min(best, total)
-            say("Мониторинг \(year) по всей стране: чтение \(Bench.fmt(loaded)) с + расчёт \(Bench.fmt(total - loaded)) с = \(Bench.fmt(total)) с; в сводной таблице \(rowsOut) школ")
-        }
-        say("Мониторинг по стране, лучший из 3: \(Bench.fmt(best)) с")
+        try Self.country(path: path, year: year, runs: 3, say: say)
 
         let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: year, renders: s.renders ?? 30)
         say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
         say("Пик памяти процесса: \(Bench.peakMB()) МБ")
+    }
+}
+
+extension BenchCommand {
+    /// The whole country's monitoring of one year, read from SQLite and computed, best of `runs`.
+    static func country(path: String, year: Int, runs: Int, say: (String) -> Void) throws {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let o = try CountryMonitoring.run(path: path, year: year)
+            best = min(best, o.readSeconds + o.computeSeconds)
+            say("Мониторинг \(year) по всей стране: чтение \(Bench.fmt(o.readSeconds)) с + расчёт \(Bench.fmt(o.computeSeconds)) с = \(Bench.fmt(o.readSeconds + o.computeSeconds)) с (\(o.parts.count) части по муниципалитетам на двух ядрах); в сводной таблице \(o.summaryCount) школ")
+        }
+        say("Мониторинг по стране, лучший из \(runs): \(Bench.fmt(best)) с")
     }
 }
 

@@ -4,8 +4,9 @@ import Importing
 import FastStore
 
 /// The bulk path of the results importer on SQLite: the streaming scanner of
-/// Importing validates the whole file first (all or nothing), then rows go into the
-/// app's tables through one prepared statement in one transaction.
+/// Importing reads the file once, rows go into the app's tables through one prepared
+/// statement in one transaction, and any error in the file (all of them are listed)
+/// rolls the whole transaction back: all or nothing.
 struct BulkResultLoader {
     let store: FastSQLite
     /// School ids by login − 100000 (the benchmark's logins); other keys go through `byKey`.
@@ -31,7 +32,7 @@ struct BulkResultLoader {
     func importVPR(_ url: URL) throws -> Int {
         let ins = try store.prepare("INSERT OR REPLACE INTO vpr_results (school_id, year, subject, grade, participants, m2, m3, m4, m5, p2, p3, p4, p5, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         return try store.transaction {
-            try ResultImport.scanVPR(fileURL: url) { r in
+            try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
                 ins.bind(1, try school(r.school)); ins.bind(2, r.year); ins.bind(3, r.subject); ins.bind(4, r.grade); ins.bind(5, r.participants)
                 if let c = r.counts {
                     ins.bind(6, c.0); ins.bind(7, c.1); ins.bind(8, c.2); ins.bind(9, c.3)
@@ -49,52 +50,11 @@ struct BulkResultLoader {
     func importEGE(_ url: URL) throws -> Int {
         let ins = try store.prepare("INSERT OR REPLACE INTO ege_results (school_id, year, subject, participants, average, sd, below_minimum, high_scorers) VALUES (?,?,?,?,?,?,?,?)")
         return try store.transaction {
-            try ResultImport.scanEGE(fileURL: url) { r in
+            try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
                 ins.bind(1, try school(r.school)); ins.bind(2, r.year); ins.bind(3, r.subject); ins.bind(4, r.participants)
                 ins.bind(5, r.average.text); ins.bind(6, r.sd?.double); ins.bind(7, r.belowMinimum); ins.bind(8, r.highScorers)
                 try ins.run()
             }.rows
         }
-    }
-
-    /// The whole country's monitoring input for year Y straight from SQLite (the same
-    /// mapping as MonitoringLoader, without Fluent's per-row model decoding).
-    static func countryInput(store: FastSQLite, year: Int) throws -> MonitoringInput {
-        var codeOf: [String: String] = [:]
-        var schools: [SchoolRef] = []
-        try store.prepare("SELECT s.id, s.code, s.short_name, m.code FROM schools s JOIN municipalities m ON m.id = s.municipality_id").forEach { r in
-            let code = r.text(1) ?? ""
-            codeOf[r.text(0) ?? ""] = code
-            schools.append(SchoolRef(code: code, name: r.text(2) ?? "", municipality: r.text(3) ?? ""))
-        }
-        var vpr: [VPRInput] = []
-        vpr.reserveCapacity(schools.count * 8)
-        let v = try store.prepare("SELECT id, school_id, year, subject, grade, participants, m2, m3, m4, m5, p2, p3, p4, p5, source FROM vpr_results WHERE year IN (?, ?)")
-        v.bind(1, year - 1); v.bind(2, year)
-        try v.forEach { r in
-            let marks: VPRMarks
-            if r.text(14) == "percentages" {
-                marks = .percentages((10...13).map { Rational(decimal: r.text($0) ?? "") ?? .zero })
-            } else {
-                marks = .counts([r.int(6) ?? 0, r.int(7) ?? 0, r.int(8) ?? 0, r.int(9) ?? 0])
-            }
-            vpr.append(VPRInput(resultID: "vpr:\(r.int(0) ?? 0)", schoolCode: codeOf[r.text(1) ?? ""] ?? "", year: r.int(2) ?? 0, subject: r.text(3) ?? "",
-                                grade: r.int(4) ?? 0, participants: r.int(5) ?? 0, marks: marks))
-        }
-        var ege: [EGEInput] = []
-        let e = try store.prepare("SELECT id, school_id, year, subject, participants, average, sd FROM ege_results WHERE year IN (?, ?)")
-        e.bind(1, year - 1); e.bind(2, year)
-        try e.forEach { r in
-            guard let avg = Rational(decimal: r.text(5) ?? "") else { return }
-            ege.append(EGEInput(resultID: "ege:\(r.int(0) ?? 0)", schoolCode: codeOf[r.text(1) ?? ""] ?? "", year: r.int(2) ?? 0, subject: r.text(3) ?? "",
-                                participants: r.int(4) ?? 0, average: avg, sd: r.double(6)))
-        }
-        var regional: [String: [Int: Rational]] = [:]
-        let ref = try store.prepare("SELECT subject, year, value FROM reference_values WHERE exam = 'ege' AND year IN (?, ?)")
-        ref.bind(1, year - 1); ref.bind(2, year)
-        try ref.forEach { r in
-            if let v = Rational(decimal: r.text(2) ?? "") { regional[r.text(0) ?? "", default: [:]][r.int(1) ?? 0] = v }
-        }
-        return MonitoringInput(year: year, schools: schools, ege: ege, vpr: vpr, regionalEGEAverage: regional)
     }
 }

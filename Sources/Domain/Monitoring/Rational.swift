@@ -54,6 +54,26 @@ public struct Rational: Comparable, Hashable, Sendable, CustomStringConvertible 
         self.init(negative ? -digits : digits, scale)
     }
 
+    /// The same over UTF-8 bytes, without making a String: the fast path for plain
+    /// ASCII ("65.5", "-0,25"); anything else goes through `init?(decimal:)`.
+    public init?(decimalBytes b: UnsafeRawBufferPointer) {
+        var digits: Int64 = 0, scale: Int64 = 1, negative = false, seenPoint = false, count = 0
+        for (i, c) in b.enumerated() {
+            switch c {
+            case 0x30...0x39:
+                count += 1
+                guard count <= 18 else { self.init(decimal: String(decoding: b, as: UTF8.self)); return }
+                digits = digits &* 10 &+ Int64(c &- 0x30)
+                if seenPoint { scale &*= 10 }
+            case 0x2E, 0x2C: if seenPoint { return nil }; seenPoint = true
+            case 0x2D where i == 0: negative = true
+            default: self.init(decimal: String(decoding: b, as: UTF8.self)); return
+            }
+        }
+        guard count > 0 else { return nil }
+        self.init(Int128(negative ? -digits : digits), Int128(scale))
+    }
+
     /// A Double that stands for a decimal with at most `places` decimals (e.g. an
     /// average 65.5 read from a spreadsheet): converted via its shortest decimal text,
     /// then rounded half away from zero to `places`. Nil for NaN and infinities.

@@ -92,24 +92,30 @@ extension ResultImport {
     /// validates the whole file (errors with rows and columns, at most 1000), and only
     /// when it is clean a second pass calls `onRow` for every row.
     @discardableResult
-    public static func scanVPR(fileURL: URL, defaultYear: Int? = nil, onRow: (VPRFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
+    /// `singlePass`: rows are handed over while the file is read, as long as no error has
+    /// been found; the first error stops the handing over, the rest of the file is still
+    /// checked (every error is listed) and the failure is thrown at the end — so the caller
+    /// must write inside a transaction it rolls back on that failure. Without it, the file
+    /// is read twice: checked first, then handed over only when it has no errors.
+    public static func scanVPR(fileURL: URL, defaultYear: Int? = nil, singlePass: Bool = false, onRow: (VPRFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
         var rows = 0, notes: [String] = []
-        for emit in [false, true] {
+        for emit in singlePass ? [true] : [false, true] {
+            let checking = singlePass || !emit
             var check: FastVPRCheck?
             var failure: ImportFailure?
             let outcome = try FastDriver.run(.file(fileURL), specs: ResultColumns.vpr, strict: true, hasDefaultYear: defaultYear != nil, accept: FastVPRCheck.accept) { (c, r) throws(ImportFailure) in
-                if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear); check!.checkDuplicates = !emit }
+                if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear); check!.checkDuplicates = checking }
                 guard let row = check!.check(c, r) else { return }
-                if let s = row.shares, !emit, rebuildCounts(percentages: [s.0.text, s.1.text, s.2.text, s.3.text], participants: row.participants).adjusted {
+                if let s = row.shares, checking, rebuildCounts(percentages: [s.0.text, s.1.text, s.2.text, s.3.text], participants: row.participants).adjusted {
                     check!.adjusted += 1
                 }
-                guard emit else { return }
+                guard emit, c.errors.isEmpty else { return }
                 do { try onRow(row) } catch { failure = FastDriver.wrap(error); throw failure! }
                 rows += 1
             }
             guard case .done = outcome else { throw ImportFailure(file: notSimpleMessage(.vpr)) }
             if let failure { throw failure }
-            if !emit, let check, check.variant == .percentages {
+            if checking, let check, check.variant == .percentages {
                 notes.append("В файле доли отметок в процентах. Количество отметок восстанавливается как round(доля × участники / 100); "
                     + "строк, где сумма не сошлась и скорректирована по наибольшим остаткам, — \(check.adjusted).")
             }
