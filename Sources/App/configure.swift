@@ -37,6 +37,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
         }
     }
     app.migrations.add(Migrations.all)
+    app.databases.middleware.use(SchoolNumbering())
 
     app.routes.defaultMaxBodySize = "25mb"
     app.middleware = Middlewares()

@@ -24,7 +24,7 @@ enum WorkedExample {
             try await s.create(on: app.db)
             for (year, n, avg) in rows {
                 let e = EGEResult()
-                e.$school.id = s.id!; e.year = year; e.subject = "russian"; e.participants = n; e.average = avg
+                e.schoolNo = s.no!; e.year = year; e.subject = "russian"; e.participants = n; e.average = avg
                 try await e.create(on: app.db)
             }
         }
@@ -234,7 +234,7 @@ enum WorkedExample {
                 let school = try await Fixture.school(code, app)
                 for (year, k) in years {
                     let v = VPRResult()
-                    v.$school.id = school.id!; v.year = year; v.subject = "math"; v.grade = 5; v.participants = k.reduce(0, +)
+                    v.schoolNo = school.no!; v.year = year; v.subject = "math"; v.grade = 5; v.participants = k.reduce(0, +)
                     (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3]); v.source = "counts"
                     try await v.create(on: app.db)
                 }

@@ -26,7 +26,7 @@ import FastStore
             #expect(o.written == 2)
             let again = file.replacingOccurrences(of: "40;4;16;12;8", with: "40;5;15;12;8")
             _ = try await ResultImportService.run(.vpr, data: Data(again.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
-            let rows = try await VPRResult.query(on: app.db).filter(\.$school.$id == s.id!).filter(\.$year == 2026).all()
+            let rows = try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).all()
             #expect(rows.count == 2, "re-import replaces, never duplicates")
             #expect(rows.first { $0.subject == "russian" }?.m2 == 5)
         }
@@ -38,11 +38,11 @@ import FastStore
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try FastSQLite(path: dir.appendingPathComponent("t.sqlite").path)
         try store.exec("""
-            CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_id TEXT NOT NULL, year INTEGER NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,
+            CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_no INTEGER NOT NULL, year INTEGER NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,
               participants INTEGER NOT NULL, m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER, p2 TEXT, p3 TEXT, p4 TEXT, p5 TEXT, source TEXT NOT NULL,
-              UNIQUE (school_id, year, subject, grade))
+              UNIQUE (school_no, year, subject, grade))
             """)
-        let loader = BulkResultLoader(store: store, schoolIDs: ["school-a", "school-b"])
+        let loader = BulkResultLoader(store: store, schoolIDs: [7, 8])
         var text = Self.header + "\n"
         for (i, login) in ["edu100000", "edu100001"].enumerated() {
             for year in 2024...2025 { text += "\(login);\(year);russian;5;20;\(2 + i);8;6;\(4 - i)\n" }
@@ -55,7 +55,7 @@ import FastStore
         #expect(count == 0, "the last row's counts sum to 19, not 20: the rows before it are rolled back")
         try Data(text.utf8).write(to: url)
         #expect(try loader.importVPR(url) == 4)
-        try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_id = 'school-b'").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
+        try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_no = 8").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
         #expect(count == 2 * 100 + 6)
     }
 
@@ -94,7 +94,7 @@ import FastStore
             #expect(try await VPRResult.query(on: app.db).filter(\.$year == 2026).count() == 0)
             let matched = try await b.post(location + "/match", [("match_0", s.id!.uuidString)])
             #expect(matched.status == .seeOther)
-            #expect(try await VPRResult.query(on: app.db).filter(\.$school.$id == s.id!).filter(\.$year == 2026).count() == 1)
+            #expect(try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).count() == 1)
             // Remembered: the next file with the same login goes straight in.
             let o = try await ResultImportService.run(.vpr, data: Data(file.replacingOccurrences(of: ";6;", with: ";5;").utf8), fileName: "v2.csv",
                                                       municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
@@ -119,7 +119,7 @@ import FastStore
             let o = try await ResultImportService.run(.vpr, data: data, fileName: "stat.xlsx", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.unmatched.isEmpty, "\(o.errors.map(\.text)) \(o.unmatched)")
             #expect(o.written == 1)
-            let v = try #require(try await VPRResult.query(on: app.db).filter(\.$school.$id == s.id!).filter(\.$year == 2026).first())
+            let v = try #require(try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).first())
             #expect(v.source == "percentages" && v.p2 == "12.36" && v.participants == 89)
             let ref = try await ReferenceValue.query(on: app.db).filter(\.$exam == "vpr_mean").filter(\.$year == 2026).first()
             #expect(ref?.value == "3.8170", "(2·4,10 + 3·30,00 + 4·46,00 + 5·19,90) / 100 = 381,70 / 100 = 3,8170")

@@ -9,7 +9,7 @@ import VaporTesting
 
 /// Runs a test against a fresh database: in-memory SQLite, or — when
 /// OPORA_TEST_DATABASE_URL is set (CI) — a fresh schema of that PostgreSQL server.
-func withTestApp(demo: Bool = true, _ test: (Application) async throws -> Void) async throws {
+func withTestApp(demo: Bool = true, migrate: Bool = true, _ test: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     let pgURL = ProcessInfo.processInfo.environment["OPORA_TEST_DATABASE_URL"]
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -20,7 +20,7 @@ func withTestApp(demo: Bool = true, _ test: (Application) async throws -> Void) 
         } else {
             try await configure(app, database: .sqliteMemory)
         }
-        try await app.autoMigrate()
+        if migrate { try await app.autoMigrate() }
         if demo { try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4)) }
         try await test(app)
     } catch {

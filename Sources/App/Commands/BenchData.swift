@@ -56,10 +56,10 @@ struct BenchData {
     }
 
     /// Region, municipalities, schools and the regional ЕГЭ averages, in the app's own tables.
-    func insertSchools(_ db: FastSQLite) throws -> ContiguousArray<String> {
+    func insertSchools(_ db: FastSQLite) throws -> ContiguousArray<Int> {
         let regionID = UUID().uuidString
         let mids = (0..<municipalityCount).map { _ in UUID().uuidString }
-        var ids = ContiguousArray<String>()
+        var ids = ContiguousArray<Int>()
         ids.reserveCapacity(schools)
         try db.transaction {
             let r = try db.prepare("INSERT INTO regions (id, code, name) VALUES (?, 'bench', 'Регион замера')")
@@ -68,14 +68,14 @@ struct BenchData {
             for (k, id) in mids.enumerated() {
                 m.bind(1, id); m.bind(2, regionID); m.bind(3, municipalityCode(k)); m.bind(4, "Муниципалитет \(k)"); try m.run()
             }
-            let s = try db.prepare("INSERT INTO schools (id, municipality_id, region_id, code, full_name, short_name, kind, legal_form, director_name, address, phone, email, fis_oko_login, is_leader, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'СОШ', 'МБОУ', '', '', '', '', ?, 0, ?, ?)")
+            let s = try db.prepare("INSERT INTO schools (id, municipality_id, region_id, code, full_name, short_name, kind, legal_form, director_name, address, phone, email, fis_oko_login, is_leader, created_at, updated_at, no) VALUES (?, ?, ?, ?, ?, ?, 'СОШ', 'МБОУ', '', '', '', '', ?, 0, ?, ?, ?)")
             let now = Date().timeIntervalSince1970
             for i in 0..<schools {
                 let id = UUID().uuidString
-                ids.append(id)
+                ids.append(i + 1)
                 s.bind(1, id); s.bind(2, mids[municipalityIndex(i)]); s.bind(3, regionID); s.bind(4, String(format: "B%06d", i))
                 s.bind(5, "Муниципальное бюджетное общеобразовательное учреждение СОШ № \(i)"); s.bind(6, "МБОУ СОШ № \(i)")
-                s.bind(7, String(login(i))); s.bind(8, now); s.bind(9, now); try s.run()
+                s.bind(7, String(login(i))); s.bind(8, now); s.bind(9, now); s.bind(10, i + 1); try s.run()
             }
             let ref = try db.prepare("INSERT INTO reference_values (id, region_id, exam, subject, grade, year, value, source) VALUES (?, ?, 'ege', ?, 0, ?, ?, 'замер')")
             for y in firstYear...lastYear {

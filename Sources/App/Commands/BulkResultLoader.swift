@@ -9,15 +9,15 @@ import FastStore
 /// rolls the whole transaction back: all or nothing.
 struct BulkResultLoader {
     let store: FastSQLite
-    /// School ids by login − 100000 (the benchmark's logins); other keys go through `byKey`.
-    let schoolIDs: ContiguousArray<String>
-    var byKey: [SchoolKey: String] = [:]
+    /// School numbers (`schools.no`) by login − 100000 (the benchmark's logins); other keys go through `byKey`.
+    let schoolIDs: ContiguousArray<Int>
+    var byKey: [SchoolKey: Int] = [:]
 
-    init(store: FastSQLite, schoolIDs: ContiguousArray<String>) { self.store = store; self.schoolIDs = schoolIDs }
+    init(store: FastSQLite, schoolIDs: ContiguousArray<Int>) { self.store = store; self.schoolIDs = schoolIDs }
 
     struct Unknown: Error, LocalizedError { let message: String; var errorDescription: String? { message } }
 
-    func school(_ s: FastSchool) throws -> String {
+    func school(_ s: FastSchool) throws -> Int {
         if case .login(let b) = s, b.count == 6 || b.count == 9 {
             var n = 0
             for i in (b.count - 6)..<b.count { n = n * 10 + Int(b[i] &- 0x30) }
@@ -30,7 +30,7 @@ struct BulkResultLoader {
     }
 
     func importVPR(_ url: URL) throws -> Int {
-        let ins = try store.prepare("INSERT OR REPLACE INTO vpr_results (school_id, year, subject, grade, participants, m2, m3, m4, m5, p2, p3, p4, p5, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let ins = try store.prepare("INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, m2, m3, m4, m5, p2, p3, p4, p5, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         return try store.transaction {
             try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
                 ins.bind(1, try school(r.school)); ins.bind(2, r.year); ins.bind(3, r.subject); ins.bind(4, r.grade); ins.bind(5, r.participants)
@@ -48,7 +48,7 @@ struct BulkResultLoader {
     }
 
     func importEGE(_ url: URL) throws -> Int {
-        let ins = try store.prepare("INSERT OR REPLACE INTO ege_results (school_id, year, subject, participants, average, sd, below_minimum, high_scorers) VALUES (?,?,?,?,?,?,?,?)")
+        let ins = try store.prepare("INSERT OR REPLACE INTO ege_results (school_no, year, subject, participants, average, sd, below_minimum, high_scorers) VALUES (?,?,?,?,?,?,?,?)")
         return try store.transaction {
             try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
                 ins.bind(1, try school(r.school)); ins.bind(2, r.year); ins.bind(3, r.subject); ins.bind(4, r.participants)

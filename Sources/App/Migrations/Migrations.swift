@@ -11,5 +11,6 @@ enum Migrations {
         M006_CreateResults(),
         M007_CreateImportFiles(),
         M008_CreateDataVersion(),
+        M009_IntegerSchoolKeys(),
     ]
 }

@@ -5,7 +5,8 @@ import Foundation
 final class EGEResult: Model, @unchecked Sendable {
     static let schema = "ege_results"
     @ID(custom: .id, generatedBy: .database) var id: Int?
-    @Parent(key: "school_id") var school: School
+    /// `schools.no` (M009): the integer key of the big result tables.
+    @Field(key: "school_no") var schoolNo: Int
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
     @Field(key: "participants") var participants: Int
@@ -21,7 +22,8 @@ final class EGEResult: Model, @unchecked Sendable {
 final class VPRResult: Model, @unchecked Sendable {
     static let schema = "vpr_results"
     @ID(custom: .id, generatedBy: .database) var id: Int?
-    @Parent(key: "school_id") var school: School
+    /// `schools.no` (M009): the integer key of the big result tables.
+    @Field(key: "school_no") var schoolNo: Int
     @Field(key: "year") var year: Int
     @Field(key: "subject") var subject: String
     @Field(key: "grade") var grade: Int

@@ -19,6 +19,8 @@ final class School: Model, @unchecked Sendable {
     @OptionalField(key: "fis_oko_login") var fisOkoLogin: String?
     @OptionalField(key: "gia_code") var giaCode: String?
     @Field(key: "is_leader") var isLeader: Bool
+    /// Permanent integer number (M009), given on creation by `SchoolNumbering`.
+    @OptionalField(key: "no") var no: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}

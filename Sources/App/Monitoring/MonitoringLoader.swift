@@ -23,6 +23,9 @@ enum MonitoringLoader {
         let ids = Array(byID.keys)
         let years = [s.year - 1, s.year]
         let code = { (id: UUID) in byID[id]?.code ?? "" }
+        var codeByNo: [Int: String] = [:]
+        for school in schools { if let no = school.no { codeByNo[no] = school.code } }
+        let nos = Array(codeByNo.keys)
 
         let statuses = ids.isEmpty ? [] : try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year == s.year).all()
         let contexts = ids.isEmpty ? [] : try await SchoolContext.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
@@ -43,17 +46,17 @@ enum MonitoringLoader {
                              statuses: flags)
         }
 
-        let egeRows = try await ResultRows.ege(schools: ids, years: years, on: db)
-        let vprRows = try await ResultRows.vpr(schools: ids, years: years, on: db)
+        let egeRows = try await ResultRows.ege(schools: nos, years: years, on: db)
+        let vprRows = try await ResultRows.vpr(schools: nos, years: years, on: db)
         let ogeRows = ids.isEmpty ? [] : try await OGEResult.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all()
         let ege = egeRows.compactMap { r -> EGEInput? in
             guard let avg = Rational(decimal: r.average) else { return nil }
-            return EGEInput(resultID: "ege:\(r.id)", schoolCode: code(r.schoolID), year: r.year, subject: r.subject,
+            return EGEInput(resultID: "ege:\(r.id)", schoolCode: codeByNo[r.schoolNo] ?? "", year: r.year, subject: r.subject,
                             participants: r.participants, average: avg, sd: r.sd)
         }
         let vpr = vprRows.compactMap { r -> VPRInput? in
             guard let marks = r.marks else { return nil }
-            return VPRInput(resultID: "vpr:\(r.id)", schoolCode: code(r.schoolID), year: r.year, subject: r.subject, grade: r.grade,
+            return VPRInput(resultID: "vpr:\(r.id)", schoolCode: codeByNo[r.schoolNo] ?? "", year: r.year, subject: r.subject, grade: r.grade,
                             participants: r.participants, marks: marks)
         }
         var procedures: [ProcedureInput] = []
@@ -65,7 +68,7 @@ enum MonitoringLoader {
             }
         }
         for r in egeRows { if let below = r.belowMinimum {
-            procedures.append(ProcedureInput(schoolCode: code(r.schoolID), kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
+            procedures.append(ProcedureInput(schoolCode: codeByNo[r.schoolNo] ?? "", kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
         } }
 
         let regionIDs = Array(Set(s.municipalities.map { $0.$region.id }))

@@ -29,11 +29,11 @@ enum MonitoringService {
 
     /// The latest exam year that has results for these municipalities, else the current year.
     static func defaultYear(_ municipalities: [Municipality], on db: any Database, now: Date) async throws -> Int {
-        let ids = try await School.query(on: db).filter(\.$municipality.$id ~~ municipalities.compactMap(\.id)).all().compactMap(\.id)
+        let nos = try await School.query(on: db).filter(\.$municipality.$id ~~ municipalities.compactMap(\.id)).all().compactMap(\.no)
         var years: [Int] = []
-        if !ids.isEmpty {
-            if let y = try await VPRResult.query(on: db).filter(\.$school.$id ~~ ids).max(\.$year) { years.append(y) }
-            if let y = try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).max(\.$year) { years.append(y) }
+        if !nos.isEmpty {
+            if let y = try await VPRResult.query(on: db).filter(\.$schoolNo ~~ nos).max(\.$year) { years.append(y) }
+            if let y = try await EGEResult.query(on: db).filter(\.$schoolNo ~~ nos).max(\.$year) { years.append(y) }
         }
         return years.max() ?? Calendar(identifier: .gregorian).component(.year, from: now)
     }
@@ -41,10 +41,10 @@ enum MonitoringService {
     /// Participant-weighted ЕГЭ mean of a municipality per subject and year, Σ nᵢ·avgᵢ / Σ nᵢ
     /// (the fallback reference line of the charts and the trend of the effectiveness page).
     static func municipalEGEMeans(_ m: Municipality, on db: any Database) async throws -> [String: [Int: (mean: Rational, n: Int)]] {
-        let ids = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all().compactMap(\.id)
-        guard !ids.isEmpty else { return [:] }
+        let nos = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all().compactMap(\.no)
+        guard !nos.isEmpty else { return [:] }
         var sums: [String: [Int: (Rational, Int)]] = [:]
-        for r in try await EGEResult.query(on: db).filter(\.$school.$id ~~ ids).all() {
+        for r in try await EGEResult.query(on: db).filter(\.$schoolNo ~~ nos).all() {
             guard let avg = Rational(decimal: r.average) else { continue }
             let cur = sums[r.subject]?[r.year] ?? (.zero, 0)
             sums[r.subject, default: [:]][r.year] = (cur.0 + avg * Rational(r.participants), cur.1 + r.participants)

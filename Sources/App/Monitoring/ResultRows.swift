@@ -6,25 +6,25 @@ import Domain
 /// The two big result tables read through SQLKit rows: Fluent's model decoding costs
 /// too much per row for a municipality's page (measured in BENCHMARKS.md).
 enum ResultRows {
-    struct EGE: Sendable { let id: Int; let schoolID: UUID; let year: Int; let subject: String; let participants: Int; let average: String; let sd: Double?; let belowMinimum: Int? }
-    struct VPR: Sendable { let id: Int; let schoolID: UUID; let year: Int; let subject: String; let grade: Int; let participants: Int; let marks: VPRMarks? }
+    struct EGE: Sendable { let id: Int; let schoolNo: Int; let year: Int; let subject: String; let participants: Int; let average: String; let sd: Double?; let belowMinimum: Int? }
+    struct VPR: Sendable { let id: Int; let schoolNo: Int; let year: Int; let subject: String; let grade: Int; let participants: Int; let marks: VPRMarks? }
 
-    static func ege(schools: [UUID], years: [Int], on db: any Database) async throws -> [EGE] {
+    static func ege(schools: [Int], years: [Int], on db: any Database) async throws -> [EGE] {
         guard !schools.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.select().columns("id", "school_id", "year", "subject", "participants", "average", "sd", "below_minimum")
-            .from(EGEResult.schema).where("school_id", .in, schools).where("year", .in, years).all()
+        let rows = try await sql.select().columns("id", "school_no", "year", "subject", "participants", "average", "sd", "below_minimum")
+            .from(EGEResult.schema).where("school_no", .in, schools).where("year", .in, years).all()
         return try rows.map { r in
-            EGE(id: try r.decode(column: "id", as: Int.self), schoolID: try r.decode(column: "school_id", as: UUID.self),
+            EGE(id: try r.decode(column: "id", as: Int.self), schoolNo: try r.decode(column: "school_no", as: Int.self),
                 year: try r.decode(column: "year", as: Int.self), subject: try r.decode(column: "subject", as: String.self),
                 participants: try r.decode(column: "participants", as: Int.self), average: try r.decode(column: "average", as: String.self),
                 sd: try r.decode(column: "sd", as: Double?.self), belowMinimum: try r.decode(column: "below_minimum", as: Int?.self))
         }
     }
 
-    static func vpr(schools: [UUID], years: [Int], on db: any Database) async throws -> [VPR] {
+    static func vpr(schools: [Int], years: [Int], on db: any Database) async throws -> [VPR] {
         guard !schools.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.select().columns("id", "school_id", "year", "subject", "grade", "participants", "m2", "m3", "m4", "m5", "p2", "p3", "p4", "p5", "source")
-            .from(VPRResult.schema).where("school_id", .in, schools).where("year", .in, years).all()
+        let rows = try await sql.select().columns("id", "school_no", "year", "subject", "grade", "participants", "m2", "m3", "m4", "m5", "p2", "p3", "p4", "p5", "source")
+            .from(VPRResult.schema).where("school_no", .in, schools).where("year", .in, years).all()
         return try rows.map { r in
             let marks: VPRMarks?
             if try r.decode(column: "source", as: String.self) == "percentages" {
@@ -34,7 +34,7 @@ enum ResultRows {
                 let k = try ["m2", "m3", "m4", "m5"].compactMap { try r.decode(column: $0, as: Int?.self) }
                 marks = k.count == 4 ? .counts(k) : nil
             }
-            return VPR(id: try r.decode(column: "id", as: Int.self), schoolID: try r.decode(column: "school_id", as: UUID.self),
+            return VPR(id: try r.decode(column: "id", as: Int.self), schoolNo: try r.decode(column: "school_no", as: Int.self),
                        year: try r.decode(column: "year", as: Int.self), subject: try r.decode(column: "subject", as: String.self),
                        grade: try r.decode(column: "grade", as: Int.self), participants: try r.decode(column: "participants", as: Int.self), marks: marks)
         }

@@ -40,9 +40,9 @@ struct ResultWriters: Sendable {
     func ege(_ f: ResultFile<EGERow>) async throws -> Outcome {
         let importID = importID
         return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
-            try await EGEResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
+            try await EGEResult.query(on: db).filter(\.$schoolNo == s.no!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
             let e = EGEResult()
-            e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
+            e.schoolNo = s.no!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
             e.sd = r.sd.flatMap { Double($0) }; e.belowMinimum = r.belowMinimum; e.highScorers = r.highScorers; e.importID = importID
             try await e.create(on: db)
         }
@@ -51,9 +51,9 @@ struct ResultWriters: Sendable {
     func vpr(_ f: ResultFile<VPRRow>) async throws -> Outcome {
         let importID = importID
         return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
-            try await VPRResult.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
+            try await VPRResult.query(on: db).filter(\.$schoolNo == s.no!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
             let v = VPRResult()
-            v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
+            v.schoolNo = s.no!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
             switch r.marks {
             case .counts(let k): v.source = "counts"; (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3])
             case .percentages(let p): v.source = "percentages"; (v.p2, v.p3, v.p4, v.p5) = (p[0], p[1], p[2], p[3])

@@ -15,7 +15,7 @@ enum SchoolResultsController {
         let mine = computed.result.school(school.code)
         let settings = computed.result.settings
 
-        let ege = try await EGEResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
+        let ege = try await EGEResult.query(on: req.db).filter(\.$schoolNo == school.no ?? 0).sort(\.$year).all()
         let refs = try await ReferenceValue.query(on: req.db).filter(\.$regionID == school.regionID).filter(\.$exam == "ege").all()
         let municipalMeans = try await MonitoringService.municipalEGEMeans(m, on: req.db)
         let egeCharts = Set(ege.map(\.subject)).sorted { (settings.egeSubjects.firstIndex(of: $0) ?? 99, $0) < (settings.egeSubjects.firstIndex(of: $1) ?? 99, $1) }.map { subject in
@@ -28,7 +28,7 @@ enum SchoolResultsController {
             series.append(Charts.Series(name: "\(m.name): средневзвешенный балл", points: municipal, style: regional.contains(where: { $0.y != nil }) ? .other : .reference))
             return (title: "ЕГЭ, \(MonitoringSubject.title(subject)): средний балл", series: series)
         }
-        let vpr = try await VPRResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$year).all()
+        let vpr = try await VPRResult.query(on: req.db).filter(\.$schoolNo == school.no ?? 0).sort(\.$year).all()
         var keys: [(String, Int)] = []
         for r in vpr where !keys.contains(where: { $0 == (r.subject, r.grade) }) { keys.append((r.subject, r.grade)) }
         keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }

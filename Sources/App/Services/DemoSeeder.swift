@@ -31,10 +31,13 @@ enum DemoSeeder {
             try await dm.statusLabels.map { StatusLabel(municipalityID: m.id!, fromYear: $0.fromYear, lowResults: $0.lowResults, difficult: $0.difficult) }.create(on: db)
         }
         var schools: [String: School] = [:]
+        // One batch insert: numbers are given here, in catalog order (SchoolNumbering serves single creates).
+        var no = (try await School.query(on: db).max(\.$no) ?? 0)
         for ds in DemoCatalog.schools {
             guard let m = municipalities[ds.municipalityCode] else { continue }
             let s = School()
             s.id = UUID()
+            no += 1; s.no = no
             s.$municipality.id = m.id!; s.regionID = region.id!; s.isLeader = ds.isLeader
             s.apply(ds.draft.normalized())
             schools[s.code] = s
@@ -82,7 +85,7 @@ enum DemoSeeder {
         for r in DemoResults.ege() {
             guard let s = schools[r.schoolCode] else { continue }
             let e = EGEResult()
-            e.$school.id = s.id!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
+            e.schoolNo = s.no!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
             ege.append(e)
         }
         try await ege.create(on: db)
@@ -90,7 +93,7 @@ enum DemoSeeder {
         for r in DemoResults.vpr() {
             guard let s = schools[r.schoolCode] else { continue }
             let v = VPRResult()
-            v.$school.id = s.id!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.counts.reduce(0, +)
+            v.schoolNo = s.no!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.counts.reduce(0, +)
             (v.m2, v.m3, v.m4, v.m5) = (r.counts[0], r.counts[1], r.counts[2], r.counts[3]); v.source = "counts"
             vpr.append(v)
         }
