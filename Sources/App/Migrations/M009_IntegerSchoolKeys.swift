@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import Foundation
 
 /// Schools get a permanent integer number (`schools.no`), and the two big result tables
 /// are keyed by it instead of the 36-character school id: the unique key of every
