@@ -66,6 +66,11 @@ public final class FastSQLite {
                 _ = sqlite3_bind_text(stmt, i, UnsafeRawPointer(buf.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(buf.count), Self.transient)
             }
         }
+        /// Text that stays valid and unchanged until the statement's next bind of `i`
+        /// (e.g. an interned subject code): bound without a copy.
+        public func bind(_ i: Int32, static text: UnsafeBufferPointer<UInt8>) {
+            _ = sqlite3_bind_text(stmt, i, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+        }
         public func bind(_ i: Int32, _ v: Double?) {
             if let v { sqlite3_bind_double(stmt, i, v) } else { sqlite3_bind_null(stmt, i) }
         }

@@ -57,6 +57,16 @@ import FastStore
         #expect(try loader.importVPR(url) == 4)
         try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_no = 8").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
         #expect(count == 2 * 100 + 6)
+        // A failure on the writing side (here a CHECK the last school breaks) stops the reading side and writes nothing.
+        let strict = try FastSQLite(path: dir.appendingPathComponent("s.sqlite").path)
+        try strict.exec("""
+            CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_no INTEGER NOT NULL CHECK (school_no < 8), year INTEGER NOT NULL, subject TEXT NOT NULL,
+              grade INTEGER NOT NULL, participants INTEGER NOT NULL, m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER, p2 TEXT, p3 TEXT, p4 TEXT, p5 TEXT,
+              source TEXT NOT NULL)
+            """)
+        #expect(throws: FastSQLite.Failure.self) { try BulkResultLoader(store: strict, schoolIDs: [7, 8]).importVPR(url) }
+        try strict.prepare("SELECT count(*) FROM vpr_results").forEach { count = $0.int(0) ?? -1 }
+        #expect(count == 0)
     }
 
     @Test func badCountsWriteNothing() async throws {
