@@ -276,6 +276,24 @@ enum WorkedExample {
             #expect(page.body.string.contains("96,0") && page.body.string.contains("42,0"))
             #expect(page.body.string.contains("Показатели не ниже пороговых — 1"))
             #expect(try await Browser.signIn("mentor", app).get("/monitoring/terms?municipality=\(arm.id!)").status == .forbidden)
+            #expect(page.body.string.contains("Это первый период учебного года"))
+
+            // The second quarter: ARM-006 success (20·95 + 30·100)/50 = 98,0 (+2,0), quality (20·40 + 30·50)/50 = 46,0 (+4,0).
+            let q2 = "school_code;year;period;grade;class;subject;participants;success_rate;quality_rate\n"
+                + "edu\(a.fisOkoLogin!);2025/2026;2 четверть;5;А;Математика;20;95;40\nedu\(a.fisOkoLogin!);2025/2026;2 четверть;5;А;Русский язык;30;100;50\n"
+            _ = try await ResultImportService.run(.term, data: Data(q2.utf8), fileName: "t2.csv", municipality: arm, defaultYear: nil,
+                                                  actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            let second = try await Browser.signIn("uo", app).get("/monitoring/terms?municipality=\(arm.id!)&year=2025&period=q2").body.string
+            #expect(second.contains("Показатели не ниже пороговых — 1") && second.contains("98,0") && second.contains("46,0"))
+            #expect(second.contains("+2,0") && second.contains("+4,0") && second.contains("Низкая успеваемость и низкое качество знаний</td>"))
+            #expect(second.contains("к периоду «1 четверть»"))
+            // The thresholds are a setting: with quality below 47 % ARM-006 is «low quality».
+            var settings = MonitoringLoader.settings(of: arm)
+            settings.termQualityThreshold = 47
+            arm.settingsJSON = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
+            try await arm.save(on: app.db)
+            let stricter = try await Browser.signIn("uo", app).get("/monitoring/terms?municipality=\(arm.id!)&year=2025&period=q2").body.string
+            #expect(stricter.contains("Низкое качество знаний — 1") && stricter.contains("качество ниже 47 %"))
         }
     }
 }

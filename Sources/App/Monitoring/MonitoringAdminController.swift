@@ -49,6 +49,9 @@ enum MonitoringAdminController {
         if let v = int("small_group", 1...100, "Малая группа") { s.smallGroup = v }
         if let v = int("federal_share", 1...100, "Доля «2»") { s.federalRiskShare = v }
         if let v = int("federal_procedures", 1...10, "Число процедур") { s.federalRiskProcedures = v }
+        // Left empty: the current value stays.
+        if !f["term_success"].isEmpty, let v = int("term_success", 1...100, "Порог успеваемости") { s.termSuccessThreshold = v }
+        if !f["term_quality"].isEmpty, let v = int("term_quality", 1...100, "Порог качества знаний") { s.termQualityThreshold = v }
         if let p = ObjectivityPolicy(rawValue: f["objectivity"]) { s.objectivity = p }
         if let z = RuFormat.parseDecimal(f["ci_z"]), z > 0, z < 5 { s.ciZ = z } else { errors.append(.init(field: "ci_z", message: "z — число от 0 до 5, обычно 1,96.")) }
         if let v = rational("vpr_margin", "Запас ВПР") { s.vprMarginMark = v }

@@ -89,20 +89,32 @@ enum MonitoringViewsController {
         let period = q["period"] ?? "q1"
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == sel.municipality.id!).all()
         let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
-        let terms = byID.isEmpty ? [] : try await TermResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys))
-            .filter(\.$year == sel.year).filter(\.$period == period).all()
-        let rows = terms.compactMap { t -> TermAnalysis.Row? in
-            guard let s = Rational(decimal: t.successRate.replacingOccurrences(of: ",", with: ".")),
-                  let qv = Rational(decimal: t.qualityRate.replacingOccurrences(of: ",", with: ".")), let school = byID[t.$school.id] else { return nil }
-            return .init(schoolCode: school.code, subject: t.subject, participants: t.participants, success: s, quality: qv)
+        let settings = MonitoringLoader.settings(of: sel.municipality)
+        let thresholds = (success: settings.termSuccessThreshold, quality: settings.termQualityThreshold)
+        func analysis(_ period: String, _ year: Int) async throws -> TermAnalysis.Result {
+            let terms = byID.isEmpty ? [] : try await TermResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys))
+                .filter(\.$year == year).filter(\.$period == period).all()
+            let rows = terms.compactMap { t -> TermAnalysis.Row? in
+                guard let s = Rational(decimal: t.successRate.replacingOccurrences(of: ",", with: ".")),
+                      let qv = Rational(decimal: t.qualityRate.replacingOccurrences(of: ",", with: ".")), let school = byID[t.$school.id] else { return nil }
+                return .init(schoolCode: school.code, subject: t.subject, participants: t.participants, success: s, quality: qv)
+            }
+            return TermAnalysis.analyze(rows, successThreshold: Rational(thresholds.success), qualityThreshold: Rational(thresholds.quality))
         }
-        let result = TermAnalysis.analyze(rows, successThreshold: Rational(97), qualityThreshold: Rational(45))
+        let result = try await analysis(period, sel.year)
+        var dynamics: TermAnalysisView.Dynamics? = nil
+        if let prev = TermAnalysis.previous(period, year: sel.year) {
+            let before = try await analysis(prev.period, prev.year)
+            let title = (TermAnalysisView.periods.first { $0.value == prev.period }?.title ?? prev.period) + (prev.year != sel.year ? " \(YearLabel.schoolYear(prev.year))" : "")
+            dynamics = .init(previousTitle: title, changes: TermAnalysis.changes(current: result, previous: before), previousLoaded: !before.schools.isEmpty)
+        }
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
         let links = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, "/schools/\($0.id!)") })
         var query = sel.query
         query["period"] = period
         let years = (max(2015, sel.year - 6)...(sel.year + 1)).reversed().map { Views.Option(String($0), YearLabel.schoolYear($0)) }
         return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: "/monitoring/terms", sel,
-                    TermAnalysisView.body(result, names: names, links: links, path: "/monitoring/terms", query: query, thresholds: (97, 45), years: years))
+                    TermAnalysisView.body(result, names: names, links: links, path: "/monitoring/terms", query: query, thresholds: thresholds, years: years,
+                                                          dynamics: dynamics))
     }
 }

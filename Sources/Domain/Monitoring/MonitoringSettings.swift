@@ -88,6 +88,10 @@ public struct MonitoringSettings: Sendable, Codable, Equatable {
     /// Indicator 2 subjects and grades (Concept §6.3: Russian, mathematics; grades 5 and 6).
     public var vprSubjects: [String] = ["russian", "math"]
     public var vprGrades: [Int] = [5, 6]
+    /// Study periods: a school's success rate below this (%) puts it in a «low success» group.
+    public var termSuccessThreshold: Int = 97
+    /// Study periods: a school's quality rate below this (%) puts it in a «low quality» group.
+    public var termQualityThreshold: Int = 45
 
     public init() {}
 
@@ -139,5 +143,7 @@ extension MonitoringSettings {
         egeSubjects = try v(.egeSubjects, egeSubjects)
         vprSubjects = try v(.vprSubjects, vprSubjects)
         vprGrades = try v(.vprGrades, vprGrades)
+        termSuccessThreshold = try v(.termSuccessThreshold, termSuccessThreshold)
+        termQualityThreshold = try v(.termQualityThreshold, termQualityThreshold)
     }
 }

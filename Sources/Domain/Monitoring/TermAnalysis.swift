@@ -42,6 +42,35 @@ public enum TermAnalysis {
         public var group: Group
     }
 
+    /// The period before `period` in the same school year (q1 → none, q2 → q1, h2 → h1);
+    /// «year» compares with the previous school year's «year».
+    public static func previous(_ period: String, year: Int) -> (period: String, year: Int)? {
+        switch period {
+        case "q2": ("q1", year)
+        case "q3": ("q2", year)
+        case "q4": ("q3", year)
+        case "h2": ("h1", year)
+        case "year": ("year", year - 1)
+        default: nil
+        }
+    }
+
+    /// A school's change against the previous period, in percentage points.
+    public struct Change: Sendable {
+        public var success: Rational, quality: Rational, previousGroup: Group
+    }
+
+    /// Changes of the schools present in both periods (the same thresholds for both).
+    public static func changes(current: Result, previous: Result) -> [String: Change] {
+        let before = Dictionary(uniqueKeysWithValues: previous.schools.map { ($0.code, $0) })
+        var out: [String: Change] = [:]
+        for s in current.schools {
+            guard let p = before[s.code] else { continue }
+            out[s.code] = Change(success: s.success - p.success, quality: s.quality - p.quality, previousGroup: p.group)
+        }
+        return out
+    }
+
     public struct Result: Sendable {
         public var schools: [School]
         public var municipalSuccess: Rational?

@@ -25,6 +25,10 @@ public enum MonitoringAdminViews {
                 Form.text("federal_share", "Группа риска: доля «2», %", value: String(s.federalRiskShare), errors: errors, type: "number"),
                 Form.text("federal_procedures", "…в скольких процедурах", value: String(s.federalRiskProcedures), errors: errors, type: "number"),
                 Form.text("low_wellbeing", "Низкий ИСБШ: меньше", value: s.lowWellbeingIndex?.ru(2) ?? "", errors: errors, hint: "Пусто — не учитывать")
+            ),
+            Form.row(
+                Form.text("term_success", "Учебные периоды: низкая успеваемость — меньше, %", value: String(s.termSuccessThreshold), errors: errors, type: "number"),
+                Form.text("term_quality", "…низкое качество знаний — меньше, %", value: String(s.termQualityThreshold), errors: errors, type: "number")
             )
         )
         return canEdit ? Form.form(action: action, csrf: csrf, errors: errors, fields, submit: "Сохранить настройки")

@@ -6,8 +6,20 @@ public enum TermAnalysisView {
     public static let periods = [Option("q1", "1 четверть"), Option("q2", "2 четверть"), Option("q3", "3 четверть"), Option("q4", "4 четверть"),
                                  Option("h1", "1 полугодие"), Option("h2", "2 полугодие"), Option("year", "Год")]
 
+    /// The comparison with the previous period of the same school year (nil for the first one).
+    public struct Dynamics: Sendable {
+        public var previousTitle: String
+        public var changes: [String: TermAnalysis.Change]
+        public var previousLoaded: Bool
+        public init(previousTitle: String, changes: [String: TermAnalysis.Change], previousLoaded: Bool) {
+            self.previousTitle = previousTitle; self.changes = changes; self.previousLoaded = previousLoaded
+        }
+    }
+
+    static func signed(_ r: Rational) -> String { (r.signum > 0 ? "+" : "") + r.ru(1) }
+
     public static func body(_ r: TermAnalysis.Result, names: [String: String], links: [String: String], path: String, query: [String: String],
-                            thresholds: (success: Int, quality: Int), years: [Option]) -> Node<HTML.BodyContext> {
+                            thresholds: (success: Int, quality: Int), years: [Option], dynamics: Dynamics? = nil) -> Node<HTML.BodyContext> {
         let filters = Form.filters(path: path, .group([
             Form.select("year", "Учебный год (год начала)", options: years, selected: query["year"] ?? "", errors: []),
             Form.select("period", "Период", options: periods, selected: query["period"] ?? "q1", errors: []),
@@ -17,21 +29,31 @@ public enum TermAnalysisView {
                                                          action: (title: "Загрузка результатов", url: "/monitoring/imports")))
         }
         let summary = "По муниципалитету: успеваемость \(r.municipalSuccess?.ru(1) ?? "—") %, качество знаний \(r.municipalQuality?.ru(1) ?? "—") % "
-            + "(средневзвешенные по числу обучающихся). Пороги: успеваемость ниже \(thresholds.success) %, качество ниже \(thresholds.quality) %."
+            + "(средневзвешенные по числу обучающихся). Пороги (настройка мониторинга): успеваемость ниже \(thresholds.success) %, качество ниже \(thresholds.quality) %."
+        let dynamicsNote: String = {
+            guard let d = dynamics else { return "Это первый период учебного года: сравнивать не с чем." }
+            guard d.previousLoaded else { return "Итоги периода «\(d.previousTitle)» не загружены: динамику показать нельзя." }
+            return "Динамика — изменение к периоду «\(d.previousTitle)» в процентных пунктах (те же пороги для обоих периодов)."
+        }()
         return .group(
             filters,
             .p(.class("muted"), .safe(summary)),
+            .p(.class("muted"), .safe(dynamicsNote)),
             .group(TermAnalysis.Group.allCases.compactMap { g in
                 let members = r.members(g)
                 guard !members.isEmpty else { return nil }
                 return Components.section("\(g.title) — \(members.count)", .group(
                     .p(.strong(.safe("Рекомендации: ")), .safe(g.recommendation)),
                     Components.table([Column("Школа"), Column("Обучающихся", numeric: true), Column("Успеваемость, %", numeric: true),
-                                      Column("Качество знаний, %", numeric: true), Column("Слабее всего")],
+                                      Column("Качество знаний, %", numeric: true), Column("Δ успеваемости, п. п.", numeric: true),
+                                      Column("Δ качества, п. п.", numeric: true), Column("В прошлом периоде"), Column("Слабее всего")],
                                      rows: members.map { s in
-                                         [links[s.code].map { Components.link(names[s.code] ?? s.code, $0) } ?? .safe(names[s.code] ?? s.code),
-                                          .safe(String(s.participants)), .safe(s.success.ru(1)), .safe(s.quality.ru(1)),
-                                          .safe(s.weakestSubjects.map(MonitoringSubject.title).joined(separator: ", "))]
+                                         let c = dynamics?.changes[s.code]
+                                         return [links[s.code].map { Components.link(names[s.code] ?? s.code, $0) } ?? .safe(names[s.code] ?? s.code),
+                                                 .safe(String(s.participants)), .safe(s.success.ru(1)), .safe(s.quality.ru(1)),
+                                                 .safe(c.map { signed($0.success) } ?? "—"), .safe(c.map { signed($0.quality) } ?? "—"),
+                                                 .safe(c.map { $0.previousGroup == s.group ? "в той же группе" : $0.previousGroup.title } ?? "нет данных"),
+                                                 .safe(s.weakestSubjects.map(MonitoringSubject.title).joined(separator: ", "))]
                                      }, empty: .empty)
                 ))
             })
