@@ -27,8 +27,8 @@ public enum MonitoringAdminViews {
                 Form.text("low_wellbeing", "Низкий ИСБШ: меньше", value: s.lowWellbeingIndex?.ru(2) ?? "", errors: errors, hint: "Пусто — не учитывать")
             ),
             Form.row(
-                Form.text("term_success", "Учебные периоды: низкая успеваемость — меньше, %", value: String(s.termSuccessThreshold), errors: errors, type: "number"),
-                Form.text("term_quality", "…низкое качество знаний — меньше, %", value: String(s.termQualityThreshold), errors: errors, type: "number")
+                Form.text("term_success", "Периоды: успеваемость ниже, %", value: String(s.termSuccessThreshold), errors: errors, type: "number"),
+                Form.text("term_quality", "…качество знаний ниже, %", value: String(s.termQualityThreshold), errors: errors, type: "number")
             )
         )
         return canEdit ? Form.form(action: action, csrf: csrf, errors: errors, fields, submit: "Сохранить настройки")
