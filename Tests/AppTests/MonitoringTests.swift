@@ -98,6 +98,23 @@ enum WorkedExample {
         try await app.asyncShutdown()
     }
 
+    @Test func schoolResultsShowOGEWithTheShareSpelledOut() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let s = try await Fixture.school("ARM-006", app)
+            let csv = "school_code;year;subject;participants;average_mark;average_score;below_threshold\n"
+                + "edu\(s.fisOkoLogin!);2025;Математика;40;3.4;14.2;13\nedu\(s.fisOkoLogin!);2025;Русский язык;40;3.9;25.1;2\n"
+            let o = try await ResultImportService.run(.oge, data: Data(csv.utf8), fileName: "oge.csv", municipality: arm, defaultYear: nil,
+                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            #expect(o.errors.isEmpty && o.written == 2, "\(o.errors.map(\.text))")
+            let page = try await Browser.signIn("center", app).get("/schools/\(s.id!)/results?year=2025").body.string
+            #expect(page.contains("ОГЭ: по предметам и годам"))
+            // 13 of 40 got «2»: 13 · 100 / 40 = 32,5 % — at or above the 30 % of the risk rule, so it is in bold.
+            #expect(page.contains("<strong>32,5</strong>") && page.contains("13 / 40 × 100"))
+            #expect(page.contains("<td class=\"num\">5,0</td>") && page.contains("3,4"))
+        }
+    }
+
     @Test func versionedCacheRecomputesOnlyForANewVersion() async throws {
         let cache = VersionedCache(capacity: 2)
         let calls = NIOLockedValueBox(0)

@@ -44,9 +44,21 @@ enum SchoolResultsController {
                                   note: r.participants < settings.smallGroup ? "мало участников" : (r.source == "percentages" ? "проценты ФИС ОКО" : nil))
             })
         }
-        let model = SchoolResultsView.Model(year: year, egeCharts: egeCharts, vprCharts: vprCharts, result: mine,
+        let ogeRows = try await OGEResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$subject).sort(\.$year).all().map { r in
+            let share: Rational?, how: String
+            if let below = r.belowThreshold, r.participants > 0 {
+                share = Rational(100 * below) / Rational(r.participants); how = "\(below) / \(r.participants) × 100"
+            } else if let s = r.belowShare.flatMap({ Rational(decimal: $0) }) {
+                share = s; how = "как в файле"
+            } else { share = nil; how = "нет данных" }
+            return SchoolResultsView.OGERow(subject: r.subject, year: r.year, participants: r.participants, averageMark: r.averageMark,
+                                            averageScore: r.averageScore, belowShare: share, belowHow: how)
+        }
+        var model = SchoolResultsView.Model(year: year, egeCharts: egeCharts, vprCharts: vprCharts, result: mine,
                                             notes: MonitoringService.notes(computed.result).prefix(3) + [], years: MonitoringController.years(year),
                                             schoolID: school.id!.uuidString)
+        model.oge = ogeRows
+        model.federalRiskShare = settings.federalRiskShare
         return req.page("Результаты: \(school.shortName)", section: .schools,
                         crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Результаты")],
                         SchoolResultsView.body(model))

@@ -11,11 +11,41 @@ public enum SchoolResultsView {
         public var notes: [String]
         public var years: [Option]
         public var schoolID: String
+        /// ОГЭ by subject and year (stored for trends and the federal risk flag).
+        public var oge: [OGERow] = []
+        public var federalRiskShare = 30
         public init(year: Int, egeCharts: [(title: String, series: [Charts.Series])], vprCharts: [(title: String, bars: [Charts.Bar])],
                     result: SchoolResult?, notes: [String], years: [Option], schoolID: String) {
             self.year = year; self.egeCharts = egeCharts; self.vprCharts = vprCharts; self.result = result; self.notes = notes
             self.years = years; self.schoolID = schoolID
         }
+    }
+
+    public struct OGERow: Sendable {
+        public var subject: String, year: Int, participants: Int, averageMark: String?, averageScore: String?
+        /// Share of «2» in %, with how it was obtained (from the count, or as published).
+        public var belowShare: Rational?, belowHow: String
+        public init(subject: String, year: Int, participants: Int, averageMark: String?, averageScore: String?, belowShare: Rational?, belowHow: String) {
+            self.subject = subject; self.year = year; self.participants = participants; self.averageMark = averageMark; self.averageScore = averageScore
+            self.belowShare = belowShare; self.belowHow = belowHow
+        }
+    }
+
+    static func ogeTable(_ rows: [OGERow], threshold: Int) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else {
+            return Components.emptyState("Результаты ОГЭ не загружены — загрузите протокол или сводку РЦОИ.", action: (title: "Загрузить", url: "/monitoring/imports"))
+        }
+        return .group(
+            .p(.class("muted"), .safe("Доля «2» ≥ \(threshold) % в двух процедурах одного года или в одной два года подряд отмечает школу как «группа риска» (приказ Рособрнадзора № 1336; порог — настройка мониторинга).")),
+            Components.table([Column("Предмет"), Column("Год", numeric: true), Column("Участников", numeric: true), Column("Средняя отметка", numeric: true),
+                              Column("Средний балл", numeric: true), Column("Доля «2», %", numeric: true), Column("Как получена доля")],
+                             rows: rows.map { r in
+                                 [.safe(MonFormat.subject(r.subject)), .safe(String(r.year)), .safe(String(r.participants)),
+                                  .safe(r.averageMark.map { $0.replacingOccurrences(of: ".", with: ",") } ?? "—"),
+                                  .safe(r.averageScore.map { $0.replacingOccurrences(of: ".", with: ",") } ?? "—"),
+                                  r.belowShare.map { s in s >= Rational(threshold) ? .strong(.safe(s.ru(1))) : .safe(s.ru(1)) } ?? .safe("—"),
+                                  .safe(r.belowHow)]
+                             }, empty: .empty))
     }
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
@@ -27,7 +57,8 @@ public enum SchoolResultsView {
                 : .div(.class("chart-grid"), .group(m.egeCharts.map { Charts.lines(title: $0.title, yLabel: "Средний тестовый балл", series: $0.series) }))),
             Components.section("ВПР: распределение отметок", m.vprCharts.isEmpty
                 ? Components.emptyState("Результаты ВПР ещё не загружены — загрузите файл ФИС ОКО.", action: (title: "Загрузить", url: "/monitoring/imports"))
-                : .div(.class("chart-grid"), .group(m.vprCharts.map { Charts.stackedBars(title: $0.title, bars: $0.bars) })))
+                : .div(.class("chart-grid"), .group(m.vprCharts.map { Charts.stackedBars(title: $0.title, bars: $0.bars) }))),
+            Components.section("ОГЭ: по предметам и годам", ogeTable(m.oge, threshold: m.federalRiskShare))
         )
     }
 
