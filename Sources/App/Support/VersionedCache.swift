@@ -29,7 +29,7 @@ final class VersionedCache: Sendable {
     private let state = NIOLockedValueBox(State())
     let capacity: Int
 
-    init(capacity: Int = 256) { self.capacity = capacity }
+    init(capacity: Int = 128) { self.capacity = capacity }
 
     func value<T: Sendable>(_ key: String, version: Int64, _ make: () async throws -> T) async throws -> T {
         if version >= 0, let hit = state.withLockedValue({ $0.version == version ? $0.values[key] as? T : nil }) { return hit }
