@@ -9,8 +9,10 @@ public final class FastSQLite {
     public struct Failure: Error, CustomStringConvertible { public let description: String }
     private var db: OpaquePointer?
 
-    public init(path: String, readOnly: Bool = false) throws {
-        guard sqlite3_open_v2(path, &db, (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
+    /// `create`: make the file when it does not exist (otherwise a mistyped path fails here).
+    public init(path: String, readOnly: Bool = false, create: Bool = false) throws {
+        let mode = readOnly ? SQLITE_OPEN_READONLY : (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE)
+        guard sqlite3_open_v2(path, &db, mode | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK else {
             throw Failure(description: "не удалось открыть базу \(path)")
         }
         sqlite3_busy_timeout(db, 10_000)

@@ -36,7 +36,7 @@ import FastStore
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try FastSQLite(path: dir.appendingPathComponent("t.sqlite").path)
+        let store = try FastSQLite(path: dir.appendingPathComponent("t.sqlite").path, create: true)
         try store.exec("""
             CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_no INTEGER NOT NULL, year INTEGER NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,
               participants INTEGER NOT NULL, m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER, p2 TEXT, p3 TEXT, p4 TEXT, p5 TEXT, source TEXT NOT NULL,
@@ -58,7 +58,7 @@ import FastStore
         try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_no = 8").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
         #expect(count == 2 * 100 + 6)
         // A failure on the writing side (here a CHECK the last school breaks) stops the reading side and writes nothing.
-        let strict = try FastSQLite(path: dir.appendingPathComponent("s.sqlite").path)
+        let strict = try FastSQLite(path: dir.appendingPathComponent("s.sqlite").path, create: true)
         try strict.exec("""
             CREATE TABLE vpr_results (id INTEGER PRIMARY KEY, school_no INTEGER NOT NULL CHECK (school_no < 8), year INTEGER NOT NULL, subject TEXT NOT NULL,
               grade INTEGER NOT NULL, participants INTEGER NOT NULL, m2 INTEGER, m3 INTEGER, m4 INTEGER, m5 INTEGER, p2 TEXT, p3 TEXT, p4 TEXT, p5 TEXT,

@@ -60,7 +60,8 @@ struct BulkResultLoader {
             for r in pending { bindCounts(one, r, at: 0); try one.run() }
             pending.removeAll(keepingCapacity: true)
         }
-        return try store.transaction {
+        // The statements hold pointers into `subjects` (bound without copies) until they finish.
+        return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
                 try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
                     try emit(VPRItem(school: try school(r.school), year: r.year, subject: r.subject, grade: r.grade, participants: r.participants,
@@ -83,7 +84,7 @@ struct BulkResultLoader {
             })
             try flush()
             return rows
-        }
+        } }
     }
 
     /// Subject codes kept as stable bytes, bound without copying.
@@ -114,7 +115,7 @@ struct BulkResultLoader {
             st.bind(base + 1, r.school); st.bind(base + 2, r.year); subjects.bind(st, base + 3, subjects.index(r.subject)); st.bind(base + 4, r.participants)
             st.bind(base + 5, r.average.text); st.bind(base + 6, r.sd?.double); st.bind(base + 7, r.belowMinimum); st.bind(base + 8, r.highScorers)
         }
-        return try store.transaction {
+        return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
                 try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
                     try emit(EGEItem(school: try school(r.school), year: r.year, subject: r.subject, participants: r.participants,
@@ -129,6 +130,6 @@ struct BulkResultLoader {
             })
             for r in pending { bind(one, r, at: 0); try one.run() }
             return rows
-        }
+        } }
     }
 }

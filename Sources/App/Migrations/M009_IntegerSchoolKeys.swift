@@ -9,7 +9,12 @@ import Foundation
 /// separate year index goes: every query names its schools; the country-wide read scans.
 /// Row ids are kept, so confirmed exclusions ("vpr:<id>") stay valid.
 struct M009_IntegerSchoolKeys: AsyncMigration {
+    /// One transaction: a failure leaves the database as it was (both databases roll back DDL).
     func prepare(on db: any Database) async throws {
+        try await db.transaction { db in try await migrate(db) }
+    }
+
+    private func migrate(_ db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let postgres = sql.dialect.name == "postgresql"
         try await db.schema("schools").field("no", .int64).update()
@@ -61,11 +66,31 @@ struct M009_IntegerSchoolKeys: AsyncMigration {
     func revert(on db: any Database) async throws { throw Irreversible() }
 }
 
-/// Gives every new school the next number (`max + 1`); the unique index on `schools.no`
-/// turns a rare concurrent collision into an error instead of a shared number.
+/// Gives every new school the next number (`max + 1`) in the same transaction as its
+/// insert; on PostgreSQL a transaction-scoped advisory lock serialises concurrent creations
+/// across instances (SQLite has one writer anyway). Batch inserts (`[School].create`) run
+/// the middleware for all models before inserting, so they must set `no` themselves
+/// (DemoSeeder does).
 struct SchoolNumbering: AsyncModelMiddleware {
+    static let lockKey = 734_009
+
     func create(model: School, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        if model.no == nil { model.no = (try await School.query(on: db).max(\.$no) ?? 0) + 1 }
-        try await next.create(model, on: db)
+        guard model.no == nil else { return try await next.create(model, on: db) }
+        if db.inTransaction {
+            try await number(model, db)
+            try await next.create(model, on: db)
+        } else {
+            try await db.transaction { tx in
+                try await number(model, tx)
+                try await next.create(model, on: tx)
+            }
+        }
+    }
+
+    private func number(_ model: School, _ db: any Database) async throws {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
+        }
+        model.no = (try await School.query(on: db).max(\.$no) ?? 0) + 1
     }
 }

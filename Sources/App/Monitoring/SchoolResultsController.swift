@@ -59,6 +59,7 @@ enum SchoolResultsController {
                                             schoolID: school.id!.uuidString)
         model.oge = ogeRows
         model.federalRiskShare = settings.federalRiskShare
+        model.federalRiskProcedures = settings.federalRiskProcedures
         return req.page("Результаты: \(school.shortName)", section: .schools,
                         crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Результаты")],
                         SchoolResultsView.body(model))

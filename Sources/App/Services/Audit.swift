@@ -33,7 +33,7 @@ enum Audit {
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
                        label: String, municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-                       at: Date = Date()) async throws {
+                       at: Date = Date(), bumpVersion: Bool = true) async throws {
         let e = AuditEntry()
         e.at = at
         e.userID = actor
@@ -46,7 +46,9 @@ enum Audit {
         e.beforeJSON = before.flatMap(json)
         e.afterJSON = after.flatMap(json)
         try await e.create(on: db)
-        if action.changesData { try await DataVersion.bump(on: db) }
+        // The counter row is locked until commit (PostgreSQL): callers that audit many rows in
+        // one long transaction pass `bumpVersion: false` and bump once as their last statement.
+        if action.changesData && bumpVersion { try await DataVersion.bump(on: db) }
     }
 
     /// Records on behalf of the request's user; `db` lets callers stay inside their transaction.

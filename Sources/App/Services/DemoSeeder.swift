@@ -77,6 +77,8 @@ enum DemoSeeder {
         try await assignments.create(on: db)
         try await seedResults(db, region: region, schools: schools)
         try await createUsers(db, passwordHash: passwordHash, region: region, municipalities: municipalities, schools: schools, people: people)
+        // Seeded without audit entries: the data version still moves, so no instance keeps older pages.
+        try await DataVersion.bump(on: db)
     }
 
     /// Invented ЕГЭ and ВПР results and regional averages (Domain/Demo/DemoResults).

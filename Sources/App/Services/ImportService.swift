@@ -34,8 +34,9 @@ enum ImportService {
 
     static func audit(_ actor: Actor, _ action: AuditAction, entity: String, id: UUID?, label: String, municipalityID: UUID?,
                       before: (any Encodable)?, after: (any Encodable)?, on db: any Database) async throws {
+        // Row by row inside the import's transaction: the data version moves once, at its end.
         try await Audit.record(on: db, actor: actor.userID, actorLogin: actor.login, action: action, entity: entity, id: id, label: label,
-                               municipalityID: municipalityID, before: before, after: after)
+                               municipalityID: municipalityID, before: before, after: after, bumpVersion: false)
     }
 }
 

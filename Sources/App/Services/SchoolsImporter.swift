@@ -79,6 +79,7 @@ struct SchoolsImporter {
                 }
                 if i % 200 == 0 { await progress(frozenPlan.count + i, frozenPlan.count * 2) }
             }
+            try await DataVersion.bump(on: db)
             return outcome
         }
     }

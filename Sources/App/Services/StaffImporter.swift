@@ -66,6 +66,7 @@ struct StaffImporter {
                 try await ImportService.audit(actor, current == nil ? .create : .update, entity: "person", id: person.id, label: person.fullName,
                                               municipalityID: m.id, before: before, after: PersonRegistry.snapshot(person), on: db)
             }
+            try await DataVersion.bump(on: db)
             return outcome
         }
     }

@@ -14,6 +14,7 @@ public enum SchoolResultsView {
         /// ОГЭ by subject and year (stored for trends and the federal risk flag).
         public var oge: [OGERow] = []
         public var federalRiskShare = 30
+        public var federalRiskProcedures = 2
         public init(year: Int, egeCharts: [(title: String, series: [Charts.Series])], vprCharts: [(title: String, bars: [Charts.Bar])],
                     result: SchoolResult?, notes: [String], years: [Option], schoolID: String) {
             self.year = year; self.egeCharts = egeCharts; self.vprCharts = vprCharts; self.result = result; self.notes = notes
@@ -31,12 +32,12 @@ public enum SchoolResultsView {
         }
     }
 
-    static func ogeTable(_ rows: [OGERow], threshold: Int) -> Node<HTML.BodyContext> {
+    static func ogeTable(_ rows: [OGERow], threshold: Int, procedures: Int) -> Node<HTML.BodyContext> {
         guard !rows.isEmpty else {
             return Components.emptyState("Результаты ОГЭ не загружены — загрузите протокол или сводку РЦОИ.", action: (title: "Загрузить", url: "/monitoring/imports"))
         }
         return .group(
-            .p(.class("muted"), .safe("Доля «2» ≥ \(threshold) % в двух процедурах одного года или в одной два года подряд отмечает школу как «группа риска» (приказ Рособрнадзора № 1336; порог — настройка мониторинга).")),
+            .p(.class("muted"), .safe("Доля «2» ≥ \(threshold) % в \(procedures) и более процедурах одного года или в одной процедуре два года подряд отмечает школу как «группа риска» (приказ Рособрнадзора № 1336; пороги — настройка мониторинга).")),
             Components.table([Column("Предмет"), Column("Год", numeric: true), Column("Участников", numeric: true), Column("Средняя отметка", numeric: true),
                               Column("Средний балл", numeric: true), Column("Доля «2», %", numeric: true), Column("Как получена доля")],
                              rows: rows.map { r in
@@ -58,7 +59,7 @@ public enum SchoolResultsView {
             Components.section("ВПР: распределение отметок", m.vprCharts.isEmpty
                 ? Components.emptyState("Результаты ВПР ещё не загружены — загрузите файл ФИС ОКО.", action: (title: "Загрузить", url: "/monitoring/imports"))
                 : .div(.class("chart-grid"), .group(m.vprCharts.map { Charts.stackedBars(title: $0.title, bars: $0.bars) }))),
-            Components.section("ОГЭ: по предметам и годам", ogeTable(m.oge, threshold: m.federalRiskShare))
+            Components.section("ОГЭ: по предметам и годам", ogeTable(m.oge, threshold: m.federalRiskShare, procedures: m.federalRiskProcedures))
         )
     }
 
