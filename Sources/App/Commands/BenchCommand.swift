@@ -22,22 +22,13 @@ struct BenchCommand: AsyncCommand {
         let app = context.application
         guard app.config.databaseURL == nil else { throw Abort(.badRequest, reason: "Замер работает на SQLite: уберите DATABASE_URL и задайте пустой OPORA_DATA_DIR.") }
         try await app.autoMigrate()
-        if s.pageOnly {
-            let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
-            let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: plan.lastYear, renders: s.renders ?? 30)
-            context.console.print("Страница сводной таблицы: медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
-            return
-        }
-        if s.monitoringOnly {
-            let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
-            try Self.country(path: app.config.dataDirectory + "/opora.sqlite", year: plan.lastYear, runs: s.renders ?? 3) { context.console.print($0) }
-            return
-        }
-        guard try await School.query(on: app.db).count() == 0 else { throw Abort(.badRequest, reason: "База не пуста: задайте пустой OPORA_DATA_DIR.") }
         let plan = BenchData(schools: s.schools ?? 40_000, years: s.years ?? 10)
         let dir = app.config.dataDirectory
         let path = dir + "/opora.sqlite"
         let say = { (t: String) in context.console.print(t) }
+        if s.pageOnly { return try await Self.page(app, plan, renders: s.renders ?? 30, say: say) }
+        if s.monitoringOnly { return try Self.country(path: path, year: plan.lastYear, runs: s.renders ?? 3, say: say) }
+        guard try await School.query(on: app.db).count() == 0 else { throw Abort(.badRequest, reason: "База не пуста: задайте пустой OPORA_DATA_DIR.") }
 
         var t = Date()
         let files = try plan.writeFiles(to: dir)
@@ -62,13 +53,18 @@ struct BenchCommand: AsyncCommand {
         let year = plan.lastYear
         try Self.country(path: path, year: year, runs: 3, say: say)
 
-        let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: year, renders: s.renders ?? 30)
-        say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
+        try await Self.page(app, plan, renders: s.renders ?? 30, say: say)
         say("Пик памяти процесса: \(Bench.peakMB()) МБ")
     }
 }
 
 extension BenchCommand {
+    /// The summary page of the largest municipality through the app's responder.
+    static func page(_ app: Application, _ plan: BenchData, renders: Int, say: (String) -> Void) async throws {
+        let page = try await PageBench.run(app: app, municipalityCode: plan.municipalityCode(0), year: plan.lastYear, renders: renders)
+        say("Страница сводной таблицы (\(plan.schoolsIn(0)) школ): медиана \(Bench.fmt(page.median * 1000)) мс, минимум \(Bench.fmt(page.min * 1000)) мс, \(page.count) запросов, ответ \(page.bytes) байт; первый запрос (расчёт и HTML заново) \(Bench.fmt(page.first * 1000)) мс")
+    }
+
     /// The whole country's monitoring of one year, read from SQLite and computed, best of `runs`.
     static func country(path: String, year: Int, runs: Int, say: (String) -> Void) throws {
         var best = Double.infinity

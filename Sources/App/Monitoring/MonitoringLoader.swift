@@ -60,13 +60,7 @@ enum MonitoringLoader {
                             participants: r.participants, marks: marks)
         }
         var procedures: [ProcedureInput] = []
-        for r in ogeRows {
-            if let below = r.belowThreshold {
-                procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .oge, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
-            } else if let share = r.belowShare.flatMap({ Rational(decimal: $0) }) {
-                procedures.append(ProcedureInput(schoolCode: code(r.$school.id), kind: .oge, subject: r.subject, year: r.year, participants: r.participants, failing: .percent(share)))
-            }
-        }
+        for r in ogeRows { if let p = ResultMapping.procedure(r, schoolCode: code(r.$school.id)) { procedures.append(p) } }
         for r in egeRows { if let below = r.belowMinimum {
             procedures.append(ProcedureInput(schoolCode: codeByNo[r.schoolNo] ?? "", kind: .ege, subject: r.subject, year: r.year, participants: r.participants, failing: .count(below)))
         } }
@@ -101,6 +95,16 @@ enum MonitoringLoader {
 }
 
 enum ResultMapping {
+    /// An ОГЭ result as a procedure of the federal risk rule: the count of "2" when the
+    /// file gave it, else the published share; nil when it gave neither.
+    static func procedure(_ r: OGEResult, schoolCode: String) -> ProcedureInput? {
+        let failing: ProcedureInput.Failing
+        if let below = r.belowThreshold { failing = .count(below) }
+        else if let share = r.belowShare.flatMap({ Rational(decimal: $0) }) { failing = .percent(share) }
+        else { return nil }
+        return ProcedureInput(schoolCode: schoolCode, kind: .oge, subject: r.subject, year: r.year, participants: r.participants, failing: failing)
+    }
+
     static func marks(_ r: VPRResult) -> VPRMarks? {
         if r.source == "percentages" {
             let p = [r.p2, r.p3, r.p4, r.p5].compactMap { $0.flatMap { Rational(decimal: $0) } }

@@ -52,6 +52,19 @@ enum MonitoringService {
         return sums.mapValues { $0.compactMapValues { $0.1 > 0 ? (mean: $0.0 / Rational($0.1), n: $0.1) : nil } }
     }
 
+    /// The study-period analysis of these schools for one period (TermAnalysis), with the
+    /// thresholds of the municipality's settings.
+    static func termAnalysis(_ schools: [UUID: School], period: String, year: Int, settings: MonitoringSettings,
+                             on db: any Database) async throws -> TermAnalysis.Result {
+        let terms = schools.isEmpty ? [] : try await TermResult.query(on: db).filter(\.$school.$id ~~ Array(schools.keys))
+            .filter(\.$year == year).filter(\.$period == period).all()
+        let rows = terms.compactMap { t -> TermAnalysis.Row? in
+            guard let s = Rational(decimal: t.successRate), let q = Rational(decimal: t.qualityRate), let school = schools[t.$school.id] else { return nil }
+            return .init(schoolCode: school.code, subject: t.subject, participants: t.participants, success: s, quality: q)
+        }
+        return TermAnalysis.analyze(rows, successThreshold: Rational(settings.termSuccessThreshold), qualityThreshold: Rational(settings.termQualityThreshold))
+    }
+
     /// What the page must say about the method (DOMAIN §4: every choice visible to users).
     static func notes(_ r: MonitoringResult) -> [String] {
         let s = r.settings

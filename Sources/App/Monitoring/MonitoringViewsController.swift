@@ -91,20 +91,10 @@ enum MonitoringViewsController {
         let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
         let settings = MonitoringLoader.settings(of: sel.municipality)
         let thresholds = (success: settings.termSuccessThreshold, quality: settings.termQualityThreshold)
-        func analysis(_ period: String, _ year: Int) async throws -> TermAnalysis.Result {
-            let terms = byID.isEmpty ? [] : try await TermResult.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys))
-                .filter(\.$year == year).filter(\.$period == period).all()
-            let rows = terms.compactMap { t -> TermAnalysis.Row? in
-                guard let s = Rational(decimal: t.successRate.replacingOccurrences(of: ",", with: ".")),
-                      let qv = Rational(decimal: t.qualityRate.replacingOccurrences(of: ",", with: ".")), let school = byID[t.$school.id] else { return nil }
-                return .init(schoolCode: school.code, subject: t.subject, participants: t.participants, success: s, quality: qv)
-            }
-            return TermAnalysis.analyze(rows, successThreshold: Rational(thresholds.success), qualityThreshold: Rational(thresholds.quality))
-        }
-        let result = try await analysis(period, sel.year)
+        let result = try await MonitoringService.termAnalysis(byID, period: period, year: sel.year, settings: settings, on: req.db)
         var dynamics: TermAnalysisView.Dynamics? = nil
         if let prev = TermAnalysis.previous(period, year: sel.year) {
-            let before = try await analysis(prev.period, prev.year)
+            let before = try await MonitoringService.termAnalysis(byID, period: prev.period, year: prev.year, settings: settings, on: req.db)
             let title = (TermAnalysisView.periods.first { $0.value == prev.period }?.title ?? prev.period) + (prev.year != sel.year ? " \(YearLabel.schoolYear(prev.year))" : "")
             dynamics = .init(previousTitle: title, changes: TermAnalysis.changes(current: result, previous: before), previousLoaded: !before.schools.isEmpty)
         }

@@ -44,15 +44,16 @@ enum SchoolResultsController {
                                   note: r.participants < settings.smallGroup ? "мало участников" : (r.source == "percentages" ? "проценты ФИС ОКО" : nil))
             })
         }
+        // The same share as the federal risk rule computes (ProcedureInput.failingShare), with its inputs.
         let ogeRows = try await OGEResult.query(on: req.db).filter(\.$school.$id == school.id!).sort(\.$subject).sort(\.$year).all().map { r in
-            let share: Rational?, how: String
-            if let below = r.belowThreshold, r.participants > 0 {
-                share = Rational(100 * below) / Rational(r.participants); how = "\(below) / \(r.participants) × 100"
-            } else if let s = r.belowShare.flatMap({ Rational(decimal: $0) }) {
-                share = s; how = "как в файле"
-            } else { share = nil; how = "нет данных" }
+            let p = ResultMapping.procedure(r, schoolCode: school.code)
+            let how: String = switch p?.failing {
+            case .count(let k)? where r.participants > 0: "\(k) / \(r.participants) × 100"
+            case .percent?: "как в файле"
+            default: "нет данных"
+            }
             return SchoolResultsView.OGERow(subject: r.subject, year: r.year, participants: r.participants, averageMark: r.averageMark,
-                                            averageScore: r.averageScore, belowShare: share, belowHow: how)
+                                            averageScore: r.averageScore, belowShare: p?.failingShare, belowHow: how)
         }
         var model = SchoolResultsView.Model(year: year, egeCharts: egeCharts, vprCharts: vprCharts, result: mine,
                                             notes: MonitoringService.notes(computed.result).prefix(3) + [], years: MonitoringController.years(year),

@@ -107,13 +107,7 @@ public struct FederalRisk: Sendable, Hashable {
     }
 
     static func procedure(_ p: ProcedureInput) -> RiskProcedure? {
-        let share: Rational
-        switch p.failing {
-        case .count(let k):
-            guard p.participants > 0 else { return nil }
-            share = Rational(Int128(fast: 100 * k), Int128(fast: p.participants))
-        case .percent(let v): share = v
-        }
+        guard let share = p.failingShare else { return nil }
         return RiskProcedure(kind: p.kind, subject: p.subject, grade: p.grade, year: p.year,
                              participants: p.participants, failingShare: share)
     }

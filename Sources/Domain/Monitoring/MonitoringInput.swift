@@ -139,6 +139,15 @@ public struct ProcedureInput: Sendable, Hashable {
         self.schoolCode = schoolCode; self.kind = kind; self.subject = subject; self.grade = grade
         self.year = year; self.participants = participants; self.failing = failing
     }
+
+    /// The share of "2" in %: 100 · count / participants, exactly, or the published
+    /// percentage; nil for a count without participants.
+    public var failingShare: Rational? {
+        switch failing {
+        case .count(let k): participants > 0 ? Rational(Int128(fast: 100 * k), Int128(fast: participants)) : nil
+        case .percent(let v): v
+        }
+    }
 }
 
 /// Everything one monitoring of year Y needs (DOMAIN §4: exam years Y−1 and Y).

@@ -16,8 +16,6 @@ public enum TermAnalysisView {
         }
     }
 
-    static func signed(_ r: Rational) -> String { (r.signum > 0 ? "+" : "") + r.ru(1) }
-
     public static func body(_ r: TermAnalysis.Result, names: [String: String], links: [String: String], path: String, query: [String: String],
                             thresholds: (success: Int, quality: Int), years: [Option], dynamics: Dynamics? = nil) -> Node<HTML.BodyContext> {
         let filters = Form.filters(path: path, .group([
@@ -51,7 +49,7 @@ public enum TermAnalysisView {
                                          let c = dynamics?.changes[s.code]
                                          return [links[s.code].map { Components.link(names[s.code] ?? s.code, $0) } ?? .safe(names[s.code] ?? s.code),
                                                  .safe(String(s.participants)), .safe(s.success.ru(1)), .safe(s.quality.ru(1)),
-                                                 .safe(c.map { signed($0.success) } ?? "—"), .safe(c.map { signed($0.quality) } ?? "—"),
+                                                 .safe(c.map { MonFormat.signed($0.success, 1) } ?? "—"), .safe(c.map { MonFormat.signed($0.quality, 1) } ?? "—"),
                                                  .safe(c.map { $0.previousGroup == s.group ? "в той же группе" : $0.previousGroup.title } ?? "нет данных"),
                                                  .safe(s.weakestSubjects.map(MonitoringSubject.title).joined(separator: ", "))]
                                      }, empty: .empty)
