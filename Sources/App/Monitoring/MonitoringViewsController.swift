@@ -8,10 +8,12 @@ import Plot
 enum MonitoringViewsController {
     typealias C = MonitoringController
 
-    static func page(_ req: Request, _ title: String, tab: String, _ sel: C.Selection, _ body: Node<HTML.BodyContext>) -> Response {
+    /// `yearFilter: false` when the body has its own filters (one form per page).
+    static func page(_ req: Request, _ title: String, tab: String, _ sel: C.Selection, yearFilter withFilter: Bool = true,
+                     _ body: Node<HTML.BodyContext>) -> Response {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, .group(sel.tabs(tab, req), yearFilter(sel, path: tab), body)))
+        return req.render(Layout.page(ctx, .group(sel.tabs(tab, req), withFilter ? yearFilter(sel, path: tab) : .empty, body)))
     }
 
     static func yearFilter(_ sel: C.Selection, path: String) -> Node<HTML.BodyContext> {
@@ -103,8 +105,9 @@ enum MonitoringViewsController {
         var query = sel.query
         query["period"] = period
         let years = (max(2015, sel.year - 6)...(sel.year + 1)).reversed().map { Views.Option(String($0), YearLabel.schoolYear($0)) }
-        return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: "/monitoring/terms", sel,
+        let municipalities = sel.all.count > 1 ? sel.all.map { Views.Option($0.id.uuidString, $0.name) } : []
+        return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: "/monitoring/terms", sel, yearFilter: false,
                     TermAnalysisView.body(result, names: names, links: links, path: "/monitoring/terms", query: query, thresholds: thresholds, years: years,
-                                                          dynamics: dynamics))
+                                          dynamics: dynamics, municipalities: municipalities))
     }
 }

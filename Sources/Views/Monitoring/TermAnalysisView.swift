@@ -17,8 +17,11 @@ public enum TermAnalysisView {
     }
 
     public static func body(_ r: TermAnalysis.Result, names: [String: String], links: [String: String], path: String, query: [String: String],
-                            thresholds: (success: Int, quality: Int), years: [Option], dynamics: Dynamics? = nil) -> Node<HTML.BodyContext> {
+                            thresholds: (success: Int, quality: Int), years: [Option], dynamics: Dynamics? = nil,
+                            municipalities: [Option] = []) -> Node<HTML.BodyContext> {
         let filters = Form.filters(path: path, .group([
+            municipalities.isEmpty ? .empty
+                : Form.select("municipality", "Муниципалитет", options: municipalities, selected: query["municipality"] ?? "", errors: []),
             Form.select("year", "Учебный год (год начала)", options: years, selected: query["year"] ?? "", errors: []),
             Form.select("period", "Период", options: periods, selected: query["period"] ?? "q1", errors: []),
         ]))
