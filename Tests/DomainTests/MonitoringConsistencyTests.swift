@@ -23,7 +23,7 @@ import Testing
                         var k = (0..<4).map { _ in Int.random(in: 0...12, using: &rng) }
                         if Int.random(in: 0..<15, using: &rng) == 0 { k = [0, 0, 1, 20] }
                         let n = k.reduce(0, +)
-                        let marks: VPRMarks = Bool.random(using: &rng) || n == 0 ? .counts(k)
+                        let marks: VPRMarks = Bool.random(using: &rng) || n == 0 ? .counts(MarkCounts(k)!)
                             : .percentages(k.map { Rational(Int128($0 * 100), Int128(n)).roundedTo(2) })
                         vpr.append(VPRInput(resultID: "v\(code)\(subject)\(grade)\(year)", schoolCode: code, year: year,
                                             subject: subject, grade: grade, participants: n, marks: marks))
@@ -80,5 +80,27 @@ import Testing
         #expect(r.warnings.contains { $0.contains("нет в списке школ") && $0.contains("Q") })
         // The worked example is untouched by either.
         #expect(r.reference(subject: "russian", year: 2025)?.value == Rational(66))
+    }
+
+    /// Schools given in code order skip the sort and the duplicate check; any other order
+    /// (and a list with a repeated code) goes the long way: the results must not differ.
+    @Test func schoolOrderDoesNotChangeTheResult() {
+        let input = randomInput(seed: 4, settings: MonitoringSettings())
+        var sorted = input, reversed = input, repeated = input
+        sorted.schools.sort { $0.code < $1.code }
+        reversed.schools = sorted.schools.reversed()
+        repeated.schools = sorted.schools + [sorted.schools[0]]
+        let a = Monitoring.compute(sorted), b = Monitoring.compute(reversed), c = Monitoring.compute(repeated)
+        #expect(a.rows().count == 60 * (2 + 4) && a.rows() == b.rows() && a.rows() == c.rows())
+        #expect(a.summaryCount(.either) == b.summaryCount(.either) && a.summaryCount(.either) > 0)
+        #expect(!a.warnings.contains { $0.contains("повторяющиеся коды") })
+        #expect(c.warnings.contains { $0.contains("повторяющиеся коды") })
+    }
+
+    @Test func markCountsHoldFourNumbers() {
+        let k: MarkCounts = [3, 5, 8, 4]
+        #expect(Array(k) == [3, 5, 8, 4] && k.count == 4 && k[2] == 8 && k.reduce(0, +) == 20)
+        #expect(MarkCounts([1, 2, 3]) == nil && MarkCounts([1, 2, 3, 4, 5]) == nil)
+        #expect(MarkCounts([0, 1, 2, 3]) == MarkCounts(0, 1, 2, 3))
     }
 }

@@ -14,7 +14,7 @@ enum MF {
     static func vpr(_ school: String, _ year: Int, _ counts: [Int], subject: String = "math", grade: Int = 5,
                     participants: Int? = nil) -> VPRInput {
         VPRInput(resultID: "vpr-\(school)-\(subject)-\(grade)-\(year)", schoolCode: school, year: year, subject: subject,
-                 grade: grade, participants: participants ?? counts.reduce(0, +), marks: .counts(counts))
+                 grade: grade, participants: participants ?? counts.reduce(0, +), marks: .counts(MarkCounts(counts)!))
     }
 
     static func vprPercent(_ school: String, _ year: Int, _ n: Int, _ shares: [String], subject: String = "math",

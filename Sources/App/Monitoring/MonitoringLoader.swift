@@ -110,8 +110,7 @@ enum ResultMapping {
             let p = [r.p2, r.p3, r.p4, r.p5].compactMap { $0.flatMap { Rational(decimal: $0) } }
             return p.count == 4 ? .percentages(p) : nil
         }
-        let k = [r.m2, r.m3, r.m4, r.m5].compactMap { $0 }
-        return k.count == 4 ? .counts(k) : nil
+        return MarkCounts([r.m2, r.m3, r.m4, r.m5].compactMap { $0 }).map { .counts($0) }
     }
 }
 

@@ -32,7 +32,7 @@ enum ResultRows {
                 marks = p.count == 4 ? .percentages(p) : nil
             } else {
                 let k = try ["m2", "m3", "m4", "m5"].compactMap { try r.decode(column: $0, as: Int?.self) }
-                marks = k.count == 4 ? .counts(k) : nil
+                marks = MarkCounts(k).map { .counts($0) }
             }
             return VPR(id: try r.decode(column: "id", as: Int.self), schoolNo: try r.decode(column: "school_no", as: Int.self),
                        year: try r.decode(column: "year", as: Int.self), subject: try r.decode(column: "subject", as: String.self),

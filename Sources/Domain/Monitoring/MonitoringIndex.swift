@@ -54,9 +54,13 @@ struct MonitoringIndex {
     var warnings: [String] = []
 
     init(_ input: MonitoringInput) {
+        // A list already in strictly increasing code order has no repeats and needs no sort.
+        let ordered = zip(input.schools, input.schools.dropFirst()).allSatisfy { $0.code < $1.code }
         var seen = Set<String>(), list: [SchoolRef] = []
-        for s in input.schools where seen.insert(s.code).inserted { list.append(s) }
-        list.sort { $0.code < $1.code }
+        if ordered { list = input.schools } else {
+            for s in input.schools where seen.insert(s.code).inserted { list.append(s) }
+            list.sort { $0.code < $1.code }
+        }
         schools = list; year = input.year
         var index: [String: Int] = [:], munIndex: [String: Int32] = [:], muns: [String] = [], munOf: [Int32] = []
         index.reserveCapacity(list.count); munOf.reserveCapacity(list.count)
@@ -66,7 +70,7 @@ struct MonitoringIndex {
                 munIndex[s.municipality] = Int32(muns.count); munOf.append(Int32(muns.count)); muns.append(s.municipality)
             }
         }
-        if seen.count != input.schools.count { warnings.append("В списке школ есть повторяющиеся коды; использована первая запись.") }
+        if !ordered && seen.count != input.schools.count { warnings.append("В списке школ есть повторяющиеся коды; использована первая запись.") }
         schoolIndex = index; municipalities = muns; municipalityOf = munOf
 
         // Pass 1: school and subject of every record of Y−1 and Y.

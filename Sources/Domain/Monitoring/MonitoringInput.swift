@@ -46,8 +46,36 @@ public struct EGEInput: Sendable, Hashable {
 
 /// Marks 2, 3, 4, 5 of a ВПР result: counts, or ФИС ОКО's two-decimal percentages.
 public enum VPRMarks: Sendable, Hashable {
-    case counts([Int])
+    case counts(MarkCounts)
     case percentages([Rational])
+}
+
+/// The numbers of marks «2», «3», «4», «5», held inline: a country's monitoring makes
+/// hundreds of thousands of these, and an array each would be an allocation each.
+public struct MarkCounts: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
+    public var m2: Int, m3: Int, m4: Int, m5: Int
+    public init(_ m2: Int, _ m3: Int, _ m4: Int, _ m5: Int) { self.m2 = m2; self.m3 = m3; self.m4 = m4; self.m5 = m5 }
+    /// Four numbers, or nil for any other count.
+    public init?(_ k: [Int]) {
+        guard k.count == 4 else { return nil }
+        self.init(k[0], k[1], k[2], k[3])
+    }
+    public init(arrayLiteral k: Int...) {
+        precondition(k.count == 4, "marks 2, 3, 4, 5: four numbers")
+        self.init(k[0], k[1], k[2], k[3])
+    }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { 4 }
+    public subscript(i: Int) -> Int {
+        switch i {
+        case 0: m2
+        case 1: m3
+        case 2: m4
+        case 3: m5
+        default: preconditionFailure("marks 2…5 are positions 0…3")
+        }
+    }
+    public var description: String { "[\(m2), \(m3), \(m4), \(m5)]" }
 }
 
 /// One school's ВПР result in one subject, grade and year (ФИС ОКО export).
