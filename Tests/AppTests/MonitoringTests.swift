@@ -153,6 +153,17 @@ enum WorkedExample {
             let export = try await Browser.signIn("center", app).get("/monitoring/results.csv?municipality=\(m.id!)&year=2025")
             #expect(export.status == .ok)
             #expect(export.body.string.split(whereSeparator: \.isNewline).count == negativeSchools.count + 1)
+            // НОКО among the contextual columns: the demo's 2025 figure of each listed school, in the page and the export.
+            let header = try #require(export.body.string.split(whereSeparator: \.isNewline).first).split(separator: ";").map(String.init)
+            let column = try #require(header.firstIndex(of: "НОКО, % вып."))
+            #expect(page.body.string.contains("НОКО, % вып."))
+            // Counted from the end: the texts before the contextual columns may hold quoted «;».
+            let fromEnd = header.count - column
+            for line in export.body.string.split(whereSeparator: \.isNewline).dropFirst() {
+                let cells = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+                let noko = try #require(DemoResults.contexts(cells[0]).first { $0.year == 2025 }?.nokoCompletion)
+                #expect(cells[cells.count - fromEnd] == RuFormat.decimal(noko), "\(cells[0]): \(cells[cells.count - fromEnd])")
+            }
         }
     }
 

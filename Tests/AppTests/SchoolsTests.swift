@@ -97,14 +97,22 @@ import VaporTesting
         try await withTestApp { app in
             let b = try await Browser.signIn("center", app)
             let s = try await Fixture.school("ARM-005", app)
-            let bad = try await b.post("/schools/\(s.id!)/context", [("year", "2025"), ("low_income_share", "120"), ("students_count", "5,5")])
+            // The demo has figures of 2024 and 2025 for every school: a second 2025 is refused.
+            let twice = try await b.post("/schools/\(s.id!)/context", [("year", "2025"), ("low_income_share", "12,5")])
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("Данные за этот год уже внесены"))
+            let bad = try await b.post("/schools/\(s.id!)/context", [("year", "2023"), ("low_income_share", "120"), ("students_count", "5,5"),
+                                                                      ("noko_below_base_share", "140")])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Доля — число от 0 до 100"))
             #expect(bad.body.string.contains("Ожидается целое число"))
-            #expect(bad.body.string.contains("value=\"120\""))
-            let ok = try await b.post("/schools/\(s.id!)/context", [("year", "2025"), ("low_income_share", "12,5"), ("social_wellbeing_index", "0,87")])
+            #expect(bad.body.string.contains("value=\"120\"") && bad.body.string.contains("value=\"140\""))
+            let ok = try await b.post("/schools/\(s.id!)/context", [("year", "2023"), ("low_income_share", "12,5"), ("social_wellbeing_index", "0,87"),
+                                                                     ("noko_completion", "61,5"), ("noko_below_base_share", "18,4")])
             #expect(ok.status == .seeOther)
-            #expect(try await SchoolContext.query(on: app.db).filter(\.$school.$id == s.id!).first()?.lowIncomeShare == 12.5)
+            let saved = try await SchoolContext.query(on: app.db).filter(\.$school.$id == s.id!).filter(\.$year == 2023).first()
+            #expect(saved?.lowIncomeShare == 12.5 && saved?.nokoCompletion == 61.5 && saved?.nokoBelowBaseShare == 18.4)
+            let withNOKO = try await b.get("/schools/\(s.id!)").body.string
+            #expect(withNOKO.contains("НОКО: средний процент выполнения, %") && withNOKO.contains("61,5") && withNOKO.contains("18,4"))
             let leader = try await Fixture.school("ARM-019", app)
             let assign = try await b.post("/schools/\(s.id!)/assignments", [("kind", "leader_school"), ("leader_school_id", leader.id!.uuidString), ("order_number", "7")])
             #expect(assign.status == .seeOther)

@@ -93,6 +93,17 @@ import Testing
         let ctx = try ResultImport.readContext(data: csv(ResultImport.template(.context)), fileName: "c.csv", defaultYear: nil)
         #expect(ctx.rows[0].values["students_count"] == "812" && ctx.rows[0].values["low_income_share"] == "7.5")
         #expect(ctx.rows[1].values["non_native_share"] == nil)
+        #expect(ctx.rows[0].values["noko_completion"] == "64.3" && ctx.rows[0].values["noko_below_base_share"] == "9.8")
+        #expect(ctx.rows[1].values["noko_completion"] == nil)
+        // НОКО alone, under its short header, is a context file too; a share above 100 % is refused with row and column.
+        let noko = try ResultImport.readContext(data: csv([["Код ОО", "Год", "НОКО, % выполнения"], ["edu233006", "2025", "58,4"]]),
+                                                fileName: "n.csv", defaultYear: nil)
+        #expect(noko.rows.first?.values == ["noko_completion": "58.4"])
+        let over = #expect(throws: ImportFailure.self) {
+            try ResultImport.readContext(data: csv([["Код ОО", "Год", "Не достигли базового уровня, %"], ["edu233006", "2025", "140"]]),
+                                         fileName: "n.csv", defaultYear: nil)
+        }
+        #expect(over?.errors.map(\.column) == ["Не достигли базового уровня, %"] && over?.errors.first?.row == 2, "\(over?.errors ?? [])")
         let oge = try ResultImport.readOGE(data: csv(ResultImport.template(.oge)), fileName: "o.csv", defaultYear: nil)
         #expect(oge.rows[0].averageMark == "3.6" && oge.rows[0].belowThreshold == 3 && oge.rows[1].averageScore == nil)
         let flags = try ResultImport.readObjectivityFlags(data: csv(ResultImport.template(.objectivity)), fileName: "f.csv", defaultYear: nil)

@@ -28,6 +28,7 @@ enum SchoolCard {
                 Present.optional(c.studentsCount), Present.optional(c.teachersCount), Present.optional(c.lowIncomeShare),
                 Present.optional(c.disabledShare), Present.optional(c.nonNativeShare), Present.optional(c.riskFamiliesShare),
                 Present.optional(c.socialWellbeingIndex, digits: 2), Present.optional(c.qualifiedTeachersShare),
+                Present.optional(c.nokoCompletion), Present.optional(c.nokoBelowBaseShare),
             ], editURL: canEdit ? "/schools/\(id)/context/\(c.id!)/edit" : nil)
         }
         let assignmentRows = assignments.map { a -> SchoolShow.AssignmentRow in

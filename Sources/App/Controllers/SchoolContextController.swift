@@ -22,7 +22,8 @@ enum SchoolContextController {
         let d = SchoolContextDraft(year: year ?? 0, studentsCount: int("students_count"), teachersCount: int("teachers_count"),
                                    lowIncomeShare: dec("low_income_share"), disabledShare: dec("disabled_share"), nonNativeShare: dec("non_native_share"),
                                    riskFamiliesShare: dec("risk_families_share"), socialWellbeingIndex: dec("social_wellbeing_index"),
-                                   selfExamination: f["self_examination"], qualifiedTeachersShare: dec("qualified_teachers_share"))
+                                   selfExamination: f["self_examination"], qualifiedTeachersShare: dec("qualified_teachers_share"),
+                                   nokoCompletion: dec("noko_completion"), nokoBelowBaseShare: dec("noko_below_base_share"))
         if year != nil { errors += d.validate().filter { e in !errors.contains { $0.field == e.field } } }
         return (d, errors)
     }
@@ -48,7 +49,8 @@ enum SchoolContextController {
         let values = ["year": String(c.year), "students_count": c.studentsCount.map(String.init) ?? "", "teachers_count": c.teachersCount.map(String.init) ?? "",
                       "low_income_share": s(c.lowIncomeShare), "disabled_share": s(c.disabledShare), "non_native_share": s(c.nonNativeShare),
                       "risk_families_share": s(c.riskFamiliesShare), "social_wellbeing_index": s(c.socialWellbeingIndex),
-                      "qualified_teachers_share": s(c.qualifiedTeachersShare), "self_examination": c.selfExamination]
+                      "qualified_teachers_share": s(c.qualifiedTeachersShare), "noko_completion": s(c.nokoCompletion),
+                      "noko_below_base_share": s(c.nokoBelowBaseShare), "self_examination": c.selfExamination]
         return page(req, school, values: values, action: "/schools/\(school.id!)/context/\(c.id!)", errors: [], status: .ok)
     }
 

@@ -12,5 +12,6 @@ enum Migrations {
         M007_CreateImportFiles(),
         M008_CreateDataVersion(),
         M009_IntegerSchoolKeys(),
+        M010_NOKOContext(),
     ]
 }

@@ -79,18 +79,22 @@ final class SchoolContext: Model, @unchecked Sendable {
     @OptionalField(key: "social_wellbeing_index") var socialWellbeingIndex: Double?
     @Field(key: "self_examination") var selfExamination: String
     @OptionalField(key: "qualified_teachers_share") var qualifiedTeachersShare: Double?
+    @OptionalField(key: "noko_completion") var nokoCompletion: Double?
+    @OptionalField(key: "noko_below_base_share") var nokoBelowBaseShare: Double?
     init() {}
 
     var draft: SchoolContextDraft {
         SchoolContextDraft(year: year, studentsCount: studentsCount, teachersCount: teachersCount, lowIncomeShare: lowIncomeShare,
                            disabledShare: disabledShare, nonNativeShare: nonNativeShare, riskFamiliesShare: riskFamiliesShare,
                            socialWellbeingIndex: socialWellbeingIndex, selfExamination: selfExamination,
-                           qualifiedTeachersShare: qualifiedTeachersShare)
+                           qualifiedTeachersShare: qualifiedTeachersShare, nokoCompletion: nokoCompletion,
+                           nokoBelowBaseShare: nokoBelowBaseShare)
     }
 
     func apply(_ d: SchoolContextDraft) {
         year = d.year; studentsCount = d.studentsCount; teachersCount = d.teachersCount; lowIncomeShare = d.lowIncomeShare
         disabledShare = d.disabledShare; nonNativeShare = d.nonNativeShare; riskFamiliesShare = d.riskFamiliesShare
         socialWellbeingIndex = d.socialWellbeingIndex; selfExamination = d.selfExamination; qualifiedTeachersShare = d.qualifiedTeachersShare
+        nokoCompletion = d.nokoCompletion; nokoBelowBaseShare = d.nokoBelowBaseShare
     }
 }

@@ -119,6 +119,7 @@ enum ContextColumns {
     static let titles: [(String, String)] = [
         ("social_wellbeing_index", "ИСБШ"), ("low_income_share", "Малообесп., %"), ("disabled_share", "ОВЗ, %"),
         ("risk_families_share", "СОП, %"), ("qualified_teachers_share", "Пед. с категорией, %"),
+        ("noko_completion", "НОКО, % вып."), ("noko_below_base_share", "НОКО ниже базового, %"),
     ]
     static func values(_ c: SchoolContext?) -> [String: String] {
         guard let c else { return [:] }
@@ -128,6 +129,8 @@ enum ContextColumns {
         v["disabled_share"] = c.disabledShare.map { RuFormat.decimal($0) }
         v["risk_families_share"] = c.riskFamiliesShare.map { RuFormat.decimal($0) }
         v["qualified_teachers_share"] = c.qualifiedTeachersShare.map { RuFormat.decimal($0) }
+        v["noko_completion"] = c.nokoCompletion.map { RuFormat.decimal($0) }
+        v["noko_below_base_share"] = c.nokoBelowBaseShare.map { RuFormat.decimal($0) }
         return v
     }
 }

@@ -142,6 +142,8 @@ struct ResultWriters: Sendable {
             c.riskFamiliesShare = d("risk_families_share") ?? c.riskFamiliesShare
             c.socialWellbeingIndex = d("social_wellbeing_index") ?? c.socialWellbeingIndex
             c.qualifiedTeachersShare = d("qualified_teachers_share") ?? c.qualifiedTeachersShare
+            c.nokoCompletion = d("noko_completion") ?? c.nokoCompletion
+            c.nokoBelowBaseShare = d("noko_below_base_share") ?? c.nokoBelowBaseShare
             try await c.save(on: db)
         }
     }

@@ -100,6 +100,16 @@ enum DemoSeeder {
             vpr.append(v)
         }
         try await vpr.create(on: db)
+        var contexts: [SchoolContext] = []
+        for (code, school) in schools.sorted(by: { $0.key < $1.key }) {
+            for d in DemoResults.contexts(code) {
+                let c = SchoolContext()
+                c.$school.id = school.id!; c.selfExamination = ""
+                c.apply(d)
+                contexts.append(c)
+            }
+        }
+        try await contexts.create(on: db)
         for (subject, years) in DemoResults.regional {
             for (year, value) in years {
                 let ref = ReferenceValue()

@@ -61,4 +61,27 @@ public enum DemoResults {
         }
         return out
     }
+
+    /// Invented contextual figures of the last two years for every demo school: social
+    /// passport, the index of social well-being, self-examination and НОКО results.
+    public static func contexts(_ code: String) -> [SchoolContextDraft] {
+        var out: [SchoolContextDraft] = []
+        for s in DemoCatalog.schools where s.draft.code == code {
+            var g = Generator(state: seed(s.draft.code) ^ 0x2545F4914F6CDD1D)
+            let weak = s.statuses.contains { $0.lowResults }, hard = s.statuses.contains { $0.difficultConditions }
+            let students = g.int(weak ? 180...520 : 350...1100)
+            for y in [2024, 2025] {
+                let tenths = { (r: ClosedRange<Int>) in Double(g.int(r)) / 10 }
+                out.append(SchoolContextDraft(
+                    year: y, studentsCount: students + g.int(-20...20), teachersCount: students / 14 + g.int(0...6),
+                    lowIncomeShare: tenths(hard || weak ? 180...420 : 40...160), disabledShare: tenths(20...90),
+                    nonNativeShare: tenths(0...60), riskFamiliesShare: tenths(hard ? 20...70 : 0...25),
+                    socialWellbeingIndex: Double(g.int(hard || weak ? 35...62 : 60...88)) / 100,
+                    qualifiedTeachersShare: tenths(weak ? 280...520 : 450...780),
+                    nokoCompletion: tenths(weak ? 380...560 : (s.isLeader ? 680...820 : 540...700)),
+                    nokoBelowBaseShare: tenths(weak ? 150...340 : (s.isLeader ? 5...40 : 40...160))))
+            }
+        }
+        return out
+    }
 }

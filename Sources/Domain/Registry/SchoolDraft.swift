@@ -123,14 +123,20 @@ public struct SchoolContextDraft: Sendable, Equatable, Codable {
     /// Self-examination (самообследование): free text and the share of teachers with a category.
     public var selfExamination: String
     public var qualifiedTeachersShare: Double?
+    /// Independent quality assessment (НОКО): average completion of the work, %, and the
+    /// share of participants who did not reach the base level, %.
+    public var nokoCompletion: Double?
+    public var nokoBelowBaseShare: Double?
 
     public init(year: Int, studentsCount: Int? = nil, teachersCount: Int? = nil, lowIncomeShare: Double? = nil,
                 disabledShare: Double? = nil, nonNativeShare: Double? = nil, riskFamiliesShare: Double? = nil,
-                socialWellbeingIndex: Double? = nil, selfExamination: String = "", qualifiedTeachersShare: Double? = nil) {
+                socialWellbeingIndex: Double? = nil, selfExamination: String = "", qualifiedTeachersShare: Double? = nil,
+                nokoCompletion: Double? = nil, nokoBelowBaseShare: Double? = nil) {
         self.year = year; self.studentsCount = studentsCount; self.teachersCount = teachersCount
         self.lowIncomeShare = lowIncomeShare; self.disabledShare = disabledShare; self.nonNativeShare = nonNativeShare
         self.riskFamiliesShare = riskFamiliesShare; self.socialWellbeingIndex = socialWellbeingIndex
         self.selfExamination = selfExamination; self.qualifiedTeachersShare = qualifiedTeachersShare
+        self.nokoCompletion = nokoCompletion; self.nokoBelowBaseShare = nokoBelowBaseShare
     }
 
     public func validate() -> [FieldError] {
@@ -138,7 +144,8 @@ public struct SchoolContextDraft: Sendable, Equatable, Codable {
         if !(2000...2100).contains(year) { e.append(.init(field: "year", message: "Укажите год от 2000 до 2100.")) }
         for (key, value) in [("low_income_share", lowIncomeShare), ("disabled_share", disabledShare),
                              ("non_native_share", nonNativeShare), ("risk_families_share", riskFamiliesShare),
-                             ("qualified_teachers_share", qualifiedTeachersShare)] {
+                             ("qualified_teachers_share", qualifiedTeachersShare), ("noko_completion", nokoCompletion),
+                             ("noko_below_base_share", nokoBelowBaseShare)] {
             if let v = value, !(0...100).contains(v) { e.append(.init(field: key, message: "Доля — число от 0 до 100 (в процентах).")) }
         }
         if let v = studentsCount, v < 0 { e.append(.init(field: "students_count", message: "Число обучающихся не может быть отрицательным.")) }

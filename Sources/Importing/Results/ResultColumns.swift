@@ -85,6 +85,8 @@ public enum ResultColumns {
         ("risk_families_share", "Семьи в социально опасном положении, %", true, false),
         ("social_wellbeing_index", "Индекс социального благополучия школы", false, false),
         ("qualified_teachers_share", "Педагоги с высшей и первой категорией, %", true, false),
+        ("noko_completion", "НОКО: средний процент выполнения, %", true, false),
+        ("noko_below_base_share", "НОКО: не достигли базового уровня, %", true, false),
     ]
 
     static let contextAliases: [String: [String]] = [
@@ -96,6 +98,8 @@ public enum ResultColumns {
         "risk_families_share": ["соп, %", "семьи в соп, %"],
         "social_wellbeing_index": ["исбш", "индекс социального благополучия"],
         "qualified_teachers_share": ["доля педагогов высшей и первой категории"],
+        "noko_completion": ["ноко, % выполнения", "ноко: процент выполнения", "ноко: средний процент выполнения, %", "средний процент выполнения"],
+        "noko_below_base_share": ["ноко: ниже базового уровня, %", "не достигли базового уровня, %", "ниже базового уровня, %"],
     ]
 
     public static let context: [ColumnSpec] = [school, examYear] + contextKeys.map {

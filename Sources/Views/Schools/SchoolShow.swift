@@ -76,14 +76,21 @@ public enum SchoolShow {
             empty: Components.emptyState("Статусы не установлены. Статус ШНОР / ШССУ задаётся на год приказом управления образования.")))
     }
 
+    /// Figures as rows and years as columns (latest first): ten long titles side by side
+    /// would not fit a card, a year per column does.
     static func contexts(_ m: Model) -> Node<HTML.BodyContext> {
-        let rows: [[Node<HTML.BodyContext>]] = m.contexts.map { c in
-            [.safe(c.year)] + c.cells.map { Node<HTML.BodyContext>.text($0) } + [c.editURL.map { Components.link("Изменить", $0) } ?? .empty]
+        let cols = [Column("Показатель")] + m.contexts.map { Column($0.year, numeric: true) }
+        var rows: [[Node<HTML.BodyContext>]] = m.contextColumns.enumerated().map { i, title in
+            [.safe(title)] + m.contexts.map { c in .safe(i < c.cells.count ? c.cells[i] : "—") }
         }
-        let cols = [Column("Год")] + m.contextColumns.map { Column($0, numeric: true) } + [Column("")]
+        if !m.contexts.isEmpty, m.contexts.contains(where: { $0.editURL != nil }) {
+            rows.append([.empty] + m.contexts.map { c in c.editURL.map { Components.link("Изменить \(c.year)", $0) } ?? .empty })
+        }
+        if m.contexts.isEmpty { rows = [] }
         let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/context/new") : .empty
-        return Components.section("Контекст: социальный паспорт, самообследование, ИСБШ", actions: add, Components.table(
-            cols, rows: rows, empty: Components.emptyState("Контекстные данные не внесены: добавьте год и заполните социальный паспорт.")))
+        return Components.section("Контекст: социальный паспорт, самообследование, ИСБШ, НОКО", actions: add, Components.table(
+            cols, rows: rows, count: m.contexts.count,
+            empty: Components.emptyState("Контекстные данные не внесены: добавьте год и заполните социальный паспорт.")))
     }
 
     static func staff(_ m: Model) -> Node<HTML.BodyContext> {
