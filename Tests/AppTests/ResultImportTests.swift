@@ -57,6 +57,16 @@ import FastStore
         #expect(try loader.importVPR(url) == 4)
         try store.prepare("SELECT count(*), sum(m2) FROM vpr_results WHERE school_no = 8").forEach { count = ($0.int(0) ?? 0) * 100 + ($0.int(1) ?? 0) }
         #expect(count == 2 * 100 + 6)
+        // An unknown school does not hide later errors: both are listed by row, and nothing more is written.
+        let mixed = Self.header + "\nedu100000;2023;russian;5;20;2;8;6;4\nedu100005;2023;russian;5;20;2;8;6;4\n"
+            + "edu100005;2022;russian;5;20;2;8;6;4\nedu100001;2023;math;5;20;5;5;5;4\n"
+        let mixedURL = dir.appendingPathComponent("mixed.csv")
+        try Data(mixed.utf8).write(to: mixedURL)
+        let failure = #expect(throws: ImportFailure.self) { try loader.importVPR(mixedURL) }
+        #expect(failure?.errors.map(\.row) == [3, 5], "\(failure?.errors ?? [])")
+        #expect(failure?.errors.first?.message.hasPrefix("Школа не найдена") == true && failure?.errors.first?.column == "Код школы")
+        try store.prepare("SELECT count(*) FROM vpr_results WHERE year = 2023").forEach { count = $0.int(0) ?? -1 }
+        #expect(count == 0)
         // A failure on the writing side (here a CHECK the last school breaks) stops the reading side and writes nothing.
         let strict = try FastSQLite(path: dir.appendingPathComponent("s.sqlite").path, create: true)
         try strict.exec("""

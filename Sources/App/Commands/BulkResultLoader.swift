@@ -15,18 +15,36 @@ struct BulkResultLoader {
 
     init(store: FastSQLite, schoolIDs: ContiguousArray<Int>) { self.store = store; self.schoolIDs = schoolIDs }
 
-    struct Unknown: Error, LocalizedError { let message: String; var errorDescription: String? { message } }
-
-    func school(_ s: FastSchool) throws -> Int {
+    func school(_ s: FastSchool) -> Int? {
         if case .login(let b) = s, b.count == 6 || b.count == 9 {
             var n = 0
             for i in (b.count - 6)..<b.count { n = n * 10 + Int(b[i] &- 0x30) }
             let idx = n - 100_000
             if idx >= 0 && idx < schoolIDs.count { return schoolIDs[idx] }
         }
-        let k = s.key
-        guard let id = byKey[k] else { throw Unknown(message: "Школа не найдена: \(SchoolResolver.describe(k))") }
-        return id
+        return byKey[s.key]
+    }
+
+    /// Schools of the file that are not in the registry, each with its first row. After the
+    /// first one nothing more is written (the import fails anyway), but the file is still
+    /// read to the end, so that these and every other error are listed together.
+    final class UnknownSchools {
+        private var firstRow: [SchoolKey: Int] = [:]
+        var isEmpty: Bool { firstRow.isEmpty }
+        func note(_ key: SchoolKey, row: Int) { if firstRow[key] == nil { firstRow[key] = row } }
+        var errors: [ImportError] {
+            firstRow.map { ImportError(row: $0.value, column: "Код школы", message: "Школа не найдена: \(SchoolResolver.describe($0.key)). "
+                                       + "Добавьте её в реестр или исправьте код.") }
+        }
+        /// Runs the scan; its own errors and the unknown schools fail the import as one list, by row.
+        func failing<T>(_ scan: () throws -> T) throws -> T {
+            let value: T
+            do { value = try scan() } catch let f as ImportFailure {
+                throw ImportFailure((f.errors + errors).sorted { ($0.row, $0.column) < ($1.row, $1.column) })
+            }
+            guard isEmpty else { throw ImportFailure(errors.sorted { $0.row < $1.row }) }
+            return value
+        }
     }
 
     /// A checked row with its school resolved, owned (the scanner's buffers are reused).
@@ -63,10 +81,15 @@ struct BulkResultLoader {
         // The statements hold pointers into `subjects` (bound without copies) until they finish.
         return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
-                try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
-                    try emit(VPRItem(school: try school(r.school), year: r.year, subject: r.subject, grade: r.grade, participants: r.participants,
-                                     counts: r.counts, shares: r.shares))
-                }.rows
+                let unknown = UnknownSchools()
+                return try unknown.failing {
+                    try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
+                        guard let no = school(r.school) else { unknown.note(r.school.key, row: r.row); return }
+                        guard unknown.isEmpty else { return }
+                        try emit(VPRItem(school: no, year: r.year, subject: r.subject, grade: r.grade, participants: r.participants,
+                                         counts: r.counts, shares: r.shares))
+                    }.rows
+                }
             }, consume: { (r: VPRItem) in
                 guard r.counts != nil else {
                     try flush()
@@ -117,10 +140,15 @@ struct BulkResultLoader {
         }
         return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
-                try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
-                    try emit(EGEItem(school: try school(r.school), year: r.year, subject: r.subject, participants: r.participants,
-                                     average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers))
-                }.rows
+                let unknown = UnknownSchools()
+                return try unknown.failing {
+                    try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
+                        guard let no = school(r.school) else { unknown.note(r.school.key, row: r.row); return }
+                        guard unknown.isEmpty else { return }
+                        try emit(EGEItem(school: no, year: r.year, subject: r.subject, participants: r.participants,
+                                         average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers))
+                    }.rows
+                }
             }, consume: { (r: EGEItem) in
                 pending.append(r)
                 guard pending.count == group else { return }
