@@ -67,6 +67,11 @@ import FastStore
         #expect(failure?.errors.first?.message.hasPrefix("Школа не найдена") == true && failure?.errors.first?.column == "Код школы")
         try store.prepare("SELECT count(*) FROM vpr_results WHERE year = 2023").forEach { count = $0.int(0) ?? -1 }
         #expect(count == 0)
+        // The same the other way round: an error first, then a school that is not in the registry.
+        try Data((Self.header + "\nedu100001;2023;math;5;20;5;5;5;4\nedu100000;2023;russian;5;20;2;8;6;4\nedu100007;2022;russian;5;20;2;8;6;4\n").utf8)
+            .write(to: mixedURL)
+        let reversed = #expect(throws: ImportFailure.self) { try loader.importVPR(mixedURL) }
+        #expect(reversed?.errors.map(\.row) == [2, 4] && reversed?.errors.last?.message.hasPrefix("Школа не найдена") == true)
         // A failure on the writing side (here a CHECK the last school breaks) stops the reading side and writes nothing.
         let strict = try FastSQLite(path: dir.appendingPathComponent("s.sqlite").path, create: true)
         try strict.exec("""

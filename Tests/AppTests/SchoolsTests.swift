@@ -111,8 +111,13 @@ import VaporTesting
             #expect(ok.status == .seeOther)
             let saved = try await SchoolContext.query(on: app.db).filter(\.$school.$id == s.id!).filter(\.$year == 2023).first()
             #expect(saved?.lowIncomeShare == 12.5 && saved?.nokoCompletion == 61.5 && saved?.nokoBelowBaseShare == 18.4)
-            let withNOKO = try await b.get("/schools/\(s.id!)").body.string
-            #expect(withNOKO.contains("НОКО: средний процент выполнения, %") && withNOKO.contains("61,5") && withNOKO.contains("18,4"))
+            // The card lists figures by year, latest first: 2025, 2024 (demo), then 2023 with the values just entered.
+            let card2023 = try await b.get("/schools/\(s.id!)").body.string
+            for (title, value) in [("НОКО: средний процент выполнения", "61,5"), ("НОКО: не достигли базового уровня, %", "18,4"), ("Дети из малообеспеченных семей, %", "12,5")] {
+                let row = try #require(card2023.range(of: "<td>\(title)</td>").map { String(card2023[$0.upperBound...].prefix(while: { $0 != "\n" })) })
+                let cells = row.components(separatedBy: "</tr>")[0].components(separatedBy: "<td class=\"num\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+                #expect(cells.count == 3 && cells[2] == value, "\(title): \(cells)")
+            }
             let leader = try await Fixture.school("ARM-019", app)
             let assign = try await b.post("/schools/\(s.id!)/assignments", [("kind", "leader_school"), ("leader_school_id", leader.id!.uuidString), ("order_number", "7")])
             #expect(assign.status == .seeOther)

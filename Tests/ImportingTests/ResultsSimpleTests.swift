@@ -100,10 +100,13 @@ import Testing
                                                 fileName: "n.csv", defaultYear: nil)
         #expect(noko.rows.first?.values == ["noko_completion": "58.4"])
         let over = #expect(throws: ImportFailure.self) {
-            try ResultImport.readContext(data: csv([["Код ОО", "Год", "Не достигли базового уровня, %"], ["edu233006", "2025", "140"]]),
+            try ResultImport.readContext(data: csv([["Код ОО", "Год", "НОКО: ниже базового уровня, %"], ["edu233006", "2025", "140"]]),
                                          fileName: "n.csv", defaultYear: nil)
         }
-        #expect(over?.errors.map(\.column) == ["Не достигли базового уровня, %"] && over?.errors.first?.row == 2, "\(over?.errors ?? [])")
+        #expect(over?.errors.map(\.column) == ["НОКО: ниже базового уровня, %"] && over?.errors.first?.row == 2, "\(over?.errors ?? [])")
+        // A report with «Средний процент выполнения» that does not name НОКО is not taken for a context file.
+        #expect(ResultImport.detect(data: csv([["Код ОО", "Год", "Средний процент выполнения"], ["edu233006", "2025", "58,4"]]), fileName: "r.csv")
+                != .simple(.context))
         let oge = try ResultImport.readOGE(data: csv(ResultImport.template(.oge)), fileName: "o.csv", defaultYear: nil)
         #expect(oge.rows[0].averageMark == "3.6" && oge.rows[0].belowThreshold == 3 && oge.rows[1].averageScore == nil)
         let flags = try ResultImport.readObjectivityFlags(data: csv(ResultImport.template(.objectivity)), fileName: "f.csv", defaultYear: nil)

@@ -67,6 +67,7 @@ extension BenchCommand {
 
     /// The whole country's monitoring of one year, read from SQLite and computed, best of `runs`.
     static func country(path: String, year: Int, runs: Int, say: (String) -> Void) throws {
+        let runs = max(1, runs)
         var times: [Double] = []
         for _ in 0..<runs {
             let cpu = Bench.cpuSeconds()
@@ -75,7 +76,7 @@ extension BenchCommand {
             say("Мониторинг \(year) по всей стране: чтение \(Bench.fmt(o.readSeconds)) с + расчёт \(Bench.fmt(o.computeSeconds)) с = \(Bench.fmt(o.readSeconds + o.computeSeconds)) с, процессорное время \(Bench.fmt(Bench.cpuSeconds() - cpu)) с (\(o.parts.count) части по муниципалитетам на двух ядрах); в сводной таблице \(o.summaryCount) школ")
         }
         let sorted = times.sorted()
-        say("Мониторинг по стране, \(runs) запусков: лучший \(Bench.fmt(sorted[0])) с, медиана \(Bench.fmt(sorted[sorted.count / 2])) с")
+        say("Мониторинг по стране, запусков: \(runs); лучший \(Bench.fmt(sorted[0])) с, медиана \(Bench.fmt(sorted[sorted.count / 2])) с")
     }
 }
 

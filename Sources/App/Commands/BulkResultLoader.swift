@@ -25,9 +25,10 @@ struct BulkResultLoader {
         return byKey[s.key]
     }
 
-    /// Schools of the file that are not in the registry, each with its first row. After the
-    /// first one nothing more is written (the import fails anyway), but the file is still
-    /// read to the end, so that these and every other error are listed together.
+    /// Schools of the file that are not in the registry, each with its first row, collected
+    /// from every checked row (also after other errors). After the first one nothing more is
+    /// written (the import fails anyway); the file is still read to the end, so that these
+    /// and every other error are listed together.
     final class UnknownSchools {
         private var firstRow: [SchoolKey: Int] = [:]
         var isEmpty: Bool { firstRow.isEmpty }
@@ -83,9 +84,10 @@ struct BulkResultLoader {
             let rows = try Pipeline.run(produce: { emit in
                 let unknown = UnknownSchools()
                 return try unknown.failing {
-                    try ResultImport.scanVPR(fileURL: url, singlePass: true) { r in
-                        guard let no = school(r.school) else { unknown.note(r.school.key, row: r.row); return }
-                        guard unknown.isEmpty else { return }
+                    try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: { r in
+                        if school(r.school) == nil { unknown.note(r.school.key, row: r.row) }
+                    }) { r in
+                        guard unknown.isEmpty, let no = school(r.school) else { return }
                         try emit(VPRItem(school: no, year: r.year, subject: r.subject, grade: r.grade, participants: r.participants,
                                          counts: r.counts, shares: r.shares))
                     }.rows
@@ -142,9 +144,10 @@ struct BulkResultLoader {
             let rows = try Pipeline.run(produce: { emit in
                 let unknown = UnknownSchools()
                 return try unknown.failing {
-                    try ResultImport.scanEGE(fileURL: url, singlePass: true) { r in
-                        guard let no = school(r.school) else { unknown.note(r.school.key, row: r.row); return }
-                        guard unknown.isEmpty else { return }
+                    try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: { r in
+                        if school(r.school) == nil { unknown.note(r.school.key, row: r.row) }
+                    }) { r in
+                        guard unknown.isEmpty, let no = school(r.school) else { return }
                         try emit(EGEItem(school: no, year: r.year, subject: r.subject, participants: r.participants,
                                          average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers))
                     }.rows

@@ -27,6 +27,7 @@ enum CountryMonitoring {
     /// row-id ranges on both cores, with the schools read alongside; the rows come back
     /// as plain integers (no strings, no reference counting per row).
     static func scan(path: String, year: Int, parts: Int, settings: MonitoringSettings) throws -> Scan {
+        precondition((1...255).contains(parts), "parts of the country: 1…255")
         let tStart = Date()
         let main = try FastSQLite(path: path, readOnly: true)
         var regional: [String: [Int: Rational]] = [:]
@@ -103,8 +104,15 @@ enum CountryMonitoring {
             for case .vpr(let rows, let subjects) in scanned {
                 for r in rows {
                     guard let s = school(r.school) else { continue }
-                    let marks: VPRMarks = r.percentages.map { .percentages($0.split(separator: ";").map { Rational(decimal: String($0)) ?? .zero }) }
-                        ?? .counts(MarkCounts(Int(r.m2), Int(r.m3), Int(r.m4), Int(r.m5)))
+                    let marks: VPRMarks
+                    if let text = r.percentages {
+                        // As the app reads them (ResultRows): four readable shares, or the row is left out.
+                        let shares = text.split(separator: ";").compactMap { Rational(decimal: String($0)) }
+                        guard shares.count == 4 else { continue }
+                        marks = .percentages(shares)
+                    } else {
+                        marks = .counts(MarkCounts(Int(r.m2), Int(r.m3), Int(r.m4), Int(r.m5)))
+                    }
                     vpr.append(VPRInput(resultID: resultID("vpr:", r.id), schoolCode: schools[s].code, year: Int(r.year), subject: subjects[Int(r.subject)],
                                         grade: Int(r.grade), participants: Int(r.participants), marks: marks))
                 }
@@ -159,11 +167,18 @@ enum CountryMonitoring {
         case .vpr(let lo, let hi):
             var out: [VPRRow] = []
             out.reserveCapacity((hi - lo) / 5 + 16)   // a guess of two years in ten
-            // Published percentages come as one text column, read only on the rows that have them.
-            let v = try db.prepare("SELECT id, school_no, year, subject, grade, participants, m2, m3, m4, m5, CASE WHEN m2 IS NULL THEN p2 || ';' || p3 || ';' || p4 || ';' || p5 END FROM vpr_results WHERE id > ? AND id <= ? AND year IN (?, ?)")
+            // As the app reads a row (ResultRows): by `source`, published percentages as one text
+            // column ('' when one is missing), counts only when all four are there, else left out.
+            let v = try db.prepare("""
+                SELECT id, school_no, year, subject, grade, participants, m2, m3, m4, m5,
+                       CASE WHEN source = 'percentages' THEN coalesce(p2 || ';' || p3 || ';' || p4 || ';' || p5, '') END,
+                       source = 'percentages' OR (m2 IS NOT NULL AND m3 IS NOT NULL AND m4 IS NOT NULL AND m5 IS NOT NULL)
+                FROM vpr_results WHERE id > ? AND id <= ? AND year IN (?, ?)
+                """)
             v.bind(1, lo); v.bind(2, hi); v.bind(3, year - 1); v.bind(4, year)
             try v.forEach { r in
-                let counted = !r.isNull(6)
+                guard r.int64(11) != 0 else { return }
+                let counted = r.isNull(10)
                 out.append(VPRRow(id: r.int64(0), school: Int32(truncatingIfNeeded: r.int64(1)), year: Int16(truncatingIfNeeded: r.int64(2)),
                                   subject: r.withBytes(3) { subjects.index($0) }, grade: UInt8(truncatingIfNeeded: r.int64(4)),
                                   participants: Int32(truncatingIfNeeded: r.int64(5)),

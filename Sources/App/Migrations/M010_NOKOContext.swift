@@ -5,8 +5,11 @@ import Fluent
 /// the average completion of the work and the share of participants below the base level.
 struct M010_NOKOContext: AsyncMigration {
     func prepare(on db: any Database) async throws {
-        try await db.schema(SchoolContext.schema).field("noko_completion", .double).update()
-        try await db.schema(SchoolContext.schema).field("noko_below_base_share", .double).update()
+        // One column per statement (SQLite adds one at a time), both in one transaction.
+        try await db.transaction { db in
+            try await db.schema(SchoolContext.schema).field("noko_completion", .double).update()
+            try await db.schema(SchoolContext.schema).field("noko_below_base_share", .double).update()
+        }
     }
 
     func revert(on db: any Database) async throws {

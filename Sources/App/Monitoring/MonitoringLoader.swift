@@ -119,7 +119,7 @@ enum ContextColumns {
     static let titles: [(String, String)] = [
         ("social_wellbeing_index", "ИСБШ"), ("low_income_share", "Малообесп., %"), ("disabled_share", "ОВЗ, %"),
         ("risk_families_share", "СОП, %"), ("qualified_teachers_share", "Пед. с категорией, %"),
-        ("noko_completion", "НОКО, % вып."), ("noko_below_base_share", "НОКО ниже базового, %"),
+        ("noko_completion", "НОКО, % вып."), ("noko_below_base_share", "НОКО: ниже базового, %"),
     ]
     static func values(_ c: SchoolContext?) -> [String: String] {
         guard let c else { return [:] }

@@ -144,9 +144,11 @@ public struct SchoolContextDraft: Sendable, Equatable, Codable {
         if !(2000...2100).contains(year) { e.append(.init(field: "year", message: "Укажите год от 2000 до 2100.")) }
         for (key, value) in [("low_income_share", lowIncomeShare), ("disabled_share", disabledShare),
                              ("non_native_share", nonNativeShare), ("risk_families_share", riskFamiliesShare),
-                             ("qualified_teachers_share", qualifiedTeachersShare), ("noko_completion", nokoCompletion),
-                             ("noko_below_base_share", nokoBelowBaseShare)] {
+                             ("qualified_teachers_share", qualifiedTeachersShare), ("noko_below_base_share", nokoBelowBaseShare)] {
             if let v = value, !(0...100).contains(v) { e.append(.init(field: key, message: "Доля — число от 0 до 100 (в процентах).")) }
+        }
+        if let v = nokoCompletion, !(0...100).contains(v) {
+            e.append(.init(field: "noko_completion", message: "Процент выполнения — число от 0 до 100."))
         }
         if let v = studentsCount, v < 0 { e.append(.init(field: "students_count", message: "Число обучающихся не может быть отрицательным.")) }
         if let v = teachersCount, v < 0 { e.append(.init(field: "teachers_count", message: "Число педагогов не может быть отрицательным.")) }

@@ -56,14 +56,17 @@ extension ResultImport {
     /// Streams a big simple ЕГЭ CSV file; the same contract as `scanVPR`.
     @discardableResult
     /// `singlePass` as in `scanVPR`: the caller writes inside a transaction and rolls it back on failure.
-    public static func scanEGE(fileURL: URL, defaultYear: Int? = nil, singlePass: Bool = false, onRow: (EGEFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
+    public static func scanEGE(fileURL: URL, defaultYear: Int? = nil, singlePass: Bool = false, onChecked: ((EGEFastRow) -> Void)? = nil,
+                               onRow: (EGEFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
         var rows = 0
         for emit in singlePass ? [true] : [false, true] {
             var check: FastEGECheck?, failure: ImportFailure?
             let outcome = try FastDriver.run(.file(fileURL), specs: ResultColumns.ege, strict: true, hasDefaultYear: defaultYear != nil,
                                              accept: { ResultLayouts.detect($0) == .simple(.ege) }) { (c, r) throws(ImportFailure) in
                 if check == nil { check = FastEGECheck(c, defaultYear: defaultYear); check!.checkDuplicates = singlePass || !emit }
-                guard let row = check!.check(c, r), emit, c.errors.isEmpty else { return }
+                guard let row = check!.check(c, r) else { return }
+                if singlePass || !emit { onChecked?(row) }
+                guard emit, c.errors.isEmpty else { return }
                 do { try onRow(row) } catch { failure = FastDriver.wrap(error); throw failure! }
                 rows += 1
             }

@@ -97,7 +97,10 @@ extension ResultImport {
     /// checked (every error is listed) and the failure is thrown at the end — so the caller
     /// must write inside a transaction it rolls back on that failure. Without it, the file
     /// is read twice: checked first, then handed over only when it has no errors.
-    public static func scanVPR(fileURL: URL, defaultYear: Int? = nil, singlePass: Bool = false, onRow: (VPRFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
+    /// `onChecked` sees every row that passed its own checks, once, even after an error
+    /// elsewhere in the file (e.g. to collect schools missing from the registry).
+    public static func scanVPR(fileURL: URL, defaultYear: Int? = nil, singlePass: Bool = false, onChecked: ((VPRFastRow) -> Void)? = nil,
+                               onRow: (VPRFastRow) throws -> Void) throws(ImportFailure) -> FastScanSummary {
         var rows = 0, notes: [String] = []
         for emit in singlePass ? [true] : [false, true] {
             let checking = singlePass || !emit
@@ -109,6 +112,7 @@ extension ResultImport {
                 if let s = row.shares, checking, rebuildCounts(percentages: [s.0.text, s.1.text, s.2.text, s.3.text], participants: row.participants).adjusted {
                     check!.adjusted += 1
                 }
+                if checking { onChecked?(row) }
                 guard emit, c.errors.isEmpty else { return }
                 do { try onRow(row) } catch { failure = FastDriver.wrap(error); throw failure! }
                 rows += 1

@@ -85,7 +85,7 @@ public enum ResultColumns {
         ("risk_families_share", "Семьи в социально опасном положении, %", true, false),
         ("social_wellbeing_index", "Индекс социального благополучия школы", false, false),
         ("qualified_teachers_share", "Педагоги с высшей и первой категорией, %", true, false),
-        ("noko_completion", "НОКО: средний процент выполнения, %", true, false),
+        ("noko_completion", "НОКО: средний процент выполнения", true, false),
         ("noko_below_base_share", "НОКО: не достигли базового уровня, %", true, false),
     ]
 
@@ -98,8 +98,9 @@ public enum ResultColumns {
         "risk_families_share": ["соп, %", "семьи в соп, %"],
         "social_wellbeing_index": ["исбш", "индекс социального благополучия"],
         "qualified_teachers_share": ["доля педагогов высшей и первой категории"],
-        "noko_completion": ["ноко, % выполнения", "ноко: процент выполнения", "ноко: средний процент выполнения, %", "средний процент выполнения"],
-        "noko_below_base_share": ["ноко: ниже базового уровня, %", "не достигли базового уровня, %", "ниже базового уровня, %"],
+        // Only headers that name НОКО: a ВПР or ОГЭ report with «Средний процент выполнения» is not a context file.
+        "noko_completion": ["ноко, % выполнения", "ноко: процент выполнения", "ноко: средний процент выполнения, %", "ноко, средний процент выполнения"],
+        "noko_below_base_share": ["ноко: ниже базового уровня, %", "ноко, ниже базового уровня, %", "ноко: не достигли базового уровня"],
     ]
 
     public static let context: [ColumnSpec] = [school, examYear] + contextKeys.map {

@@ -21,7 +21,7 @@ public enum SchoolContextForm {
         ("risk_families_share", "Семьи в социально опасном положении, %", passport),
         ("social_wellbeing_index", "Индекс социального благополучия школы", wellbeing),
         ("qualified_teachers_share", "Педагоги с высшей и первой категорией, %", wellbeing),
-        ("noko_completion", "НОКО: средний процент выполнения, %", noko),
+        ("noko_completion", "НОКО: средний процент выполнения", noko),
         ("noko_below_base_share", "НОКО: не достигли базового уровня, %", noko),
     ]
     static let contingent = "Контингент", passport = "Социальный паспорт", wellbeing = "ИСБШ и самообследование"
