@@ -169,6 +169,12 @@ enum WorkedExample {
             let header = try #require(export.body.string.split(whereSeparator: \.isNewline).first).split(separator: ";").map(String.init)
             let column = try #require(header.firstIndex(of: "НОКО, % вып."))
             #expect(page.body.string.contains("НОКО, % вып."))
+            // The printable version: the same schools, no filters or buttons, and columns sized for landscape paper.
+            let print = try await Browser.signIn("center", app).get("/monitoring?municipality=\(m.id!)&year=2025&print=1").body.string
+            #expect(print.contains("class=\"print-view\"") && print.contains("Найдено: \(negativeSchools.count)"))
+            #expect(print.contains("<th scope=\"col\" class=\"num col-context\">НОКО, % вып.</th>") && print.contains("class=\"col-text\""))
+            let css = try await Browser.signIn("center", app).get("/assets/app.css").body.string
+            #expect(css.contains("@page wide { size: A4 landscape") && css.contains("body.print-view { page: wide; }"))
             // Counted from the end: the texts before the contextual columns may hold quoted «;».
             let fromEnd = header.count - column
             for line in export.body.string.split(whereSeparator: \.isNewline).dropFirst() {

@@ -8,8 +8,21 @@ extension Stylesheet {
     body.print-view details.confirm, body.print-view .breadcrumbs, body.print-view .flash,
     body.print-view .sort-arrow, body.print-view .tabs { display: none; }
     body.print-view .sort-link, body.print-view .data-table td a { color: inherit; text-decoration: none; pointer-events: none; }
+    @page wide { size: A4 landscape; margin: 10mm 8mm; }
     @media print {
       @page { margin: 14mm 12mm; }
+      /* The printable versions are wide tables: landscape, smaller type, titles and badges wrap,
+         so that every column reaches the paper (the screen scrolls sideways, paper cannot). */
+      body.print-view { page: wide; }
+      body.print-view .data-table { font-size: 7.5pt; width: 100%; table-layout: fixed; }
+      body.print-view .data-table th { white-space: normal; font-size: 6.8pt; hyphens: auto; }
+      body.print-view .data-table th, body.print-view .data-table td { padding: 2pt 3pt; overflow-wrap: break-word; }
+      body.print-view .col-school { width: 11%; }
+      body.print-view .col-indicator { width: 12%; }
+      body.print-view .col-sharp { width: 8%; }
+      body.print-view .col-text { width: 17%; }
+      body.print-view .col-context { width: 4.2%; }
+      body.print-view .badge { white-space: normal; border: 0; padding: 0; border-radius: 0; font-weight: 700; display: inline; font-size: inherit; }
       body { font-size: 10.5pt; color: #000; background: #fff; display: block; }
       .main-nav, .user-menu, .skip-link, .breadcrumbs, .page-actions, .panel-actions, .filters, .pagination,
       .button, .inline-form, details.confirm, .tabs, .flash, .form-actions, .no-print { display: none !important; }

@@ -1,15 +1,24 @@
 import Domain
 import Plot
 
-/// A table column; `sortKey` makes its header a sort link.
+/// A table column; `sortKey` makes its header a sort link; `kind` is a class on its
+/// header and cells (e.g. for the widths of a printed table).
 public struct Column: Sendable {
     public var title: String
     public var numeric: Bool
     public var sortKey: String?
-    public init(_ title: String, numeric: Bool = false, sortKey: String? = nil) {
+    public var kind: String?
+    public init(_ title: String, numeric: Bool = false, sortKey: String? = nil, kind: String? = nil) {
         self.title = title
         self.numeric = numeric
         self.sortKey = sortKey
+        self.kind = kind
+    }
+
+    /// The classes of its header and cells: "num" for numbers, then the kind.
+    var classes: String? {
+        let c = [numeric ? "num" : nil, kind].compactMap { $0 }.joined(separator: " ")
+        return c.isEmpty ? nil : c
     }
 }
 
@@ -62,7 +71,7 @@ public extension Components {
     }
 
     internal static func headerCell(_ column: Column, sort: SortState?) -> Node<HTML.BodyContext> {
-        let numClass: Node<HTML.BodyContext> = .if(column.numeric, .class("num"))
+        let numClass: Node<HTML.BodyContext> = .unwrap(column.classes) { .class($0) }
         guard let key = column.sortKey else {
             return Markup.el("th", .attr("scope", "col"), numClass, .safe(column.title))
         }
@@ -83,8 +92,8 @@ public extension Components {
 
     internal static func tableRow(_ cells: [Node<HTML.BodyContext>], columns: [Column]) -> Node<HTML.BodyContext> {
         let tds = cells.enumerated().map { index, cell -> Node<HTML.BodyContext> in
-            let numeric = index < columns.count && columns[index].numeric
-            return Markup.el("td", .if(numeric, .class("num")), cell)
+            let classes = index < columns.count ? columns[index].classes : nil
+            return Markup.el("td", .unwrap(classes) { .class($0) }, cell)
         }
         return Markup.el("tr", tds)
     }

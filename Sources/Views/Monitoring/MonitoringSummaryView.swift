@@ -50,11 +50,13 @@ public enum MonitoringSummaryView {
 
     public static func table(_ m: Model) -> Node<HTML.BodyContext> {
         let s = m.result.settings
-        var columns = [Column("Школа", sortKey: "name")]
-        columns += s.egeSubjects.map { Column("Показатель 1: ЕГЭ, \(MonFormat.subject($0))", sortKey: $0 == s.egeSubjects.first ? "d1" : nil) }
-        columns += [Column("Показатель 2: ВПР, отрицательная динамика", sortKey: "d2"), Column("Резкое изменение (|Δ| > \(s.threshold))"),
-                    Column("Исключено / признаки необъективности")]
-        columns += m.contextTitles.map { Column($0.1, numeric: true) }
+        // Kinds give the printed table its widths (Stylesheet+Print): paper cannot scroll sideways.
+        var columns = [Column("Школа", sortKey: "name", kind: "col-school")]
+        columns += s.egeSubjects.map { Column("Показатель 1: ЕГЭ, \(MonFormat.subject($0))", sortKey: $0 == s.egeSubjects.first ? "d1" : nil, kind: "col-indicator") }
+        columns += [Column("Показатель 2: ВПР, отрицательная динамика", sortKey: "d2", kind: "col-indicator"),
+                    Column("Резкое изменение (|Δ| > \(s.threshold))", kind: "col-sharp"),
+                    Column("Исключено / признаки необъективности", kind: "col-text")]
+        columns += m.contextTitles.map { Column($0.1, numeric: true, kind: "col-context") }
         let body: [[Node<HTML.BodyContext>]] = rows(m).map { r in row(r, m) }
         let sort = SortState(key: m.query["sort"] ?? "name", ascending: true, baseQuery: m.baseQuery)
         return Components.table(columns, rows: body, sort: sort, count: body.count,
