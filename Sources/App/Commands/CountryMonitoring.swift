@@ -172,14 +172,13 @@ enum CountryMonitoring {
             // column ('' when one is missing), counts only when all four are there, else left out.
             let v = try db.prepare("""
                 SELECT id, school_no, year, subject, grade, participants, m2, m3, m4, m5,
-                       CASE WHEN source = 'percentages' THEN coalesce(p2 || ';' || p3 || ';' || p4 || ';' || p5, '') END,
-                       source = 'percentages' OR (m2 IS NOT NULL AND m3 IS NOT NULL AND m4 IS NOT NULL AND m5 IS NOT NULL)
+                       CASE WHEN source = 'percentages' THEN coalesce(p2 || ';' || p3 || ';' || p4 || ';' || p5, '') END
                 FROM vpr_results WHERE id > ? AND id <= ? AND year IN (?, ?)
                 """)
             v.bind(1, lo); v.bind(2, hi); v.bind(3, year - 1); v.bind(4, year)
             try v.forEach { r in
-                guard r.int64(11) != 0 else { return }
                 let counted = r.isNull(10)
+                if counted, r.isNull(6) || r.isNull(7) || r.isNull(8) || r.isNull(9) { return }
                 out.append(VPRRow(id: r.int64(0), school: Int32(truncatingIfNeeded: r.int64(1)), year: Int16(truncatingIfNeeded: r.int64(2)),
                                   subject: r.withBytes(3) { subjects.index($0) }, grade: UInt8(truncatingIfNeeded: r.int64(4)),
                                   participants: Int32(truncatingIfNeeded: r.int64(5)),
