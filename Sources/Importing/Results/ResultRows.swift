@@ -189,7 +189,7 @@ public enum ResultFileKind: String, CaseIterable, Sendable, Equatable {
         case .term: "Итоги четверти (полугодия)"
         case .objectivity: "Список школ с признаками необъективности"
         case .vprParticipants: "Результаты ВПР по участникам"
-        case .context: "Контекстные данные школ"
+        case .context: "Контекстные данные школ (соцпаспорт, ИСБШ, НОКО)"
         case .journalComparison: "Сравнение отметок ВПР с отметками по журналу"
         }
     }
