@@ -48,6 +48,24 @@ struct BulkResultLoader {
         }
     }
 
+    /// The reading side of both imports: rows of `scan` go on as items with their school
+    /// numbers; schools not in the registry are collected from every checked row, stop the
+    /// writing and fail the import together with the file's other errors.
+    func resolved<Row: ScannedRow, Item>(_ emit: (Item) throws -> Void,
+                                         scan: (_ onChecked: @escaping (Row) -> Void, _ onRow: (Row) throws -> Void) throws -> FastScanSummary,
+                                         item: @escaping (Row, Int) -> Item) throws -> Int {
+        let unknown = UnknownSchools()
+        // `emit` is called only while `scan` runs.
+        return try withoutActuallyEscaping(emit) { emit in
+            try unknown.failing {
+                try scan({ r in if school(r.school) == nil { unknown.note(r.school.key, row: r.row) } }) { r in
+                    guard unknown.isEmpty, let no = school(r.school) else { return }
+                    try emit(item(r, no))
+                }.rows
+            }
+        }
+    }
+
     /// A checked row with its school resolved, owned (the scanner's buffers are reused).
     struct VPRItem: Sendable {
         var school: Int, year: Int, subject: String, grade: Int, participants: Int
@@ -82,15 +100,8 @@ struct BulkResultLoader {
         // The statements hold pointers into `subjects` (bound without copies) until they finish.
         return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
-                let unknown = UnknownSchools()
-                return try unknown.failing {
-                    try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: { r in
-                        if school(r.school) == nil { unknown.note(r.school.key, row: r.row) }
-                    }) { r in
-                        guard unknown.isEmpty, let no = school(r.school) else { return }
-                        try emit(VPRItem(school: no, year: r.year, subject: r.subject, grade: r.grade, participants: r.participants,
-                                         counts: r.counts, shares: r.shares))
-                    }.rows
+                try resolved(emit, scan: { try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { r, no in
+                    VPRItem(school: no, year: r.year, subject: r.subject, grade: r.grade, participants: r.participants, counts: r.counts, shares: r.shares)
                 }
             }, consume: { (r: VPRItem) in
                 guard r.counts != nil else {
@@ -142,15 +153,9 @@ struct BulkResultLoader {
         }
         return try withExtendedLifetime(subjects) { try store.transaction {
             let rows = try Pipeline.run(produce: { emit in
-                let unknown = UnknownSchools()
-                return try unknown.failing {
-                    try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: { r in
-                        if school(r.school) == nil { unknown.note(r.school.key, row: r.row) }
-                    }) { r in
-                        guard unknown.isEmpty, let no = school(r.school) else { return }
-                        try emit(EGEItem(school: no, year: r.year, subject: r.subject, participants: r.participants,
-                                         average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers))
-                    }.rows
+                try resolved(emit, scan: { try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { r, no in
+                    EGEItem(school: no, year: r.year, subject: r.subject, participants: r.participants,
+                            average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers)
                 }
             }, consume: { (r: EGEItem) in
                 pending.append(r)
@@ -164,3 +169,8 @@ struct BulkResultLoader {
         } }
     }
 }
+
+/// What `BulkResultLoader.resolved` needs of a scanned row: its line and its school.
+protocol ScannedRow { var row: Int { get }; var school: FastSchool { get } }
+extension VPRFastRow: ScannedRow {}
+extension EGEFastRow: ScannedRow {}
