@@ -73,4 +73,20 @@ import Testing
         #expect(DemoCatalog.schools.allSatisfy { $0.draft.validate().isEmpty })
         #expect(DemoCatalog.people.allSatisfy { $0.draft.validate().isEmpty })
     }
+
+    /// Every number of a school's context is in `SchoolContextDraft.figures` once (the form,
+    /// the import, the card and the table read that list), and each is checked and shown by it.
+    @Test func contextFiguresCoverEveryNumberOfTheDraft() {
+        let numbers = Mirror(reflecting: SchoolContextDraft(year: 2025)).children.filter { $0.value is Int? || $0.value is Double? }
+        let figures = SchoolContextDraft.figures
+        #expect(numbers.count == figures.count + 1, "the year and one figure per optional number")   // `year` is an Int
+        #expect(Set(figures.map(\.key)).count == figures.count)
+        var d = SchoolContextDraft(year: 2025, studentsCount: -3, lowIncomeShare: 120, socialWellbeingIndex: 1.5, nokoCompletion: 101)
+        #expect(d.validate().map(\.field) == ["students_count", "low_income_share", "noko_completion"])
+        #expect(d.validate().last?.message == "Процент выполнения — число от 0 до 100.")
+        d.studentsCount = 1234; d.socialWellbeingIndex = 0.875
+        let byKey = Dictionary(uniqueKeysWithValues: figures.map { ($0.key, d.formatted($0)) })
+        #expect(byKey["students_count"] == "1\u{2009}234" && byKey["social_wellbeing_index"] == "0,88" && byKey["low_income_share"] == "120,0")
+        #expect(byKey["teachers_count"] == .some(nil))
+    }
 }

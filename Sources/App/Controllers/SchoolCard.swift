@@ -24,12 +24,8 @@ enum SchoolCard {
                                     editURL: canEdit ? "/schools/\(id)/statuses/\(s.id!)/edit" : nil))
         }
         let contextRows = contexts.map { c in
-            SchoolShow.ContextRow(year: Present.yearLabel(c.year, m), cells: [
-                Present.optional(c.studentsCount), Present.optional(c.teachersCount), Present.optional(c.lowIncomeShare),
-                Present.optional(c.disabledShare), Present.optional(c.nonNativeShare), Present.optional(c.riskFamiliesShare),
-                Present.optional(c.socialWellbeingIndex, digits: 2), Present.optional(c.qualifiedTeachersShare),
-                Present.optional(c.nokoCompletion), Present.optional(c.nokoBelowBaseShare),
-            ], editURL: canEdit ? "/schools/\(id)/context/\(c.id!)/edit" : nil)
+            SchoolShow.ContextRow(year: Present.yearLabel(c.year, m), cells: SchoolContextDraft.figures.map { c.draft.formatted($0) ?? "—" },
+                                  editURL: canEdit ? "/schools/\(id)/context/\(c.id!)/edit" : nil)
         }
         let assignmentRows = assignments.map { a -> SchoolShow.AssignmentRow in
             let who: String, url: String?
@@ -61,7 +57,7 @@ enum SchoolCard {
         ]
         return SchoolShow.Model(
             id: id.uuidString, details: details, statuses: statusRows,
-            contextColumns: SchoolContextForm.fields.map(\.1), contexts: contextRows,
+            contextColumns: SchoolContextDraft.figures.map(\.title), contexts: contextRows,
             staff: staff.map { .init(id: $0.id!.uuidString, name: $0.fullName, position: Present.orDash($0.position), functions: Present.functions($0),
                                      subjects: Present.orDash($0.subjects), category: (QualificationCategory(rawValue: $0.category) ?? .none).title) },
             assignments: assignmentRows, canEdit: canEdit, canAssign: canAssign,

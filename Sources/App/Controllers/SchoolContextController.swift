@@ -19,11 +19,13 @@ enum SchoolContextController {
             guard let x = RuFormat.parseDecimal(f[k]) else { errors.append(.init(field: k, message: "Ожидается число (можно с запятой), а введено «\(f[k])».")); return nil }
             return x
         }
-        let d = SchoolContextDraft(year: year ?? 0, studentsCount: int("students_count"), teachersCount: int("teachers_count"),
-                                   lowIncomeShare: dec("low_income_share"), disabledShare: dec("disabled_share"), nonNativeShare: dec("non_native_share"),
-                                   riskFamiliesShare: dec("risk_families_share"), socialWellbeingIndex: dec("social_wellbeing_index"),
-                                   selfExamination: f["self_examination"], qualifiedTeachersShare: dec("qualified_teachers_share"),
-                                   nokoCompletion: dec("noko_completion"), nokoBelowBaseShare: dec("noko_below_base_share"))
+        var d = SchoolContextDraft(year: year ?? 0, selfExamination: f["self_examination"])
+        for figure in SchoolContextDraft.figures {
+            switch figure.value {
+            case .count(let p): d[keyPath: p] = int(figure.key)
+            case .decimal(let p): d[keyPath: p] = dec(figure.key)
+            }
+        }
         if year != nil { errors += d.validate().filter { e in !errors.contains { $0.field == e.field } } }
         return (d, errors)
     }
@@ -45,12 +47,16 @@ enum SchoolContextController {
         guard let c = try await SchoolContext.query(on: req.db).filter(\.$id == req.id("cid")).filter(\.$school.$id == school.id!).first() else {
             throw AppError.notFound("Контекст")
         }
-        func s(_ x: Double?) -> String { x.map { RuFormat.decimal($0, digits: 2).replacingOccurrences(of: RuFormat.thinSpace, with: "") } ?? "" }
-        let values = ["year": String(c.year), "students_count": c.studentsCount.map(String.init) ?? "", "teachers_count": c.teachersCount.map(String.init) ?? "",
-                      "low_income_share": s(c.lowIncomeShare), "disabled_share": s(c.disabledShare), "non_native_share": s(c.nonNativeShare),
-                      "risk_families_share": s(c.riskFamiliesShare), "social_wellbeing_index": s(c.socialWellbeingIndex),
-                      "qualified_teachers_share": s(c.qualifiedTeachersShare), "noko_completion": s(c.nokoCompletion),
-                      "noko_below_base_share": s(c.nokoBelowBaseShare), "self_examination": c.selfExamination]
+        // As typed into the form: no thousands separator, two decimals.
+        let draft = c.draft
+        var values = ["year": String(c.year), "self_examination": c.selfExamination]
+        for figure in SchoolContextDraft.figures {
+            switch figure.value {
+            case .count(let p): values[figure.key] = draft[keyPath: p].map(String.init) ?? ""
+            case .decimal(let p):
+                values[figure.key] = draft[keyPath: p].map { RuFormat.decimal($0, digits: 2).replacingOccurrences(of: RuFormat.thinSpace, with: "") } ?? ""
+            }
+        }
         return page(req, school, values: values, action: "/schools/\(school.id!)/context/\(c.id!)", errors: [], status: .ok)
     }
 

@@ -122,15 +122,9 @@ enum ContextColumns {
         ("noko_completion", "НОКО, % вып."), ("noko_below_base_share", "НОКО: ниже базового, %"),
     ]
     static func values(_ c: SchoolContext?) -> [String: String] {
-        guard let c else { return [:] }
+        guard let draft = c?.draft else { return [:] }
         var v: [String: String] = [:]
-        v["social_wellbeing_index"] = c.socialWellbeingIndex.map { RuFormat.decimal($0, digits: 2) }
-        v["low_income_share"] = c.lowIncomeShare.map { RuFormat.decimal($0) }
-        v["disabled_share"] = c.disabledShare.map { RuFormat.decimal($0) }
-        v["risk_families_share"] = c.riskFamiliesShare.map { RuFormat.decimal($0) }
-        v["qualified_teachers_share"] = c.qualifiedTeachersShare.map { RuFormat.decimal($0) }
-        v["noko_completion"] = c.nokoCompletion.map { RuFormat.decimal($0) }
-        v["noko_below_base_share"] = c.nokoBelowBaseShare.map { RuFormat.decimal($0) }
+        for figure in SchoolContextDraft.figures where titles.contains(where: { $0.0 == figure.key }) { v[figure.key] = draft.formatted(figure) }
         return v
     }
 }

@@ -133,17 +133,15 @@ struct ResultWriters: Sendable {
             let existing = try await SchoolContext.query(on: db).filter(\.$school.$id == s.id!).filter(\.$year == r.year).first()
             let c = existing ?? SchoolContext()
             if existing == nil { c.$school.id = s.id!; c.year = r.year; c.selfExamination = "" }
-            let d = { (k: String) in r.values[k].flatMap(RuFormat.parseDecimal) }
-            c.studentsCount = r.values["students_count"].flatMap { Int($0) } ?? c.studentsCount
-            c.teachersCount = r.values["teachers_count"].flatMap { Int($0) } ?? c.teachersCount
-            c.lowIncomeShare = d("low_income_share") ?? c.lowIncomeShare
-            c.disabledShare = d("disabled_share") ?? c.disabledShare
-            c.nonNativeShare = d("non_native_share") ?? c.nonNativeShare
-            c.riskFamiliesShare = d("risk_families_share") ?? c.riskFamiliesShare
-            c.socialWellbeingIndex = d("social_wellbeing_index") ?? c.socialWellbeingIndex
-            c.qualifiedTeachersShare = d("qualified_teachers_share") ?? c.qualifiedTeachersShare
-            c.nokoCompletion = d("noko_completion") ?? c.nokoCompletion
-            c.nokoBelowBaseShare = d("noko_below_base_share") ?? c.nokoBelowBaseShare
+            // The figures in the file replace the saved ones; the others stay.
+            var draft = c.draft
+            for figure in SchoolContextDraft.figures {
+                switch figure.value {
+                case .count(let p): if let n = r.values[figure.key].flatMap({ Int($0) }) { draft[keyPath: p] = n }
+                case .decimal(let p): if let x = r.values[figure.key].flatMap(RuFormat.parseDecimal) { draft[keyPath: p] = x }
+                }
+            }
+            c.apply(draft)
             try await c.save(on: db)
         }
     }

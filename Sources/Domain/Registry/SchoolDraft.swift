@@ -142,16 +142,57 @@ public struct SchoolContextDraft: Sendable, Equatable, Codable {
     public func validate() -> [FieldError] {
         var e: [FieldError] = []
         if !(2000...2100).contains(year) { e.append(.init(field: "year", message: "Укажите год от 2000 до 2100.")) }
-        for (key, value) in [("low_income_share", lowIncomeShare), ("disabled_share", disabledShare),
-                             ("non_native_share", nonNativeShare), ("risk_families_share", riskFamiliesShare),
-                             ("qualified_teachers_share", qualifiedTeachersShare), ("noko_below_base_share", nokoBelowBaseShare)] {
-            if let v = value, !(0...100).contains(v) { e.append(.init(field: key, message: "Доля — число от 0 до 100 (в процентах).")) }
+        for f in Self.figures {
+            switch f.value {
+            case .count(let p): if let v = self[keyPath: p], v < 0, let m = f.rangeMessage { e.append(.init(field: f.key, message: m)) }
+            case .decimal(let p): if let v = self[keyPath: p], f.percent, !(0...100).contains(v), let m = f.rangeMessage { e.append(.init(field: f.key, message: m)) }
+            }
         }
-        if let v = nokoCompletion, !(0...100).contains(v) {
-            e.append(.init(field: "noko_completion", message: "Процент выполнения — число от 0 до 100."))
-        }
-        if let v = studentsCount, v < 0 { e.append(.init(field: "students_count", message: "Число обучающихся не может быть отрицательным.")) }
-        if let v = teachersCount, v < 0 { e.append(.init(field: "teachers_count", message: "Число педагогов не может быть отрицательным.")) }
         return e
+    }
+
+    /// The figures of a school's context, each once: its key (form field, file column),
+    /// title, group and place in the draft, how it is shown and checked. The form, the
+    /// import, the card, the summary table and `validate` all read this list.
+    public static let figures: [ContextFigure] = {
+        let share = "Доля — число от 0 до 100 (в процентах)."
+        let contingent = "Контингент", passport = "Социальный паспорт", wellbeing = "ИСБШ и самообследование"
+        let noko = "Независимая оценка качества образования (НОКО)"
+        return [
+            .init("students_count", "Обучающихся, чел.", contingent, .count(\.studentsCount), check: "Число обучающихся не может быть отрицательным."),
+            .init("teachers_count", "Педагогов, чел.", contingent, .count(\.teachersCount), check: "Число педагогов не может быть отрицательным."),
+            .init("low_income_share", "Дети из малообеспеченных семей, %", passport, .decimal(\.lowIncomeShare), percent: true, check: share),
+            .init("disabled_share", "Дети с ОВЗ и инвалидностью, %", passport, .decimal(\.disabledShare), percent: true, check: share),
+            .init("non_native_share", "Дети, для которых русский язык не родной, %", passport, .decimal(\.nonNativeShare), percent: true, check: share),
+            .init("risk_families_share", "Семьи в социально опасном положении, %", passport, .decimal(\.riskFamiliesShare), percent: true, check: share),
+            .init("social_wellbeing_index", "Индекс социального благополучия школы", wellbeing, .decimal(\.socialWellbeingIndex), digits: 2),
+            .init("qualified_teachers_share", "Педагоги с высшей и первой категорией, %", wellbeing, .decimal(\.qualifiedTeachersShare), percent: true, check: share),
+            .init("noko_completion", "НОКО: средний процент выполнения", noko, .decimal(\.nokoCompletion), percent: true,
+                  check: "Процент выполнения — число от 0 до 100."),
+            .init("noko_below_base_share", "НОКО: не достигли базового уровня, %", noko, .decimal(\.nokoBelowBaseShare), percent: true, check: share),
+        ]
+    }()
+
+    /// The figure as the card and the summary table show it (decimal comma), nil when not entered.
+    public func formatted(_ f: ContextFigure) -> String? {
+        switch f.value {
+        case .count(let p): self[keyPath: p].map(RuFormat.integer)
+        case .decimal(let p): self[keyPath: p].map { RuFormat.decimal($0, digits: f.digits) }
+        }
+    }
+}
+
+/// One figure of a school's context (see `SchoolContextDraft.figures`).
+public struct ContextFigure: @unchecked Sendable {   // key paths are immutable values
+    public enum Value { case count(WritableKeyPath<SchoolContextDraft, Int?>), decimal(WritableKeyPath<SchoolContextDraft, Double?>) }
+    public let key: String, title: String, group: String, value: Value
+    /// Decimals shown; `percent`: a value in % (checked to lie in 0…100); `rangeMessage`:
+    /// what to say when a value is out of range (negative counts, percentages over 100).
+    public let digits: Int, percent: Bool, rangeMessage: String?
+    public var isCount: Bool { if case .count = value { true } else { false } }
+
+    init(_ key: String, _ title: String, _ group: String, _ value: Value, digits: Int = 1, percent: Bool = false, check: String? = nil) {
+        self.key = key; self.title = title; self.group = group; self.value = value
+        self.digits = digits; self.percent = percent; self.rangeMessage = check
     }
 }

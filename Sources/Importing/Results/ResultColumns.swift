@@ -1,4 +1,5 @@
 import Foundation
+import Domain
 
 /// Columns of the simple result formats (our templates). Russian headers are the
 /// titles; English keys and usual Russian variants are accepted too.
@@ -75,19 +76,10 @@ public enum ResultColumns {
         ColumnSpec("journal_mark", "Отметка по журналу", aliases: ["journal_mark", "отметка в журнале"]),
     ]
 
-    /// (key, Russian title, is a share in %, is a head count), as the school card shows them.
-    public static let contextKeys: [(key: String, title: String, share: Bool, count: Bool)] = [
-        ("students_count", "Обучающихся, чел.", false, true),
-        ("teachers_count", "Педагогов, чел.", false, true),
-        ("low_income_share", "Дети из малообеспеченных семей, %", true, false),
-        ("disabled_share", "Дети с ОВЗ и инвалидностью, %", true, false),
-        ("non_native_share", "Дети, для которых русский язык не родной, %", true, false),
-        ("risk_families_share", "Семьи в социально опасном положении, %", true, false),
-        ("social_wellbeing_index", "Индекс социального благополучия школы", false, false),
-        ("qualified_teachers_share", "Педагоги с высшей и первой категорией, %", true, false),
-        ("noko_completion", "НОКО: средний процент выполнения", true, false),
-        ("noko_below_base_share", "НОКО: не достигли базового уровня, %", true, false),
-    ]
+    /// (key, Russian title, is a share in %, is a head count), as the school card shows them
+    /// (`SchoolContextDraft.figures`).
+    public static let contextKeys: [(key: String, title: String, share: Bool, count: Bool)] =
+        SchoolContextDraft.figures.map { ($0.key, $0.title, $0.percent, $0.isCount) }
 
     static let contextAliases: [String: [String]] = [
         "students_count": ["обучающихся", "число обучающихся", "контингент"],
