@@ -2,6 +2,7 @@ import Foundation
 import Dispatch
 import Domain
 import FastStore
+import NIOConcurrencyHelpers
 
 /// The whole country's monitoring of one year straight from SQLite, for the benchmark:
 /// the same rows and mapping as MonitoringLoader, read without Fluent, on both cores.
@@ -240,21 +241,15 @@ enum CountryMonitoring {
     }
 
     /// Runs `count` jobs on the cores (DispatchQueue.concurrentPerform) and returns their values in order.
-    static func parallel<T>(_ count: Int, _ job: (Int) throws -> T) throws -> [T] {
-        let slots = Slots<T>(count)
+    static func parallel<T: Sendable>(_ count: Int, _ job: (Int) throws -> T) throws -> [T] {
+        let slots = NIOLockedValueBox([Result<T, any Error>?](repeating: nil, count: count))
         withoutActuallyEscaping(job) { job in
             nonisolated(unsafe) let job = job
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 let r = Result { try job(i) }
-                slots.lock.lock(); slots.values[i] = r; slots.lock.unlock()
+                slots.withLockedValue { $0[i] = r }
             }
         }
-        return try slots.values.map { try $0!.get() }
+        return try slots.withLockedValue { $0 }.map { try $0!.get() }
     }
-}
-
-/// Results of parallel jobs, one slot each, written under a lock.
-final class Slots<T>: @unchecked Sendable {
-    var values: [Result<T, any Error>?]; let lock = NSLock()
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
 }

@@ -8,23 +8,9 @@ enum SchoolContextController {
         var errors: [FieldError] = []
         let year = YearLabel.parse(f["year"])
         if year == nil { errors.append(.init(field: "year", message: "Укажите год: 2025 или учебный год 2024/2025.")) }
-        func int(_ k: String) -> Int? {
-            let v = f[k].replacingOccurrences(of: " ", with: "")
-            if v.isEmpty { return nil }
-            guard let n = Int(v) else { errors.append(.init(field: k, message: "Ожидается целое число, а введено «\(f[k])».")); return nil }
-            return n
-        }
-        func dec(_ k: String) -> Double? {
-            if f[k].isEmpty { return nil }
-            guard let x = RuFormat.parseDecimal(f[k]) else { errors.append(.init(field: k, message: "Ожидается число (можно с запятой), а введено «\(f[k])».")); return nil }
-            return x
-        }
         var d = SchoolContextDraft(year: year ?? 0, selfExamination: f["self_examination"])
         for figure in SchoolContextDraft.figures {
-            switch figure.value {
-            case .count(let p): d[keyPath: p] = int(figure.key)
-            case .decimal(let p): d[keyPath: p] = dec(figure.key)
-            }
+            if let message = figure.read(f[figure.key], into: &d) { errors.append(.init(field: figure.key, message: message)) }
         }
         if year != nil { errors += d.validate().filter { e in !errors.contains { $0.field == e.field } } }
         return (d, errors)
@@ -47,16 +33,9 @@ enum SchoolContextController {
         guard let c = try await SchoolContext.query(on: req.db).filter(\.$id == req.id("cid")).filter(\.$school.$id == school.id!).first() else {
             throw AppError.notFound("Контекст")
         }
-        // As typed into the form: no thousands separator, two decimals.
         let draft = c.draft
         var values = ["year": String(c.year), "self_examination": c.selfExamination]
-        for figure in SchoolContextDraft.figures {
-            switch figure.value {
-            case .count(let p): values[figure.key] = draft[keyPath: p].map(String.init) ?? ""
-            case .decimal(let p):
-                values[figure.key] = draft[keyPath: p].map { RuFormat.decimal($0, digits: 2).replacingOccurrences(of: RuFormat.thinSpace, with: "") } ?? ""
-            }
-        }
+        for figure in SchoolContextDraft.figures { values[figure.key] = figure.formText(draft) }
         return page(req, school, values: values, action: "/schools/\(school.id!)/context/\(c.id!)", errors: [], status: .ok)
     }
 

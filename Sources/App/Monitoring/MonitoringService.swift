@@ -20,11 +20,10 @@ enum MonitoringService {
     }
 
     /// The same, reused until the next audited change (DataVersion): the key names the
-    /// municipalities with their settings, the year and any explicit settings.
-    static func compute(_ municipalities: [Municipality], year: Int, settings: MonitoringSettings? = nil, req: Request) async throws -> Computed {
-        let explicit = settings.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let key = "monitoring|\(year)|\(explicit)|" + municipalities.map { "\($0.id!.uuidString):\($0.settingsJSON)" }.joined(separator: ",")
-        return try await req.cached(key) { try await compute(municipalities, year: year, settings: settings, on: req.db) }
+    /// municipalities with their settings and the year.
+    static func compute(_ municipalities: [Municipality], year: Int, req: Request) async throws -> Computed {
+        let key = "monitoring|\(year)|" + municipalities.map { "\($0.id!.uuidString):\($0.settingsJSON)" }.joined(separator: ",")
+        return try await req.cached(key) { try await compute(municipalities, year: year, on: req.db) }
     }
 
     /// The latest exam year that has results for these municipalities, else the current year.

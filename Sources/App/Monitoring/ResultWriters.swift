@@ -136,10 +136,7 @@ struct ResultWriters: Sendable {
             // The figures in the file replace the saved ones; the others stay.
             var draft = c.draft
             for figure in SchoolContextDraft.figures {
-                switch figure.value {
-                case .count(let p): if let n = r.values[figure.key].flatMap({ Int($0) }) { draft[keyPath: p] = n }
-                case .decimal(let p): if let x = r.values[figure.key].flatMap(RuFormat.parseDecimal) { draft[keyPath: p] = x }
-                }
+                if let text = r.values[figure.key], !text.isEmpty { _ = figure.read(text, into: &draft) }   // checked by the import
             }
             c.apply(draft)
             try await c.save(on: db)

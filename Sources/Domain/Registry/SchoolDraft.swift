@@ -191,6 +191,31 @@ public struct ContextFigure: @unchecked Sendable {   // key paths are immutable 
     public let digits: Int, percent: Bool, rangeMessage: String?
     public var isCount: Bool { if case .count = value { true } else { false } }
 
+    /// Reads what was typed or imported (spaces ignored, decimal comma or point) into the
+    /// draft; empty clears the figure. Returns what was expected when `text` is no number.
+    public func read(_ text: String, into d: inout SchoolContextDraft) -> String? {
+        let trimmed = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: RuFormat.thinSpace, with: "")
+        switch value {
+        case .count(let p):
+            guard !trimmed.isEmpty else { d[keyPath: p] = nil; return nil }
+            guard let n = Int(trimmed) else { return "Ожидается целое число, а введено «\(text)»." }
+            d[keyPath: p] = n
+        case .decimal(let p):
+            guard !trimmed.isEmpty else { d[keyPath: p] = nil; return nil }
+            guard let x = RuFormat.parseDecimal(trimmed) else { return "Ожидается число (можно с запятой), а введено «\(text)»." }
+            d[keyPath: p] = x
+        }
+        return nil
+    }
+
+    /// The value as it goes back into the form: no thousands separator, two decimals.
+    public func formText(_ d: SchoolContextDraft) -> String {
+        switch value {
+        case .count(let p): d[keyPath: p].map(String.init) ?? ""
+        case .decimal(let p): d[keyPath: p].map { RuFormat.decimal($0, digits: 2).replacingOccurrences(of: RuFormat.thinSpace, with: "") } ?? ""
+        }
+    }
+
     init(_ key: String, _ title: String, _ group: String, _ value: Value, digits: Int = 1, percent: Bool = false, check: String? = nil) {
         self.key = key; self.title = title; self.group = group; self.value = value
         self.digits = digits; self.percent = percent; self.rangeMessage = check
