@@ -22,8 +22,10 @@ public enum Entrypoint {
                 app.asyncCommands.use(ImportCommand(), as: "import")
                 app.asyncCommands.use(MonitoringCommand(), as: "monitoring")
                 app.asyncCommands.use(BenchCommand(), as: "bench")
+                app.asyncCommands.use(MigrateCommand(), as: "migrate")
+                app.asyncCommands.use(RoutesMatrixCommand(), as: "routes")
                 if args[1] == "serve" {
-                    try await Bootstrap.prepare(app, demo: demo)
+                    try await Bootstrap.prepare(app, demo: demo, address: ServeAddress(arguments: args))
                 }
                 try await app.execute()
             } catch {

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import FluentSQLiteDriver
 import FluentPostgresDriver
+import SQLKit
 
 public enum DatabaseChoice: Sendable {
     case fromConfig
@@ -18,12 +19,15 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     if app.environment == .testing { config.bcryptCost = 4; app.logger.logLevel = .warning }
     app.config = config
     app.storage[Application.VersionedCacheKey.self] = VersionedCache()
+    app.loginThrottle = LoginThrottle()
 
+    var sqliteFile = false
     switch database {
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        sqliteFile = true
     case .postgres(let url, let searchPath):
         var pg = try SQLPostgresConfiguration(url: url)
         if let searchPath { pg.searchPath = [searchPath] }
@@ -34,7 +38,12 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
         } else {
             try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
             app.databases.use(.sqlite(.file(config.dataDirectory + "/opora.sqlite")), as: .sqlite)
+            sqliteFile = true
         }
+    }
+    if sqliteFile {
+        // Write-ahead log: readers no longer wait for a writer (the file keeps this mode).
+        try await (app.db as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").run()
     }
     app.migrations.add(Migrations.all)
     app.databases.middleware.use(SchoolNumbering())
@@ -46,6 +55,7 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(FlashMiddleware())
     app.middleware.use(AuthMiddleware())
+    app.middleware.use(PermissionMiddleware())
     app.middleware.use(CSRFMiddleware())
     try routes(app)
 }

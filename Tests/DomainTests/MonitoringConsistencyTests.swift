@@ -46,10 +46,14 @@ import Testing
             let r = Monitoring.compute(randomInput(seed: seed, settings: s))
             let schools = Array(r.schools)
             for (i, school) in schools.enumerated() {
-                #expect(r.store.negative1[i] == school.indicator1.contains { $0.inSummary })
-                #expect(r.store.negative2[i] == school.indicator2.contains { $0.inSummary })
+                #expect(r.store.summary1[i] == school.indicator1.contains { $0.inSummary })
+                #expect(r.store.summary2[i] == school.indicator2.contains { $0.inSummary })
                 let p = school.profile
-                #expect(p.egeNegativeSubjects == school.indicator1.filter(\.inSummary).map(\.subject))
+                // D < 0 and D = 0 counted apart (DOMAIN §4): the profile keeps both lists.
+                #expect(p.egeNegativeSubjects == school.indicator1.filter { $0.state == .negative }.map(\.subject))
+                #expect(p.egeNoChangeSubjects == school.indicator1.filter { $0.state == .noChange }.map(\.subject))
+                #expect(p.indicator1Negative == school.negative1)
+                #expect(p.indicator2Negative == school.negative2)
                 #expect(p.sharpChanges == school.indicator2.contains { !$0.sharpChanges.isEmpty })
                 #expect(p.smallGroups == (school.indicator1.contains(where: \.smallGroup) || school.indicator2.contains(where: \.smallGroup)))
                 #expect(p.hasData == (school.indicator1.contains { $0.d != nil } || school.indicator2.contains { $0.deltas != nil }))

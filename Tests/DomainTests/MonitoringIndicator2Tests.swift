@@ -36,14 +36,22 @@ import Testing
         #expect(d.source == .mixed && d.delta(2) == Rational(230, 7) && d.state == .negative)
     }
 
-    @Test func countsAndPercentagesCanDisagreeAtTheThreshold() {
-        // 7 of 27 (25,925…%) → 33 of 59 (55,932…%): Δ(2) = 30,006 from counts, but the
-        // published two-decimal shares 25,93 → 55,93 give exactly 30,00. Each source is named.
+    @Test func publishedPercentagesGoThroughTheirRebuiltCounts() {
+        // 7 of 27 (25,925…%) → 33 of 59 (55,932…%): Δ(2) = 30,006 from counts, while the
+        // published two-decimal shares 25,93 → 55,93 differ by exactly 30,00. The counts
+        // rebuilt from the shares (round(share × n / 100) = 7 and 33) are the real ones, so the
+        // published file gives the same verdict as the counts (was: «no change» from the shares).
         let counts = MF.cell2(run([MF.vpr("A", 2024, [7, 10, 6, 4]), MF.vpr("A", 2025, [33, 14, 8, 4])]), "A")
-        let published = MF.cell2(run([MF.vprPercent("A", 2024, 27, ["25.93", "37.04", "22.22", "14.81"]),
-                                      MF.vprPercent("A", 2025, 59, ["55.93", "23.73", "13.56", "6.78"])]), "A")
+        let published = run([MF.vprPercent("A", 2024, 27, ["25.93", "37.04", "22.22", "14.81"]),
+                             MF.vprPercent("A", 2025, 59, ["55.93", "23.73", "13.56", "6.78"])])
+        let p = MF.cell2(published, "A")
         #expect(counts.state == .negative && counts.source == .counts && counts.delta2Text == "30.006")
-        #expect(published.state == .noChange && published.source == .percentages && published.delta(2) == Rational(30))
+        #expect(p.state == .negative && p.source == .percentages && p.delta2Text == "30.006")
+        #expect(p.deltas == counts.deltas && p.delta(2) == Rational(100 * 33, 59) - Rational(100 * 7, 27))
+        #expect(p.previous?.counts == [7, 10, 6, 4] && p.current?.counts == [33, 14, 8, 4])
+        #expect(p.current?.share(2) == Rational(3300, 59))
+        // The compute-time summary flag follows the same counts.
+        #expect(published.summary(.indicator2).map(\.school.code) == ["A"])
     }
 
     @Test func theThreeReadingsDisagreeOnOneCase() {

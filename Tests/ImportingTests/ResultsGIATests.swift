@@ -10,11 +10,11 @@ import Testing
         #expect(ResultImport.detect(data: data, fileName: "oge.xlsx") == .giaProtocolOGE)
         let f = try ResultImport.readOGE(data: data, fileName: "oge.xlsx", defaultYear: nil)
         #expect(f.rows == [
-            OGERow(row: 5, school: .gia("9306"), year: 2026, subject: "social_studies", participants: 2,
+            OGERow(row: 5, school: .gia("9306", msu: "209"), year: 2026, subject: "social_studies", participants: 2,
                    averageMark: "3", averageScore: "19.5", belowThreshold: 1),
-            OGERow(row: 7, school: .gia("9311"), year: 2026, subject: "social_studies", participants: 1,
+            OGERow(row: 7, school: .gia("9311", msu: "209"), year: 2026, subject: "social_studies", participants: 1,
                    averageMark: "5", averageScore: "30", belowThreshold: 0),
-            OGERow(row: 14, school: .gia("9306"), year: 2026, subject: "chemistry", participants: 2,
+            OGERow(row: 14, school: .gia("9306", msu: "209"), year: 2026, subject: "chemistry", participants: 2,
                    averageMark: "4", averageScore: "19", belowThreshold: 0),
         ])
         let social = f.references.filter { $0.subject == "social_studies" }
@@ -29,11 +29,11 @@ import Testing
         let data = try F.workbook([("Page 1", F.protocolSheet(ege: true))])
         let f = try ResultImport.readEGE(data: data, fileName: "ege.xlsx", defaultYear: nil)
         #expect(f.rows == [
-            EGERow(row: 5, school: .gia("9306"), year: 2026, subject: "social_studies", participants: 2, average: "55",
+            EGERow(row: 5, school: .gia("9306", msu: "209"), year: 2026, subject: "social_studies", participants: 2, average: "55",
                    sd: "21.21", belowMinimum: 1, highScorers: 0),
-            EGERow(row: 7, school: .gia("9311"), year: 2026, subject: "social_studies", participants: 1, average: "90",
+            EGERow(row: 7, school: .gia("9311", msu: "209"), year: 2026, subject: "social_studies", participants: 1, average: "90",
                    sd: nil, belowMinimum: 0, highScorers: 1),
-            EGERow(row: 14, school: .gia("9306"), year: 2026, subject: "chemistry", participants: 2, average: "71",
+            EGERow(row: 14, school: .gia("9306", msu: "209"), year: 2026, subject: "chemistry", participants: 2, average: "71",
                    sd: "14.14", belowMinimum: 0, highScorers: 1),
         ])
         #expect(f.notes.contains { $0.contains("ФИО участников не импортируются") })

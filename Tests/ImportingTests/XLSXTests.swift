@@ -30,7 +30,7 @@ import Testing
         let sheet = try #require(try XLSXReader.entry("xl/worksheets/sheet1.xml", in: data))
         let xml = String(decoding: sheet, as: UTF8.self)
         #expect(xml.contains(#"<c r="A1" s="1" t="inlineStr">"#))
-        #expect(xml.contains(#"<c r="B2"><v>25.0</v></c>"#))
+        #expect(xml.contains(#"<c r="B2" s="2"><v>25</v></c>"#))      // a number with the format "0"
         #expect(xml.contains(#"<c r="B3" t="inlineStr"><is><t xml:space="preserve">007</t>"#))
         for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
             #expect(try XLSXReader.entry(part, in: data) != nil, "missing \(part)")
@@ -85,6 +85,11 @@ import Testing
         #expect(CellReference.parse("C5")! == (2, 4))
         #expect(CellReference.parse("$AB$10")! == (27, 9))
         #expect(CellReference.parse("5C") == nil)
+        #expect(CellReference.parse("xfd1048576")! == (16_383, 1_048_575))
+        #expect(CellReference.parse("XFE1") == nil)                  // beyond Excel's last column
+        #expect(CellReference.parse("A1048577") == nil)              // beyond Excel's last row
+        #expect(CellReference.locate("ZZZ9999999") == .outside)
+        #expect(CellReference.locate("A1B") == .malformed)
         #expect(CellReference.columnLetters(0) == "A")
         #expect(CellReference.columnLetters(25) == "Z")
         #expect(CellReference.columnLetters(26) == "AA")

@@ -39,8 +39,13 @@ struct AuthMiddleware: AsyncMiddleware {
             .filter(\.$tokenHash == Tokens.sha256(token)).with(\.$user).first() else { return nil }
         if let exp = row.expiresAt, exp <= req.now { return nil }
         guard row.user.isActive else { return nil }
+        // "Last used" for the profile, written at most once an hour.
+        if row.lastUsedAt.map({ req.now.timeIntervalSince($0) > 3600 }) ?? true {
+            row.lastUsedAt = req.now
+            try await row.update(on: req.db)
+        }
         let principal = try await PrincipalLoader.load(row.user, on: req.db)
         return CurrentUser(id: try row.user.requireID(), login: row.user.login, displayName: row.user.displayName,
-                           mustChangePassword: false, principal: principal, via: .token)
+                           mustChangePassword: row.user.mustChangePassword, principal: principal, via: .token)
     }
 }

@@ -7,8 +7,7 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "opora_csrf"
     static let fieldName = "_csrf"
-    /// Uploads (imports) are the largest bodies.
-    static let maxBody = 25 * 1024 * 1024
+    static let refused = Abort(.forbidden, reason: "Форма устарела или открыта в другом окне. Обновите страницу и отправьте её ещё раз — введённые данные сохранятся, если вернуться назад.")
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let existing = req.cookies[Self.cookieName].map(\.string).flatMap { $0.count >= 16 ? $0 : nil }
@@ -17,11 +16,16 @@ struct CSRFMiddleware: AsyncMiddleware {
         // API calls without a session cookie (bearer tokens, the token endpoint) can't be forged by a browser.
         let apiWithoutSession = req.isAPI && req.cookies[AuthMiddleware.cookieName] == nil
         if req.method != .GET && req.method != .HEAD && req.headers.bearerAuthorization == nil && !apiWithoutSession {
-            if req.body.data == nil { _ = try await req.body.collect(max: Self.maxBody).get() }
-            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.fieldName))
-            guard let existing, let sent, Self.equal(existing, sent) else {
-                throw Abort(.forbidden, reason: "Форма устарела или открыта в другом окне. Обновите страницу и отправьте её ещё раз — введённые данные сохранятся, если вернуться назад.")
+            // Decide before reading the body: without the cookie no body can carry a valid token,
+            // so an anonymous post is refused without buffering up to the upload limit.
+            guard let existing else { throw Self.refused }
+            var sent = req.headers.first(name: "X-CSRF-Token")
+            if sent == nil {
+                let limit = RoutePermissions.isUpload(req.route) ? RoutePermissions.uploadBodyLimit : RoutePermissions.formBodyLimit
+                if req.body.data == nil { _ = try await req.body.collect(max: limit).get() }
+                sent = try? req.content.get(String.self, at: Self.fieldName)
             }
+            guard let sent, Self.equal(existing, sent) else { throw Self.refused }
         }
         let response = try await next.respond(to: req)
         if existing == nil {

@@ -55,33 +55,59 @@ struct BenchData {
         return Files(vpr: vprPath, ege: egePath, vprRows: vprRows, egeRows: egeRows)
     }
 
-    /// Region, municipalities, schools and the regional ЕГЭ averages, in the app's own tables.
-    func insertSchools(_ db: FastSQLite) throws -> ContiguousArray<Int> {
+    /// The registry file of all schools, as `opora import schools` takes it (codes B000000…,
+    /// each school's municipality in its own column, the login the result files name).
+    func writeSchoolsFile(to dir: String) throws -> String {
+        let path = dir + "/bench-schools.csv"
+        var text = "Код школы;Код муниципалитета;Полное наименование;Краткое наименование;Вид;Организационно-правовая форма;Логин ФИС ОКО\n"
+        for i in 0..<schools {
+            text += String(format: "B%06d", i) + ";\(municipalityCode(municipalityIndex(i)));"
+                + "Муниципальное бюджетное общеобразовательное учреждение СОШ № \(i);МБОУ СОШ № \(i);СОШ;МБОУ;edu\(login(i))\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The region, its municipalities and the regional ЕГЭ averages, in the app's own tables
+    /// (the schools come through the import). Returns the region's id.
+    @discardableResult
+    func insertPlaces(_ db: FastSQLite) throws -> String {
         let regionID = UUID().uuidString
-        let mids = (0..<municipalityCount).map { _ in UUID().uuidString }
-        var ids = ContiguousArray<Int>()
-        ids.reserveCapacity(schools)
         try db.transaction {
             let r = try db.prepare("INSERT INTO regions (id, code, name) VALUES (?, 'bench', 'Регион замера')")
             r.bind(1, regionID); try r.run()
             let m = try db.prepare("INSERT INTO municipalities (id, region_id, code, name, fis_oko_code, center_name, planning_period, time_zone, settings_json) VALUES (?, ?, ?, ?, '', '', 'school_year', 'Europe/Moscow', '{}')")
-            for (k, id) in mids.enumerated() {
-                m.bind(1, id); m.bind(2, regionID); m.bind(3, municipalityCode(k)); m.bind(4, "Муниципалитет \(k)"); try m.run()
-            }
-            let s = try db.prepare("INSERT INTO schools (id, municipality_id, region_id, code, full_name, short_name, kind, legal_form, director_name, address, phone, email, fis_oko_login, is_leader, created_at, updated_at, no) VALUES (?, ?, ?, ?, ?, ?, 'СОШ', 'МБОУ', '', '', '', '', ?, 0, ?, ?, ?)")
-            let now = Date().timeIntervalSince1970
-            for i in 0..<schools {
-                let id = UUID().uuidString
-                ids.append(i + 1)
-                s.bind(1, id); s.bind(2, mids[municipalityIndex(i)]); s.bind(3, regionID); s.bind(4, String(format: "B%06d", i))
-                s.bind(5, "Муниципальное бюджетное общеобразовательное учреждение СОШ № \(i)"); s.bind(6, "МБОУ СОШ № \(i)")
-                s.bind(7, String(login(i))); s.bind(8, now); s.bind(9, now); s.bind(10, i + 1); try s.run()
+            for k in 0..<municipalityCount {
+                m.bind(1, UUID().uuidString); m.bind(2, regionID); m.bind(3, municipalityCode(k)); m.bind(4, "Муниципалитет \(k)"); try m.run()
             }
             let ref = try db.prepare("INSERT INTO reference_values (id, region_id, exam, subject, grade, year, value, source) VALUES (?, ?, 'ege', ?, 0, ?, ?, 'замер')")
             for y in firstYear...lastYear {
                 for (subject, value) in [("russian", "73.9"), ("math_profile", "59.9")] {
                     ref.bind(1, UUID().uuidString); ref.bind(2, regionID); ref.bind(3, subject); ref.bind(4, y); ref.bind(5, value); try ref.run()
                 }
+            }
+        }
+        return regionID
+    }
+
+    /// Places and schools straight into the tables, for tests of the bare loader
+    /// (the benchmark imports the schools file instead). Returns the schools' numbers.
+    func insertSchools(_ db: FastSQLite) throws -> ContiguousArray<Int> {
+        let regionID = try insertPlaces(db)
+        var mids: [String] = []
+        let q = try db.prepare("SELECT id FROM municipalities WHERE region_id = ? ORDER BY code")
+        q.bind(1, regionID)
+        try q.forEach { mids.append($0.text(0) ?? "") }
+        var ids = ContiguousArray<Int>()
+        ids.reserveCapacity(schools)
+        try db.transaction {
+            let s = try db.prepare("INSERT INTO schools (id, municipality_id, region_id, code, full_name, short_name, kind, legal_form, director_name, address, phone, email, fis_oko_login, is_leader, created_at, updated_at, no) VALUES (?, ?, ?, ?, ?, ?, 'СОШ', 'МБОУ', '', '', '', '', ?, 0, ?, ?, ?)")
+            let now = Date().timeIntervalSince1970
+            for i in 0..<schools {
+                ids.append(i + 1)
+                s.bind(1, UUID().uuidString); s.bind(2, mids[municipalityIndex(i)]); s.bind(3, regionID); s.bind(4, String(format: "B%06d", i))
+                s.bind(5, "Муниципальное бюджетное общеобразовательное учреждение СОШ № \(i)"); s.bind(6, "МБОУ СОШ № \(i)")
+                s.bind(7, String(login(i))); s.bind(8, now); s.bind(9, now); s.bind(10, i + 1); try s.run()
             }
         }
         return ids

@@ -3,10 +3,10 @@ import Domain
 import Importing
 import FastStore
 
-/// The bulk path of the results importer on SQLite: the streaming scanner of
-/// Importing reads the file once, rows go into the app's tables through one prepared
-/// statement in one transaction, and any error in the file (all of them are listed)
-/// rolls the whole transaction back: all or nothing.
+/// A bare loader over a FastStore connection, for tests of the SQLite-file writer on bare
+/// tables: schools by a fixed table of numbers, unknown ones failing as errors. The app,
+/// the CLI and the benchmark do not use it — they import through `ResultBulkWriter`, which
+/// shares its writing side (`VPRFileSink`, `EGEFileSink`, `Pipeline`).
 struct BulkResultLoader {
     let store: FastSQLite
     /// School numbers (`schools.no`) by login − 100000 (the benchmark's logins); other keys go through `byKey`.
@@ -66,107 +66,26 @@ struct BulkResultLoader {
         }
     }
 
-    /// A checked row with its school resolved, owned (the scanner's buffers are reused).
-    struct VPRItem: Sendable {
-        var school: Int, year: Int, subject: String, grade: Int, participants: Int
-        var counts: (Int, Int, Int, Int)?, shares: (FastDecimal, FastDecimal, FastDecimal, FastDecimal)?
-    }
-    struct EGEItem: Sendable {
-        var school: Int, year: Int, subject: String, participants: Int, average: FastDecimal, sd: FastDecimal?, belowMinimum: Int?, highScorers: Int?
-    }
-
-    /// Reading and checking on one core, writing on the other (Pipeline); one transaction.
-    /// Rows with counts go 32 to a statement (fewer statement runs); published percentages
-    /// and the remainder one by one.
+    /// Reading and checking on one core, writing on the other (Pipeline), in one transaction,
+    /// through the SQLite-file writer of the product (`VPRFileSink`, `EGEFileSink`).
     func importVPR(_ url: URL) throws -> Int {
-        let columns = "INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, m2, m3, m4, m5, source) VALUES "
-        let group = 32
-        let many = try store.prepare(columns + Array(repeating: "(?,?,?,?,?,?,?,?,?,'counts')", count: group).joined(separator: ","))
-        let one = try store.prepare(columns + "(?,?,?,?,?,?,?,?,?,'counts')")
-        let shares = try store.prepare("INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, p2, p3, p4, p5, source) VALUES (?,?,?,?,?,?,?,?,?,'percentages')")
-        let subjects = SubjectTexts()
-        var pending: [VPRItem] = []
-        pending.reserveCapacity(group)
-        func bindCounts(_ st: FastSQLite.Statement, _ r: VPRItem, at base: Int32) {
-            let c = r.counts!
-            st.bind(base + 1, r.school); st.bind(base + 2, r.year); subjects.bind(st, base + 3, subjects.index(r.subject)); st.bind(base + 4, r.grade)
-            st.bind(base + 5, r.participants); st.bind(base + 6, c.0); st.bind(base + 7, c.1); st.bind(base + 8, c.2); st.bind(base + 9, c.3)
+        try load(VPRFileSink(store, importID: nil)) { emit in
+            try resolved(emit, scan: { try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { VPRBulkRow($0, school: $1) }
         }
-        // Rows keep their file order: a later row replaces an earlier one with the same key.
-        func flush() throws {
-            for r in pending { bindCounts(one, r, at: 0); try one.run() }
-            pending.removeAll(keepingCapacity: true)
-        }
-        // The statements hold pointers into `subjects` (bound without copies) until they finish.
-        return try withExtendedLifetime(subjects) { try store.transaction {
-            let rows = try Pipeline.run(produce: { emit in
-                try resolved(emit, scan: { try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { r, no in
-                    VPRItem(school: no, year: r.year, subject: r.subject, grade: r.grade, participants: r.participants, counts: r.counts, shares: r.shares)
-                }
-            }, consume: { (r: VPRItem) in
-                guard r.counts != nil else {
-                    try flush()
-                    let p = r.shares!
-                    shares.bind(1, r.school); shares.bind(2, r.year); subjects.bind(shares, 3, subjects.index(r.subject)); shares.bind(4, r.grade)
-                    shares.bind(5, r.participants); shares.bind(6, p.0.text); shares.bind(7, p.1.text); shares.bind(8, p.2.text); shares.bind(9, p.3.text)
-                    try shares.run()
-                    return
-                }
-                pending.append(r)
-                guard pending.count == group else { return }
-                for (k, item) in pending.enumerated() { bindCounts(many, item, at: Int32(k * 9)) }
-                try many.run()
-                pending.removeAll(keepingCapacity: true)
-            })
-            try flush()
-            return rows
-        } }
-    }
-
-    /// Subject codes kept as stable bytes, bound without copying.
-    final class SubjectTexts {
-        private var codes: [String] = [], buffers: [UnsafeMutableBufferPointer<UInt8>] = []
-        func index(_ s: String) -> Int {
-            if let i = codes.lastIndex(of: s) { return i }
-            let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, s.utf8.count))
-            _ = b.initialize(from: s.utf8)
-            codes.append(s); buffers.append(b)
-            return codes.count - 1
-        }
-        func bind(_ st: FastSQLite.Statement, _ i: Int32, _ index: Int) {
-            st.bind(i, static: UnsafeBufferPointer(rebasing: buffers[index][0..<codes[index].utf8.count]))
-        }
-        deinit { buffers.forEach { $0.deallocate() } }
     }
 
     func importEGE(_ url: URL) throws -> Int {
-        let columns = "INSERT OR REPLACE INTO ege_results (school_no, year, subject, participants, average, sd, below_minimum, high_scorers) VALUES "
-        let group = 32
-        let many = try store.prepare(columns + Array(repeating: "(?,?,?,?,?,?,?,?)", count: group).joined(separator: ","))
-        let one = try store.prepare(columns + "(?,?,?,?,?,?,?,?)")
-        let subjects = SubjectTexts()
-        var pending: [EGEItem] = []
-        pending.reserveCapacity(group)
-        func bind(_ st: FastSQLite.Statement, _ r: EGEItem, at base: Int32) {
-            st.bind(base + 1, r.school); st.bind(base + 2, r.year); subjects.bind(st, base + 3, subjects.index(r.subject)); st.bind(base + 4, r.participants)
-            st.bind(base + 5, r.average.text); st.bind(base + 6, r.sd?.double); st.bind(base + 7, r.belowMinimum); st.bind(base + 8, r.highScorers)
+        try load(EGEFileSink(store, importID: nil)) { emit in
+            try resolved(emit, scan: { try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { EGEBulkRow($0, school: $1) }
         }
-        return try withExtendedLifetime(subjects) { try store.transaction {
-            let rows = try Pipeline.run(produce: { emit in
-                try resolved(emit, scan: { try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { r, no in
-                    EGEItem(school: no, year: r.year, subject: r.subject, participants: r.participants,
-                            average: r.average, sd: r.sd, belowMinimum: r.belowMinimum, highScorers: r.highScorers)
-                }
-            }, consume: { (r: EGEItem) in
-                pending.append(r)
-                guard pending.count == group else { return }
-                for (k, item) in pending.enumerated() { bind(many, item, at: Int32(k * 8)) }
-                try many.run()
-                pending.removeAll(keepingCapacity: true)
-            })
-            for r in pending { bind(one, r, at: 0); try one.run() }
+    }
+
+    private func load<Sink: ResultFileSink>(_ sink: Sink, _ produce: @escaping ((Sink.Row) throws -> Void) throws -> Int) throws -> Int {
+        try store.transaction {
+            let rows = try Pipeline.run(produce: produce, consume: { try sink.add($0) })
+            try sink.finish()
             return rows
-        } }
+        }
     }
 }
 

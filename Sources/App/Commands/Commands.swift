@@ -108,39 +108,53 @@ struct MunicipalityCommand: AsyncCommand {
 }
 
 /// `opora import schools|staff|ege|vpr|oge|term|… FILE --municipality CODE [--year Y]`: the same importers as the web pages.
+/// ВПР and ЕГЭ may go without `--municipality`: the whole region (`--region CODE`, or the only
+/// one), each row to its school's municipality — a national file in one run.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "kind") var kind: String
         @Argument(name: "file") var file: String
         @Option(name: "municipality") var municipality: String?
+        @Option(name: "region") var region: String?
         @Option(name: "year") var year: Int?
     }
-    var help: String { "Загрузить файл: import schools|staff|ege|vpr|oge|term|objectivity|vpr_participants|context|journal_comparison FILE --municipality CODE [--year Y]" }
+    var help: String { "Загрузить файл: import schools|staff|ege|vpr|oge|term|objectivity|vpr_participants|context|journal_comparison FILE --municipality CODE [--year Y]; ВПР и ЕГЭ — также по всему региону: без --municipality, с --region CODE" }
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        let m = try await Municipality.required(code: s.municipality, on: app.db)
-        let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
         let name = (s.file as NSString).lastPathComponent
         let actor = ImportService.Actor(userID: nil, login: "командная строка", principal: nil)
         if let kind = ImportService.Kind(rawValue: s.kind) {
+            let m = try await Municipality.required(code: s.municipality, on: app.db)
+            let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
             let outcome = try await ImportService.run(kind, data: data, fileName: name, municipality: m, actor: actor, on: app.db)
             guard outcome.errors.isEmpty else {
                 outcome.errors.forEach { context.console.error($0.text) }
                 throw Abort(.unprocessableEntity, reason: "Файл не загружен: ошибок \(outcome.errors.count); ничего не записано.")
             }
+            // The import of the file (per row only for small files, ImportService.perRowAuditLimit); the version moved already.
+            try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .importFile, entity: "import", id: nil,
+                                   label: "\(kind.title): \(name) — создано \(outcome.created), обновлено \(outcome.updated)",
+                                   municipalityID: m.id, bumpVersion: false)
             context.console.print("Загружено. Создано: \(outcome.created), обновлено: \(outcome.updated).")
             return
         }
         guard let kind = ResultFileKind(rawValue: s.kind) else {
             throw Abort(.badRequest, reason: "Вид загрузки: schools, staff или " + ResultFileKind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let o = try await ResultImportService.run(kind, data: data, fileName: name, municipality: m, defaultYear: s.year, actor: actor, importID: nil, on: app.db)
+        let scope: ResultBulkWriter.Scope
+        if s.municipality != nil || (kind != .vpr && kind != .ege) {
+            scope = .municipality(try await Municipality.required(code: s.municipality, on: app.db))
+        } else {
+            scope = .region(try await Region.required(code: s.region, on: app.db).requireID())
+        }
+        let o = try await ResultImportService.importFile(kind, at: URL(fileURLWithPath: s.file), scope: scope, defaultYear: s.year, actor: actor, on: app.db)
         o.errors.forEach { context.console.error($0.text) }
         o.unmatched.forEach { context.console.error("Школа не найдена: \($0.label) (строки \(ResultImportsController.rowsText($0.rows))) — сопоставьте её в веб-интерфейсе или укажите логин ФИС ОКО / Код ОО в карточке школы.") }
         guard o.errors.isEmpty && o.unmatched.isEmpty else { throw Abort(.unprocessableEntity, reason: "Файл не загружен; ничего не записано.") }
+        // The writer moved the data version with the rows: the audit entry does not move it again.
         try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .importFile, entity: "import", id: nil,
-                               label: "\(kind.title): \(name) — записано строк: \(o.written)", municipalityID: m.id)
+                               label: "\(kind.title): \(name) — записано строк: \(o.written)", municipalityID: scope.municipalityID, bumpVersion: false)
         o.notes.forEach { context.console.print($0) }
         context.console.print("Загружено строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "") + ".")
     }
@@ -173,6 +187,18 @@ struct MonitoringCommand: AsyncCommand {
         case "csv": return r.toCSV()
         default: throw Abort(.badRequest, reason: "Формат: csv или json")
         }
+    }
+}
+
+extension Region {
+    /// The region named by `--region CODE`, or the only region of the database.
+    static func required(code: String?, on db: any Database) async throws -> Region {
+        if let code, let r = try await Region.query(on: db).filter(\.$code == code).first() { return r }
+        let all = try await Region.query(on: db).limit(2).all()
+        guard code == nil, all.count == 1 else {
+            throw Abort(.badRequest, reason: "Укажите --municipality с кодом муниципалитета или --region с кодом региона (в базе регионов: несколько или ни одного)")
+        }
+        return all[0]
     }
 }
 

@@ -55,7 +55,7 @@ enum AdminController {
 
     static func editableMunicipalities(_ req: Request) async throws -> [Municipality] {
         let p = try req.principal()
-        return try await Municipality.query(on: req.db).with(\.$region).sort(\.$name).all().filter { Access.canEditMunicipalitySettings($0.id!, p) }
+        return try await Municipality.query(on: req.db).with(\.$region).sort(\.$name).all().filter { Access.allows(.editMunicipality, p, in: $0.ref) }
     }
 
     @Sendable static func municipalities(req: Request) async throws -> Response {
@@ -70,7 +70,7 @@ enum AdminController {
 
     static func loadMunicipality(_ req: Request) async throws -> Municipality {
         guard let m = try await Municipality.find(req.id(), on: req.db) else { throw AppError.notFound("Муниципалитет") }
-        guard Access.canEditMunicipalitySettings(m.id!, try req.principal()) else { throw AppError.forbidden }
+        guard Access.allows(.editMunicipality, try req.principal(), in: m.ref) else { throw AppError.forbidden }
         return m
     }
 

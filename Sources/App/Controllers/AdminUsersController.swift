@@ -60,7 +60,10 @@ enum AdminUsersController {
         }
         if f["display_name"].isEmpty { errors.append(.init(field: "display_name", message: "Укажите имя для показа, например «Иванова А. П.».")) }
         let g = grant(f)
-        if let g { errors += UserAdmin.validate(g, personID: f.uuid("person_id")) } else { errors.append(.init(field: "role", message: "Выберите роль.")) }
+        if let g {
+            errors += UserAdmin.validate(g, personID: f.uuid("person_id"))
+            if errors.isEmpty { errors += try await UserAdmin.validateInDatabase(g, personID: f.uuid("person_id"), userID: nil, on: req.db) }
+        } else { errors.append(.init(field: "role", message: "Выберите роль.")) }
         guard errors.isEmpty, let g else {
             return req.page("Новый пользователь", section: .admin, crumbs: crumbs + [Crumb("Новый")], status: .unprocessableEntity,
                             UserNewView.body(options: try await options(req), values: f.flat, errors: errors, csrf: req.csrfToken))
@@ -102,7 +105,8 @@ enum AdminUsersController {
         guard let user = try await User.find(req.id(), on: req.db) else { throw AppError.notFound("Пользователь") }
         let f = FormFields(req)
         guard let g = grant(f) else { return try await showPage(req, user: user, newPassword: nil, errors: [.init(field: "role", message: "Выберите роль.")], status: .unprocessableEntity) }
-        let errors = UserAdmin.validate(g, personID: user.$person.id)
+        var errors = UserAdmin.validate(g, personID: user.$person.id)
+        if errors.isEmpty { errors += try await UserAdmin.validateInDatabase(g, personID: nil, userID: user.id, on: req.db) }
         guard errors.isEmpty else { return try await showPage(req, user: user, newPassword: nil, errors: errors, status: .unprocessableEntity) }
         let row = RoleGrant(userID: user.id!, grant: UserAdmin.normalized(g))
         try await req.db.transaction { db in
@@ -117,6 +121,15 @@ enum AdminUsersController {
         try requireAdmin(req)
         guard let row = try await RoleGrant.query(on: req.db).filter(\.$id == req.id("gid")).filter(\.$user.$id == req.id()).first() else {
             throw AppError.notFound("Роль")
+        }
+        if row.role == Role.admin.rawValue {
+            // Nobody locks the system out of its own administration.
+            if row.$user.id == req.currentUser?.id {
+                throw AppError.badRequest("Нельзя отозвать роль администратора у собственной учётной записи: попросите другого администратора.")
+            }
+            if try await RoleGrant.query(on: req.db).filter(\.$role == Role.admin.rawValue).count() <= 1 {
+                throw AppError.badRequest("Это последняя роль администратора в системе: сначала выдайте её другому пользователю.")
+            }
         }
         try await req.db.transaction { db in
             try await row.delete(on: db)
@@ -136,7 +149,7 @@ enum AdminUsersController {
         user.lockedUntil = nil
         try await req.db.transaction { db in
             try await user.update(on: db)
-            try await UserSession.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await Authenticator.revokeAccess(of: user.id!, keepingSession: nil, on: db)
             try await Audit.record(req, on: db, .passwordReset, entity: "user", id: user.id, label: user.login, municipalityID: nil)
         }
         return try await showPage(req, user: user, newPassword: password, errors: [])

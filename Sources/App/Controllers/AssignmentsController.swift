@@ -20,7 +20,7 @@ enum AssignmentsController {
     @Sendable static func addToSchool(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req)
         let p = try req.principal()
-        guard Access.canAssign(in: school.$municipality.id, p) else { throw AppError.forbidden }
+        guard Access.allows(.assign, p, in: MunicipalityRef(id: school.$municipality.id, regionID: school.regionID)) else { throw AppError.forbidden }
         let f = FormFields(req)
         guard let kind = AssignmentKind(rawValue: f["kind"]), kind != .tutorTeacher else {
             return req.redirect("/schools/\(school.id!)#support", flash: "Выберите вид закрепления.", kind: .error)
@@ -47,6 +47,11 @@ enum AssignmentsController {
             label += ": \(person.fullName) → \(school.shortName)"
         }
         let finalLabel = label
+        var same = Assignment.query(on: req.db).filter(\.$kind == a.kind).filter(\.$school.$id == school.id!)
+        same = a.$leaderSchool.id.map { same.filter(\.$leaderSchool.$id == $0) } ?? same.filter(\.$person.$id == a.$person.id!)
+        if try await same.first() != nil {
+            return req.redirect("/schools/\(school.id!)#support", flash: "Такое закрепление уже есть.", kind: .error)
+        }
         try await req.db.transaction { db in
             try await a.create(on: db)
             try await Audit.record(req, on: db, .create, entity: "assignment", id: a.id, label: finalLabel, municipalityID: a.municipalityID, after: snapshot(a))
@@ -57,11 +62,15 @@ enum AssignmentsController {
     @Sendable static func addTutorant(req: Request) async throws -> Response {
         let tutor = try await PeopleController.load(req)
         let p = try req.principal()
-        guard Access.canAssign(in: tutor.$municipality.id, p), tutor.functionSet.contains(.tutor) else { throw AppError.forbidden }
+        guard Access.allows(.assign, p, in: MunicipalityRef(id: tutor.$municipality.id, regionID: tutor.regionID)), tutor.functionSet.contains(.tutor) else { throw AppError.forbidden }
         let f = FormFields(req)
         guard let tid = f.uuid("teacher_id"), tid != tutor.id,
               let teacher = try await Person.query(on: req.db).filter(\.$id == tid).filter(\.$municipality.$id == tutor.$municipality.id).first() else {
             return req.redirect("/people/\(tutor.id!)", flash: "Выберите педагога из списка.", kind: .error)
+        }
+        if try await Assignment.query(on: req.db).filter(\.$kind == AssignmentKind.tutorTeacher.rawValue).filter(\.$person.$id == tutor.id!)
+            .filter(\.$teacher.$id == teacher.id!).first() != nil {
+            return req.redirect("/people/\(tutor.id!)", flash: "\(teacher.fullName) уже закреплён(а) за этим тьютором.", kind: .error)
         }
         let a = Assignment()
         a.kind = AssignmentKind.tutorTeacher.rawValue
@@ -80,7 +89,9 @@ enum AssignmentsController {
 
     @Sendable static func delete(req: Request) async throws -> Response {
         guard let a = try await Assignment.find(req.id(), on: req.db) else { throw AppError.notFound("Закрепление") }
-        guard Access.canAssign(in: a.municipalityID, try req.principal()) else { throw AppError.forbidden }
+        guard let m = try await Municipality.find(a.municipalityID, on: req.db), Access.allows(.assign, try req.principal(), in: m.ref) else {
+            throw AppError.forbidden
+        }
         let back = a.kind == AssignmentKind.tutorTeacher.rawValue ? "/people/\(a.$person.id?.uuidString ?? "")" : "/schools/\(a.$school.id?.uuidString ?? "")#support"
         let before = snapshot(a)
         try await req.db.transaction { db in

@@ -22,6 +22,8 @@ enum AuthController {
         case .inactive: return fail("Учётная запись отключена. Обратитесь к администратору.", .forbidden)
         case .locked(let until):
             return fail("Слишком много неудачных попыток входа. Вход заблокирован до \(RuFormat.dateTime(until, timeZone: req.timeZone)); затем попробуйте снова или попросите администратора сбросить пароль.", .tooManyRequests)
+        case .throttled(let until):
+            return fail("Слишком много неудачных попыток входа с этого адреса. Повторите после \(RuFormat.dateTime(until, timeZone: req.timeZone)).", .tooManyRequests)
         case .success(let user):
             let token = try await Authenticator.startSession(for: user, on: req)
             try await Audit.record(on: req.db, actor: user.id, actorLogin: user.login, action: .login, entity: "user", id: user.id,
@@ -33,8 +35,11 @@ enum AuthController {
     }
 
     /// Only local paths: an open redirect would hand users to another site.
+    /// A path only: printable ASCII after one leading slash (browsers drop tabs and newlines,
+    /// so "/\t/evil.example" would otherwise become "//evil.example").
     static func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
+        let printable = next.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }
+        return printable && next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
@@ -60,8 +65,12 @@ enum AuthController {
             details: [("Логин", user.login), ("Имя", user.displayName), ("Роли", Navigation.roleTitle(me.principal)),
                       ("Последний вход", user.lastLoginAt.map { RuFormat.dateTime($0, timeZone: tz) } ?? "—")],
             personURL: user.$person.id.map { "/people/\($0)" }, errors: errors, newToken: newToken,
-            tokens: tokens.map { (name: $0.name, created: $0.createdAt.map { RuFormat.date($0, timeZone: tz) } ?? "—",
-                                  expires: $0.expiresAt.map { RuFormat.date($0, timeZone: tz) } ?? "бессрочно") },
+            tokens: tokens.map { t in
+                AccountView.Token(name: t.name, created: t.createdAt.map { RuFormat.date($0, timeZone: tz) } ?? "—",
+                                  expires: t.expiresAt.map { RuFormat.date($0, timeZone: tz) } ?? "—",
+                                  lastUsed: t.lastUsedAt.map { RuFormat.dateTime($0, timeZone: tz) } ?? "не использовался",
+                                  revokeURL: "/account/tokens/\(t.id!)/revoke")
+            },
             csrf: req.csrfToken, mustChange: user.mustChangePassword)
         return req.page("Профиль", section: nil, crumbs: [Crumb("Обзор", "/"), Crumb("Профиль")], status: status, AccountView.body(model))
     }
@@ -80,21 +89,43 @@ enum AuthController {
         if !errors.isEmpty { return try await accountPage(req, errors: errors, newToken: nil, status: .unprocessableEntity) }
         user.passwordHash = try await Authenticator.hash(new, app: req.application)
         user.mustChangePassword = false
-        try await user.update(on: req.db)
-        try await Audit.record(req, .passwordChange, entity: "user", id: user.id, label: user.login, municipalityID: nil)
-        return req.redirect("/account", flash: "Пароль изменён.")
+        let keep: UUID? = if case .session(let sid) = me.via { sid } else { nil }
+        try await req.db.transaction { db in
+            try await user.update(on: db)
+            // A changed password ends what the old one opened: every token and every other session.
+            try await Authenticator.revokeAccess(of: me.id, keepingSession: keep, on: db)
+            try await Audit.record(req, on: db, .passwordChange, entity: "user", id: user.id, label: user.login, municipalityID: nil)
+        }
+        return req.redirect("/account", flash: "Пароль изменён. Токены API отозваны, другие сеансы завершены.")
     }
 
     @Sendable static func issueToken(req: Request) async throws -> Response {
         let me = try req.requireUser()
+        // A token can't mint tokens: only a signed-in person, with a password of their own.
+        guard case .session = me.via, !me.mustChangePassword else { throw AppError.forbidden }
         let form = FormFields(req)
         let name = form["name"]
-        guard !name.isEmpty else {
-            return try await accountPage(req, errors: [.init(field: "name", message: "Укажите название токена.")], newToken: nil, status: .unprocessableEntity)
+        var errors: [FieldError] = []
+        if name.isEmpty { errors.append(.init(field: "name", message: "Укажите название токена.")) }
+        let days = Int(form["days"])
+        if days == nil || !(1...AccountView.maxTokenDays).contains(days!) {
+            errors.append(.init(field: "days", message: "Срок — целое число дней от 1 до \(AccountView.maxTokenDays)."))
         }
-        let days = Int(form["days"]).map { max(1, min($0, 3650)) }
+        guard errors.isEmpty, let days else { return try await accountPage(req, errors: errors, newToken: nil, status: .unprocessableEntity) }
         let token = try await Authenticator.issueToken(for: me.id, name: name, days: days, on: req.db, now: req.now)
         try await Audit.record(req, .tokenIssued, entity: "user", id: me.id, label: "\(me.login): \(name)", municipalityID: nil)
         return try await accountPage(req, errors: [], newToken: token)
+    }
+
+    @Sendable static func revokeToken(req: Request) async throws -> Response {
+        let me = try req.requireUser()
+        guard let token = try await ApiToken.query(on: req.db).filter(\.$id == req.id()).filter(\.$user.$id == me.id).first() else {
+            throw AppError.notFound("Токен")
+        }
+        try await req.db.transaction { db in
+            try await token.delete(on: db)
+            try await Audit.record(req, on: db, .tokenRevoked, entity: "user", id: me.id, label: "\(me.login): \(token.name)", municipalityID: nil)
+        }
+        return req.redirect("/account", flash: "Токен «\(token.name)» отозван.")
     }
 }

@@ -10,7 +10,7 @@ enum ImportsController {
 
     static func municipalities(_ req: Request) async throws -> [Municipality] {
         let p = try req.principal()
-        let ms = try await Municipality.query(on: req.db).sort(\.$name).all().filter { Access.canImport(into: $0.id!, p) }
+        let ms = try await Municipality.query(on: req.db).sort(\.$name).all().filter { Access.allows(.importRegistry, p, in: $0.ref) }
         guard !ms.isEmpty else { throw AppError.forbidden }
         return ms
     }
@@ -104,7 +104,9 @@ enum ImportsController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         guard let job = try await ImportJob.find(req.id(), on: req.db) else { throw AppError.notFound("Загрузка") }
-        guard Access.canImport(into: job.municipalityID, try req.principal()) else { throw AppError.forbidden }
+        guard let m = try await Municipality.find(job.municipalityID, on: req.db), Access.allows(.importRegistry, try req.principal(), in: m.ref) else {
+            throw AppError.forbidden
+        }
         let running = job.status == "running"
         let live = await ImportProgress.shared.get(job.id!)
         let errors = (try? JSONDecoder().decode([ImportError].self, from: Data(job.errorsJSON.utf8))) ?? []

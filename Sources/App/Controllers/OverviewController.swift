@@ -38,7 +38,7 @@ enum OverviewController {
             links.append(("Реестр школ", "/schools"))
         }
         if Access.canListPeople(p) {
-            let count = try await Person.query(on: req.db).within(Access.personScope(p, .read), orIDs: p.has(.tutor) ? p.tutorantIDs : []).count()
+            let count = try await Person.query(on: req.db).readable(by: p).count()
             stats.append((p.has(.tutor) && Access.personScope(p, .read).isEmpty ? "Тьюторантов" : "Людей", RuFormat.integer(count), nil))
             links.append(("Педагоги, наставники, тьюторы", "/people"))
         }

@@ -11,7 +11,7 @@ enum PeopleController {
         guard Access.canListPeople(p) else { throw AppError.forbidden }
         let filter = req.queryDict(["municipality", "function", "q", "page"])
         let scope = Access.personScope(p, .read)
-        var q = Person.query(on: req.db).within(scope, orIDs: p.has(.tutor) ? p.tutorantIDs : []).with(\.$school).with(\.$municipality)
+        var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)
         if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
         if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
             q = q.join(PersonFunctionRow.self, on: \Person.$id == \PersonFunctionRow.$person.$id).filter(PersonFunctionRow.self, \.$function == fn.rawValue)
@@ -53,7 +53,7 @@ enum PeopleController {
         let person = try await load(req)
         let p = try req.principal()
         let id = person.id!
-        let canAssign = Access.canAssign(in: person.$municipality.id, p)
+        let canAssign = Access.allows(.assign, p, in: MunicipalityRef(id: person.$municipality.id, regionID: person.regionID))
         let asSupporter = try await Assignment.query(on: req.db).filter(\.$person.$id == id).with(\.$school).with(\.$teacher).all()
         let asTeacher = try await Assignment.query(on: req.db).filter(\.$teacher.$id == id).with(\.$person).all()
         let tz = person.municipality.zone

@@ -10,14 +10,17 @@ enum SchoolCard {
         let m = school.municipality
         let tz = m.zone
         let canEdit = Access.canWrite(school: school.place, p)
-        let canAssign = Access.canAssign(in: m.id!, p)
+        let canAssign = Access.allows(.assign, p, in: MunicipalityRef(id: m.id!, regionID: m.$region.id))
         let statuses = try await SchoolStatus.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
         let contexts = try await SchoolContext.query(on: req.db).filter(\.$school.$id == id).sort(\.$year, .descending).all()
-        let staff = try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all()
+        // Staff only where the person scope reaches (an expert reads the school, not its people).
+        let staff = Access.personScope(p, .read).contains(school.place)
+            ? try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all() : []
         let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id).with(\.$person).with(\.$leaderSchool).with(\.$teacher).all()
         var statusRows: [SchoolShow.StatusRow] = []
+        let book = try await SchoolDirectory.labelBook(for: [m.id!], on: req.db)
         for s in statuses {
-            let labels = try await SchoolDirectory.labels(for: m.id!, year: s.year, on: req.db)
+            let labels = book.labels(m.id!, s.year)
             let badges = Present.badges(s, labels: labels)
             statusRows.append(.init(year: Present.yearLabel(s.year, m), badges: badges.isEmpty ? [("без статуса", .neutral)] : badges,
                                     order: Present.order(s.orderNumber, s.orderDate, tz: tz), note: s.note,

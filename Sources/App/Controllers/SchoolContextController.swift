@@ -42,7 +42,8 @@ enum SchoolContextController {
     @Sendable static func save(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req, write: true)
         let f = FormFields(req)
-        let existingID = req.parameters.get("cid").flatMap(UUID.init(uuidString:))
+        // A malformed id in the route is a 404, never a silent "create".
+        let existingID: UUID? = req.parameters.get("cid") == nil ? nil : try req.id("cid")
         let action = "/schools/\(school.id!)/context" + (existingID.map { "/\($0)" } ?? "")
         var (draft, errors) = parse(f)
         if let same = try await SchoolContext.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == draft.year).first(), same.id != existingID {

@@ -52,7 +52,7 @@ enum SchoolEditController {
         let school = try await SchoolsController.load(req, write: true)
         let model = SchoolForm.Model(action: "/schools/\(school.id!)", cancelURL: "/schools/\(school.id!)", draft: school.draft,
                                      municipalityID: school.$municipality.id.uuidString, municipalities: [], isLeader: school.isLeader,
-                                     errors: [], csrf: req.csrfToken)
+                                     errors: [], csrf: req.csrfToken, identifiersLocked: !SchoolRegistry.mayEditIdentifiers(school, req))
         return formPage(req, title: "Редактирование: \(school.shortName)", model: model,
                         crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Редактирование")])
     }
@@ -67,8 +67,9 @@ enum SchoolEditController {
             return req.redirect("/schools/\(school.id!)", flash: "Изменения сохранены.")
         } catch AppError.validation(let errors) {
             let model = SchoolForm.Model(action: "/schools/\(school.id!)", cancelURL: "/schools/\(school.id!)", draft: d,
-                                         municipalityID: school.$municipality.id.uuidString, municipalities: [], isLeader: f.bool("is_leader"),
-                                         errors: errors, csrf: req.csrfToken)
+                                         municipalityID: school.$municipality.id.uuidString, municipalities: [],
+                                         isLeader: SchoolRegistry.mayEditIdentifiers(school, req) ? f.bool("is_leader") : school.isLeader,
+                                         errors: errors, csrf: req.csrfToken, identifiersLocked: !SchoolRegistry.mayEditIdentifiers(school, req))
             return formPage(req, title: "Редактирование: \(name)", model: model,
                             crumbs: SchoolsController.crumbs + [Crumb(name, "/schools/\(school.id!)"), Crumb("Редактирование")], status: .unprocessableEntity)
         }

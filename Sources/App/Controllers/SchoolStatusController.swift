@@ -56,7 +56,8 @@ enum SchoolStatusController {
     @Sendable static func save(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req, write: true)
         let f = FormFields(req)
-        let existingID = req.parameters.get("sid").flatMap(UUID.init(uuidString:))
+        // A malformed id in the route is a 404, never a silent "create".
+        let existingID: UUID? = req.parameters.get("sid") == nil ? nil : try req.id("sid")
         let action = "/schools/\(school.id!)/statuses" + (existingID.map { "/\($0)" } ?? "")
         var (draft, errors) = parse(f)
         let sameYear = try await SchoolStatus.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == draft.year).first()

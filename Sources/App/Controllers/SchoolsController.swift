@@ -21,7 +21,8 @@ enum SchoolsController {
         let rows = try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db)
         let paged = Paged(rows, page: Int(filter["page"] ?? "") ?? 1)
         var labelCache: [UUID: (low: String, difficult: String)] = [:]
-        for m in visibleMunicipalities { if let id = m.id { labelCache[id] = try await SchoolDirectory.labels(for: id, year: year, on: req.db) } }
+        let book = try await SchoolDirectory.labelBook(for: visibleMunicipalities.compactMap(\.id), on: req.db)
+        for m in visibleMunicipalities { if let id = m.id { labelCache[id] = book.labels(id, year) } }
         let years = try await statusYears(req, current: currentYear)
         var shownFilter = filter
         shownFilter["year"] = String(year)
@@ -35,7 +36,7 @@ enum SchoolsController {
             total: paged.total, page: paged.page, pageCount: paged.pageCount,
             municipalities: visibleMunicipalities.map { Views.Option($0.id?.uuidString ?? "", $0.name) },
             years: years.map { Views.Option(String($0), visibleMunicipalities.count == 1 ? Present.yearLabel($0, visibleMunicipalities[0]) : "\($0) (\(YearLabel.schoolYear($0)) уч. г.)") },
-            filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.canImport(into: $0.id ?? UUID(), p) },
+            filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.allows(.createSchool, p, in: $0.ref) },
             showMunicipality: visibleMunicipalities.count > 1)
         let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
         return req.page(title, section: .schools, crumbs: [Crumb("Обзор", "/"), Crumb("Школы")], actions: SchoolIndex.actions(model), SchoolIndex.body(model))

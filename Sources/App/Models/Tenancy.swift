@@ -47,3 +47,8 @@ final class StatusLabel: Model, @unchecked Sendable {
         self.$municipality.id = municipalityID; self.fromYear = fromYear; self.lowResults = lowResults; self.difficult = difficult
     }
 }
+
+extension Municipality {
+    /// What Access decides on for municipality-wide actions.
+    var ref: MunicipalityRef { MunicipalityRef(id: id!, regionID: $region.id) }
+}

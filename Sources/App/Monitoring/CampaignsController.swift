@@ -21,15 +21,15 @@ enum CampaignsController {
         let p = try req.principal()
         let rows = try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$year, .descending).all().map { c in
             var actions: [(String, String)] = []
-            if c.status == "open" && Access.canImport(into: m.id!, p) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
-            if c.status == "data_complete" && Access.canApprove(in: m.id!, p) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
-            if c.status == "data_complete" && Access.canImport(into: m.id!, p) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
+            if c.status == "open" && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
+            if c.status == "data_complete" && Access.allows(.approveCampaign, p, in: m.ref) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
+            if c.status == "data_complete" && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
             let st = statuses[c.status] ?? (c.status, .neutral)
             return MonitoringAdminViews.CampaignRow(id: c.id!.uuidString, year: c.year, status: st.0, statusKind: st.1,
                                                     deadline: c.deadline.map { RuFormat.date($0, timeZone: m.zone) } ?? "—",
                                                     approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "—", actions: actions)
         }
-        let create = Access.canImport(into: m.id!, p) ? "/monitoring/campaigns?municipality=\(m.id!)&year=\(sel.year)" : nil
+        let create = Access.allows(.manageCampaigns, p, in: m.ref) ? "/monitoring/campaigns?municipality=\(m.id!)&year=\(sel.year)" : nil
         let res = MonitoringViewsController.page(req, "Кампании мониторинга: \(m.name)", tab: "/monitoring/campaigns", sel,
                                                  MonitoringAdminViews.campaigns(rows, createAction: create, year: sel.year, csrf: req.csrfToken, errors: errors))
         res.status = status
@@ -39,7 +39,7 @@ enum CampaignsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let sel = try await C.select(req)
         let m = sel.municipality
-        guard Access.canImport(into: m.id!, try req.principal()) else { throw AppError.forbidden }
+        guard Access.allows(.manageCampaigns, try req.principal(), in: m.ref) else { throw AppError.forbidden }
         let f = FormFields(req)
         guard let year = Int(f["year"]), (2000...2100).contains(year) else {
             return try await indexPage(req, sel, errors: [.init(field: "year", message: "Год — четыре цифры, например 2025.")], status: .unprocessableEntity)
@@ -47,9 +47,14 @@ enum CampaignsController {
         if try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).filter(\.$year == year).first() != nil {
             return try await indexPage(req, sel, errors: [.init(field: "year", message: "Кампания \(year) года уже есть.")], status: .unprocessableEntity)
         }
+        let deadline = f["deadline"].isEmpty ? nil : RuFormat.parseDate(f["deadline"])
+        if !f["deadline"].isEmpty && deadline == nil {
+            return try await indexPage(req, sel, errors: [.init(field: "deadline", message: "Срок — дата в виде дд.мм.гггг, например 15.09.\(year).")],
+                                       status: .unprocessableEntity)
+        }
         let c = MonitoringCampaign()
         c.$municipality.id = m.id!; c.year = year; c.status = "open"
-        c.deadline = f["deadline"].isEmpty ? nil : RuFormat.parseDate(f["deadline"])
+        c.deadline = deadline
         try await req.db.transaction { db in
             try await c.create(on: db)
             try await Audit.record(req, on: db, .create, entity: "campaign", id: c.id, label: "Мониторинг результатов \(year), \(m.name)", municipalityID: m.id, after: ["status": "open"])
@@ -86,13 +91,13 @@ enum CampaignsController {
     struct Snapshot: Codable { let rows: [[String]]; let notes: [String] }
 
     @Sendable static func complete(req: Request) async throws -> Response {
-        try await transition(req, from: "open", to: "data_complete") { m, p in Access.canImport(into: m.id!, p) }
+        try await transition(req, from: "open", to: "data_complete") { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
     }
     @Sendable static func reopen(req: Request) async throws -> Response {
-        try await transition(req, from: "data_complete", to: "open") { m, p in Access.canImport(into: m.id!, p) }
+        try await transition(req, from: "data_complete", to: "open") { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
     }
     @Sendable static func approve(req: Request) async throws -> Response {
-        try await transition(req, from: "data_complete", to: "approved") { m, p in Access.canApprove(in: m.id!, p) }
+        try await transition(req, from: "data_complete", to: "approved") { m, p in Access.allows(.approveCampaign, p, in: m.ref) }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -21,7 +21,7 @@ enum MonitoringAdminController {
     }
 
     static func settingsPage(_ req: Request, _ sel: C.Selection, _ s: MonitoringSettings, errors: [FieldError], status: HTTPStatus = .ok) -> Response {
-        let canEdit = (try? req.principal()).map { Access.canEditMunicipalitySettings(sel.municipality.id!, $0) } ?? false
+        let canEdit = (try? req.principal()).map { Access.allows(.editMonitoringSettings, $0, in: sel.municipality.ref) } ?? false
         let res = V.page(req, "Настройки мониторинга: \(sel.municipality.name)", tab: "/monitoring/settings", sel,
                          MonitoringAdminViews.settings(s, action: "/monitoring/settings?municipality=\(sel.municipality.id!)&year=\(sel.year)", errors: errors, csrf: req.csrfToken, canEdit: canEdit))
         res.status = status
@@ -30,7 +30,7 @@ enum MonitoringAdminController {
 
     @Sendable static func saveSettings(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        guard Access.canEditMunicipalitySettings(sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
+        guard Access.allows(.editMonitoringSettings, try req.principal(), in: sel.municipality.ref) else { throw AppError.forbidden }
         let f = FormFields(req)
         var s = MonitoringLoader.settings(of: sel.municipality)
         var errors: [FieldError] = []
@@ -81,7 +81,7 @@ enum MonitoringAdminController {
         let rows = try await ReferenceValue.query(on: req.db).filter(\.$regionID == sel.municipality.$region.id).filter(\.$exam == "ege")
             .sort(\.$subject).sort(\.$year, .descending).all()
         let region = try await Region.find(sel.municipality.$region.id, on: req.db)?.name ?? ""
-        let canEdit = Access.canImport(into: sel.municipality.id!, try req.principal())
+        let canEdit = Access.allows(.editRegionReferences, try req.principal(), in: sel.municipality.ref)
         let res = V.page(req, "Эталоны: региональные средние баллы ЕГЭ", tab: "/monitoring/references", sel, MonitoringAdminViews.references(
             rows.map { .init(subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) },
             action: "/monitoring/references?municipality=\(sel.municipality.id!)&year=\(sel.year)", region: region, errors: errors, values: values,
@@ -92,7 +92,7 @@ enum MonitoringAdminController {
 
     @Sendable static func saveReference(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
+        guard Access.allows(.editRegionReferences, try req.principal(), in: sel.municipality.ref) else { throw AppError.forbidden }
         let f = FormFields(req)
         var errors: [FieldError] = []
         let subject = f["subject"]

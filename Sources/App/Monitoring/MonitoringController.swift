@@ -27,8 +27,8 @@ enum MonitoringController {
         /// The tabs this user may open.
         func tabs(_ current: String, _ req: Request) -> Node<HTML.BodyContext> {
             let p = req.currentUser?.principal
-            return MonitoringController.tabs(current, query, canImport: p.map { Access.canImport(into: municipality.id!, $0) } ?? false,
-                                             canReadRegion: p.map { Access.canReadRegion(municipality.$region.id, $0) } ?? false)
+            return MonitoringController.tabs(current, query, canImport: p.map { Access.allows(.importResults, $0, in: municipality.ref) } ?? false,
+                                             canReadRegion: p.map { Access.allows(.readRegionMonitoring, $0, in: municipality.ref) } ?? false)
         }
     }
 
@@ -61,7 +61,7 @@ enum MonitoringController {
 
     @Sendable static func summary(req: Request) async throws -> Response {
         let sel = try await select(req)
-        let confirm = Access.canImport(into: sel.municipality.id!, try req.principal())
+        let confirm = Access.allows(.confirmExclusion, try req.principal(), in: sel.municipality.ref)
         // The table is the costly part of the page: its HTML is kept until the next audited
         // change, per view (filters, sort) and, when it carries confirm buttons, per CSRF token.
         let view = ["municipality", "year", "filter", "sort", "print"].map { sel.query[$0] ?? "" }.joined(separator: "|")
@@ -92,8 +92,8 @@ enum MonitoringController {
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).
     @Sendable static func confirmExclusion(req: Request) async throws -> Response {
         let sel = try await select(req)
-        guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
-        let key = try req.query.get(String.self, at: "result")
+        guard Access.allows(.confirmExclusion, try req.principal(), in: sel.municipality.ref) else { throw AppError.forbidden }
+        guard let key = req.query[String.self, at: "result"] else { throw AppError.notFound("Предложение об исключении") }
         let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
         guard let proposed = computed.result.proposedExclusions.first(where: { $0.resultID == key }) else {
             throw AppError.notFound("Предложение об исключении")
@@ -109,25 +109,32 @@ enum MonitoringController {
         return req.redirect("/monitoring?municipality=\(sel.municipality.id!)&year=\(sel.year)", flash: "Исключение подтверждено и учтено в расчёте.")
     }
 
-    /// The summary table as a spreadsheet: the same rows and numbers as the page.
+    /// The summary table as text rows, the page's texts (campaign snapshots keep these).
     static func exportRows(_ r: MonitoringResult, filter: SummaryFilter) -> [[String]] {
+        exportTable(r, filter: filter).map { $0.map(\.text) }
+    }
+
+    /// The summary table as a spreadsheet: the same rows and numbers as the page, figures
+    /// typed as numbers (with the page's decimals) so that an XLSX export sums and sorts.
+    static func exportTable(_ r: MonitoringResult, filter: SummaryFilter) -> [[ExportCell]] {
         let s = r.settings
         var header = ["Код школы", "Школа", "Муниципалитет"]
         for subj in s.egeSubjects { header += ["D \(MonitoringSubject.title(subj))", "Состояние", "r(\(r.year - 1))", "r(\(r.year))", "Ср. \(r.year - 1)", "n \(r.year - 1)", "Ср. \(r.year)", "n \(r.year)"] }
         header += ["Показатель 2 (отрицательные)", "Резкие изменения", "Исключено", "Группа риска"] + ContextColumns.titles.map(\.1)
-        var rows = [header]
+        var rows = [header.map(ExportCell.text)]
         for sr in r.summary(filter) {
-            var row = [sr.school.code, sr.school.name, sr.school.municipality]
+            var row: [ExportCell] = [.text(sr.school.code), .text(sr.school.name), .text(sr.school.municipality)]
             for subj in s.egeSubjects {
                 let c = sr.indicator1.first { $0.subject == subj }
-                row += [c?.d?.ru(3) ?? "", c?.state.title ?? "нет данных", c?.previous?.ratio?.ru(3) ?? "", c?.current?.ratio?.ru(3) ?? "",
-                        c?.previous?.average.ru(2) ?? "", c?.previous.map { String($0.participants) } ?? "", c?.current?.average.ru(2) ?? "", c?.current.map { String($0.participants) } ?? ""]
+                row += [.figure(c?.d, places: 3), .text(c?.state.title ?? "нет данных"), .figure(c?.previous?.ratio, places: 3), .figure(c?.current?.ratio, places: 3),
+                        .figure(c?.previous?.average, places: 2), .count(c?.previous?.participants), .figure(c?.current?.average, places: 2), .count(c?.current?.participants)]
             }
-            row.append(sr.indicator2.filter(\.inSummary).map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(2) = \($0.delta(2)?.ru(3) ?? "—")" }.joined(separator: "; "))
-            row.append(sr.sharpChanges.map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(\($0.change.mark)) = \($0.change.delta.ru(1))" }.joined(separator: "; "))
-            row.append(sr.exclusions.map(\.reason).joined(separator: " "))
-            row.append(sr.federalRisk.isAtRisk ? sr.federalRisk.reason : "")
-            row += ContextColumns.titles.map { sr.school.context[$0.0] ?? "" }
+            row.append(.text(sr.indicator2.filter(\.inSummary).map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(2) = \($0.delta(2)?.ru(3) ?? "—")" }.joined(separator: "; ")))
+            row.append(.text(sr.sharpChanges.map { "\(MonitoringSubject.title($0.subject)) \($0.grade) кл.: Δ(\($0.change.mark)) = \($0.change.delta.ru(1))" }.joined(separator: "; ")))
+            row.append(.text(sr.exclusions.map(\.reason).joined(separator: " ")))
+            row.append(.text(sr.federalRisk.isAtRisk ? sr.federalRisk.reason : ""))
+            // Context figures arrive formatted by RuFormat (ContextColumns); read back in that shape.
+            row += ContextColumns.titles.map { ExportCell.formatted(sr.school.context[$0.0] ?? "") }
             rows.append(row)
         }
         return rows
@@ -144,8 +151,8 @@ enum MonitoringController {
     static func export(_ req: Request, xlsx: Bool) async throws -> Response {
         let sel = try await select(req)
         let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
-        let rows = exportRows(computed.result, filter: sel.filter)
-        let data = xlsx ? try XLSXWriter.write(rows, sheetName: "Сводная \(sel.year)") : CSVWriter.write(rows)
+        let table = exportTable(computed.result, filter: sel.filter)
+        let data = xlsx ? try XLSXWriter.write(export: table, sheetName: "Сводная \(sel.year)") : CSVWriter.write(export: table)
         let res = Response(status: .ok, body: .init(data: data))
         res.headers.contentType = xlsx ? HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                                        : HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Domain
+import Importing
 
 /// Builds the Domain's MonitoringInput for a set of municipalities and a year from
 /// the database: a fixed number of queries, each one pass over its rows.
@@ -66,14 +67,21 @@ enum MonitoringLoader {
         } }
 
         let regionIDs = Array(Set(s.municipalities.map { $0.$region.id }))
-        var regional: [String: [Int: Rational]] = [:]
-        for ref in try await ReferenceValue.query(on: db).filter(\.$regionID ~~ regionIDs).filter(\.$exam == "ege").filter(\.$year ~~ years).all() {
-            if let v = Rational(decimal: ref.value) { regional[ref.subject, default: [:]][ref.year] = v }
+        // The region's values: ЕГЭ averages (reference of indicator 1) and the ВПР mean marks
+        // saved from the region rows of ФИС ОКО files (reference of the objectivity check).
+        var regional: [String: [Int: Rational]] = [:], regionalVPR: [VPRSeriesKey: Rational] = [:]
+        for ref in try await ReferenceValue.query(on: db).filter(\.$regionID ~~ regionIDs).filter(\.$exam ~~ ["ege", "vpr_mean"])
+            .filter(\.$year ~~ years).all() {
+            guard let v = Rational(decimal: ref.value) else { continue }
+            if ref.exam == "ege" { regional[ref.subject, default: [:]][ref.year] = v }
+            else { regionalVPR[VPRSeriesKey(subject: ref.subject, grade: ref.grade, year: ref.year)] = v }
         }
-        var list: [Int: Set<String>] = [:]
-        for f in ids.isEmpty ? [] : try await ObjectivityFlag.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all() {
-            list[f.year, default: []].insert(code(f.$school.id))
-        }
+        // Rosobrnadzor's flags keep their procedure: only a ВПР flag may exclude ВПР results.
+        let flags = (ids.isEmpty ? [] : try await ObjectivityFlag.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year ~~ years).all())
+            .map { f -> RosobrnadzorFlag in
+                let p = ObjectivityProcedure.parse(f.procedure)
+                return RosobrnadzorFlag(schoolCode: code(f.$school.id), year: f.year, kind: p.kind, subject: p.subject, grade: p.grade)
+            }
         let confirmed = Set(try await ExclusionConfirmation.query(on: db).filter(\.$municipalityID ~~ mids).filter(\.$year == s.year).all().map(\.resultKey))
         let journal = ids.isEmpty ? [] : try await JournalComparison.query(on: db).filter(\.$school.$id ~~ ids).filter(\.$year == s.year).all().map {
             JournalComparisonInput(schoolCode: code($0.$school.id), year: $0.year, subject: $0.subject, grade: $0.grade,
@@ -87,8 +95,8 @@ enum MonitoringLoader {
         for b in try await MarkBoundary.query(on: db).filter(\.$regionID ~~ regionIDs).filter(\.$year == s.year).all() {
             boundaries[VPRSeriesKey(subject: b.subject, grade: b.grade, year: b.year)] = VPRBoundaries(min3: b.min3, min4: b.min4, min5: b.min5)
         }
-        let input = MonitoringInput(year: s.year, schools: refs, ege: ege, vpr: vpr, regionalEGEAverage: regional, rosobrnadzorList: list,
-                                    confirmedExclusions: confirmed, procedures: procedures, journalComparisons: journal,
+        let input = MonitoringInput(year: s.year, schools: refs, ege: ege, vpr: vpr, regionalEGEAverage: regional,
+                                    regionalVPRMeanMark: regionalVPR, rosobrnadzorFlags: flags, confirmedExclusions: confirmed, procedures: procedures, journalComparisons: journal,
                                     participants: participants, boundaries: boundaries, settings: s.settings)
         return (input, byID)
     }

@@ -81,9 +81,47 @@ enum MonitoringService {
         if r.usesMunicipalFallback {
             notes.append("Внимание: регионального среднего нет, эталон — средневзвешенный балл школ муниципалитета. При таком эталоне около половины школ получают отрицательную динамику по построению (Σ nᵢ·rᵢ = N); введите региональное значение на странице «Эталоны».")
         }
-        notes.append("Показатель 1: D = r(\(r.year)) − r(\(r.year - 1)), r = средний балл школы / эталон; D < 0 — отрицательная динамика" + (s.includeNoChange ? ", D = 0 («без изменений») тоже включается в таблицу." : "; D = 0 в таблицу не включается (настройка)."))
+        notes.append("Показатель 1: D = r(\(r.year)) − r(\(r.year - 1)), r = средний балл школы / эталон; D < 0 — отрицательная динамика" + (s.includeNoChange ? ", D = 0 («без изменений») тоже включается в таблицу." : "; D = 0 в таблицу не включается (настройка).")
+                     + " D = 0 снижением не считается: в числе школ с отрицательной динамикой и в кластерах оно учитывается отдельно.")
         notes.append("Показатель 2: правило — \(s.reading.title); порог T = \(s.threshold) п.п. («превышает» — строго больше); малые группы — менее \(s.smallGroup) участников." + (s.cohort ? " Сравнение по когорте: \(r.year - 1) год — на класс младше." : " Сравнивается тот же класс в соседних годах."))
-        notes.append("Необъективные результаты: \(s.objectivity.title)" + (s.excludeRosobrnadzorListForVPR ? "; результаты ВПР школ из списка Рособрнадзора исключаются." : "; список Рособрнадзора — только справочно.") + " Подробности — на странице «Методика».")
+        notes.append(Indicator2.sharesNote)
+        notes.append("Необъективные результаты: \(s.objectivity.title)" + (s.excludeRosobrnadzorListForVPR ? "; результаты ВПР школ из списка Рособрнадзора исключаются (только по отметкам о самой ВПР; отметка по ОГЭ или ЕГЭ результаты ВПР не исключает)." : "; список Рособрнадзора — только справочно.") + " Подробности — на странице «Методика».")
+        notes += objectivityReferenceNotes(r)
         return notes + r.warnings
+    }
+
+    /// Which reference the confidence-interval check compared with (Objectivity.helpText):
+    /// the region's value where there is one, else the other schools of the municipality.
+    static func objectivityReferenceNotes(_ r: MonitoringResult) -> [String] {
+        var out: [String] = []
+        for (kind, what) in [(ProcedureKind.vpr, "средняя отметка по региону (строки региона отчётов ФИС ОКО)"), (.ege, "средний балл по региону")] {
+            let used = r.objectivityReferences(kind)
+            guard used.region + used.otherSchools > 0 else { continue }
+            let text: String
+            if used.otherSchools == 0 { text = "\(what) — для всех \(used.region) проверенных результатов." }
+            else if used.region == 0 { text = "регионального значения нет, поэтому результаты сравнивались со средним других школ муниципалитета (\(used.otherSchools))." }
+            else { text = "\(what) — для \(used.region) результатов; для \(used.otherSchools) регионального значения нет, и они сравнивались со средним других школ муниципалитета." }
+            out.append("Эталон проверки объективности \(kind.title): " + text)
+        }
+        return out
+    }
+
+    /// Schools with the status (ШНОР or ШССУ) per year, keyed by the school, not by its name
+    /// (Concept §7.5): two schools of one name stay two, a renamed school does not "leave".
+    /// Labels are the short names, with the code added where two schools share one.
+    static func effectiveness(_ m: Municipality, on db: any Database) async throws -> [EffectivenessYear] {
+        let schools = try await School.query(on: db).filter(\.$municipality.$id == m.id!).all()
+        let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
+        let statuses = byID.isEmpty ? [] : try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ Array(byID.keys)).all()
+        var nameCount: [String: Int] = [:]
+        for s in schools { nameCount[s.shortName, default: 0] += 1 }
+        func label(_ s: School) -> String { (nameCount[s.shortName] ?? 0) > 1 ? "\(s.shortName) (\(s.code))" : s.shortName }
+        var perYear: [Int: [String: String]] = [:]
+        for st in statuses {
+            if perYear[st.year] == nil { perYear[st.year] = [:] }
+            guard st.lowResults || st.difficultConditions, let school = byID[st.$school.id] else { continue }
+            perYear[st.year]![school.id!.uuidString] = label(school)
+        }
+        return Effectiveness.analyze(schools: perYear)
     }
 }

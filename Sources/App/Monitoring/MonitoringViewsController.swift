@@ -36,13 +36,8 @@ enum MonitoringViewsController {
     @Sendable static func effectiveness(req: Request) async throws -> Response {
         let sel = try await C.select(req)
         let m = sel.municipality
-        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).all()
-        let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
-        let statuses = byID.isEmpty ? [] : try await SchoolStatus.query(on: req.db).filter(\.$school.$id ~~ Array(byID.keys)).all()
-        var perYear: [Int: Set<String>] = [:]
-        for s in statuses where s.lowResults || s.difficultConditions { perYear[s.year, default: []].insert(byID[s.$school.id]?.shortName ?? "?") }
-        for y in Set(statuses.map(\.year)) where perYear[y] == nil { perYear[y] = [] }
-        let rows = Effectiveness.analyze(perYear).map { e in
+        // Keyed by the school, not its name (two schools of one name stay two; a rename is no exit).
+        let rows = try await MonitoringService.effectiveness(m, on: req.db).map { e in
             MonitoringPages.EffectivenessRow(label: Present.yearLabel(e.year, m), year: e.year, count: e.count,
                                              change: e.change.map { $0 > 0 ? "+\($0)" : String($0) } ?? "—", entered: e.entered, left: e.left)
         }

@@ -24,10 +24,14 @@ enum ResultImportService {
         var out = Matched<Row>()
         var unknown: [String: Unmatched] = [:]
         var order: [String] = []
+        // РИС ГИА rows: the Код МСУ of our municipalities as this file shows it.
+        var resolver = resolver
+        resolver.learnMunicipalities(from: rows.map(key))
         for r in rows {
             let k = key(r)
             let (kk, kv) = SchoolResolver.key(k)
             if skipping.contains("\(kk)|\(kv)") { out.skipped += 1; continue }
+            if let mid = municipality.id, resolver.isOtherMunicipality(k, than: mid) { out.skipped += 1; continue }
             guard let school = resolver.school(k) else {
                 let (kind, value) = SchoolResolver.key(k)
                 let id = "\(kind)|\(value)"
@@ -44,6 +48,9 @@ enum ResultImportService {
 
     static func run(_ kind: ResultFileKind, data: Data, fileName: String, municipality: Municipality, defaultYear: Int?,
                     actor: ImportService.Actor, importID: UUID?, on db: any Database, skipping: Set<String> = []) async throws -> Outcome {
+        // ВПР and ЕГЭ in the simple CSV format: the streaming writer of the CLI and the benchmark.
+        if let o = try await ResultBulkWriter.run(kind, .data(data), scope: .municipality(municipality), defaultYear: defaultYear,
+                                                  importID: importID, skipping: skipping, on: db) { return o }
         let (data, fileName) = LegacyExcel.convertIfNeeded(data, fileName: fileName)
         let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, on: db)
         let w = ResultWriters(municipality: municipality, resolver: resolver, importID: importID, db: db, skipping: skipping)

@@ -18,7 +18,7 @@ enum ResultImportsController {
     }
 
     static func indexPage(_ req: Request, _ sel: C.Selection, errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
-        guard Access.canImport(into: sel.municipality.id!, try req.principal()) else { throw AppError.forbidden }
+        guard Access.allows(.importResults, try req.principal(), in: sel.municipality.ref) else { throw AppError.forbidden }
         let jobs = try await ImportJob.query(on: req.db).filter(\.$municipalityID == sel.municipality.id!).filter(\.$kind =~ prefix)
             .sort(\.$createdAt, .descending).limit(20).all()
         let templates = ResultFileKind.allCases.map { ("\($0.title) (XLSX)", "/monitoring/imports/templates/\($0.rawValue).xlsx") }
@@ -42,7 +42,7 @@ enum ResultImportsController {
     @Sendable static func upload(req: Request) async throws -> Response {
         let sel = try await C.select(req)
         let user = try req.requireUser()
-        guard Access.canImport(into: sel.municipality.id!, user.principal) else { throw AppError.forbidden }
+        guard Access.allows(.importResults, user.principal, in: sel.municipality.ref) else { throw AppError.forbidden }
         let up = try req.content.decode(Upload.self)
         var errors: [FieldError] = []
         let kind = up.kind.flatMap(ResultFileKind.init(rawValue:))
@@ -92,7 +92,7 @@ enum ResultImportsController {
 
     static func load(_ req: Request) async throws -> (ImportJob, Municipality, ResultFileKind) {
         guard let job = try await ImportJob.find(req.id(), on: req.db), let kind = kindOf(job) else { throw AppError.notFound("Загрузка") }
-        guard Access.canImport(into: job.municipalityID, try req.principal()), let m = try await Municipality.find(job.municipalityID, on: req.db) else { throw AppError.forbidden }
+        guard let m = try await Municipality.find(job.municipalityID, on: req.db), Access.allows(.importResults, try req.principal(), in: m.ref) else { throw AppError.forbidden }
         return (job, m, kind)
     }
 

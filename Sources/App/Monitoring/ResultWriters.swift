@@ -30,36 +30,24 @@ struct ResultWriters: Sendable {
         return try await db.transaction { db in
             var o = o
             for (r, s) in m.rows { try await write(r, s, db); o.written += 1 }
-            if !refs.isEmpty { o.references = try await saveReferences(refs, on: db) }
+            if !refs.isEmpty {
+                let saved = try await saveReferences(refs, on: db)
+                o.references = saved.count
+                o.notes += saved.notes
+            }
             // The caller audits the import; the version moves with the rows in this transaction.
             try await DataVersion.bump(on: db)
             return o
         }
     }
 
+    /// ЕГЭ and ВПР rows go in multi-row statements (ResultBulkWriter's rows), not one by one.
     func ege(_ f: ResultFile<EGERow>) async throws -> Outcome {
-        let importID = importID
-        return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
-            try await EGEResult.query(on: db).filter(\.$schoolNo == s.no!).filter(\.$year == r.year).filter(\.$subject == r.subject).delete()
-            let e = EGEResult()
-            e.schoolNo = s.no!; e.year = r.year; e.subject = r.subject; e.participants = r.participants; e.average = r.average
-            e.sd = r.sd.flatMap { Double($0) }; e.belowMinimum = r.belowMinimum; e.highScorers = r.highScorers; e.importID = importID
-            try await e.create(on: db)
-        }
+        try await replaceInBatches(f, key: \.school, row: \.row) { EGEBulkRow($0, school: $1.no!) }
     }
 
     func vpr(_ f: ResultFile<VPRRow>) async throws -> Outcome {
-        let importID = importID
-        return try await replace(f, key: \.school, row: \.row, references: true) { r, s, db in
-            try await VPRResult.query(on: db).filter(\.$schoolNo == s.no!).filter(\.$year == r.year).filter(\.$subject == r.subject).filter(\.$grade == r.grade).delete()
-            let v = VPRResult()
-            v.schoolNo = s.no!; v.year = r.year; v.subject = r.subject; v.grade = r.grade; v.participants = r.participants; v.importID = importID
-            switch r.marks {
-            case .counts(let k): v.source = "counts"; (v.m2, v.m3, v.m4, v.m5) = (k[0], k[1], k[2], k[3])
-            case .percentages(let p): v.source = "percentages"; (v.p2, v.p3, v.p4, v.p5) = (p[0], p[1], p[2], p[3])
-            }
-            try await v.create(on: db)
-        }
+        try await replaceInBatches(f, key: \.school, row: \.row) { VPRBulkRow($0, school: $1.no!) }
     }
 
     func oge(_ f: ResultFile<OGERow>) async throws -> Outcome {
@@ -143,12 +131,28 @@ struct ResultWriters: Sendable {
         }
     }
 
+    /// A value averaged over a file's own participants is the region's only when the file
+    /// covers the region: participants from at least two municipalities (Код МСУ) and from
+    /// most of them — more than half of the region's municipalities known here.
+    static func coversRegion(municipalities: [String], regionMunicipalities: Int) -> Bool {
+        municipalities.count >= 2 && municipalities.count * 2 > regionMunicipalities
+    }
+
     /// Region rows of the files: ЕГЭ averages (the reference of indicator 1) and the
-    /// ВПР regional mean mark Σ m·p(m)/100 (the reference of the objectivity check).
-    func saveReferences(_ refs: [RegionReference], on db: any Database) async throws -> Int {
-        var saved = 0
+    /// ВПР regional mean mark Σ m·p(m)/100 (the reference of the objectivity check). An ЕГЭ
+    /// average of a protocol that does not cover the region is not saved, and a note says so.
+    func saveReferences(_ refs: [RegionReference], on db: any Database) async throws -> (count: Int, notes: [String]) {
+        var saved = 0, notes: [String] = []
         var vpr: [String: [Int: String]] = [:]
+        let averaged = refs.contains { $0.municipalities != nil }
+        let known = averaged ? try await Municipality.query(on: db).filter(\.$region.$id == municipality.$region.id).count() : 0
+        var local: [String] = []
         for r in refs where r.scope == .region {
+            if r.measure == "average_score", let covered = r.municipalities,
+               !Self.coversRegion(municipalities: covered, regionMunicipalities: known) {
+                if local.isEmpty { local = covered.isEmpty ? ["—"] : covered }
+                continue
+            }
             if r.measure == "average_score" {
                 try await upsertReference(exam: "ege", subject: r.subject, grade: 0, year: r.year, value: r.value, on: db); saved += 1
             } else if r.measure.hasPrefix("mark"), let m = Int(r.measure.dropFirst(4)) {
@@ -163,7 +167,12 @@ struct ResultWriters: Sendable {
                                       value: (sum / Rational(100)).rounded(4), on: db)
             saved += 1
         }
-        return saved
+        if !local.isEmpty {
+            let what = local == ["—"] ? "в файле нет столбца «Код МСУ»" : "в файле участники \(local.count == 1 ? "одного муниципалитета" : "лишь \(local.count) муниципалитетов") (Код МСУ \(local.joined(separator: ", ")))"
+            notes.append("Средние баллы по файлу не сохранены как региональный эталон показателя 1: \(what), а региональным "
+                         + "считается только файл по всему региону. Введите средний балл по региону на странице «Эталоны» или загрузите протокол по региону.")
+        }
+        return (saved, notes)
     }
 
     func upsertReference(exam: String, subject: String, grade: Int, year: Int, value: String, on db: any Database) async throws {

@@ -4,14 +4,25 @@ import Domain
 import Importing
 
 /// Finds the school a result row belongs to: by our code, the ФИС ОКО login, the
-/// Код ОО, or a label the user matched once (remembered per region). Never by name.
+/// Код ОО with its Код МСУ, or a label the user matched once (remembered per region).
+/// Never by name.
+///
+/// РИС ГИА identifies a school by Код ОО together with Код МСУ (RESULT-FILES): a Код ОО
+/// may repeat in another municipality. The registry keeps the Код ОО of a school; the
+/// Код МСУ of each of our municipalities is taken from remembered matches and, for one
+/// file, from the file itself (`learnMunicipalities`): the Код МСУ under which a
+/// municipality's own Коды ОО appear, when that is unambiguous. A row is our school only
+/// under its municipality's Код МСУ; codes are compared without leading zeros.
 struct SchoolResolver: Sendable {
     let regionID: UUID
     private var byCode: [String: School] = [:]
     private var byLogin: [String: School] = [:]
+    /// By Код ОО without leading zeros.
     private var byGia: [String: School] = [:]
     private var byID: [UUID: School] = [:]
     private var mapped: [String: UUID] = [:]
+    /// Код МСУ (without leading zeros) → our municipality.
+    private(set) var municipalityOfMSU: [String: UUID] = [:]
 
     static func load(regionID: UUID, on db: any Database) async throws -> SchoolResolver {
         var r = SchoolResolver(regionID: regionID)
@@ -19,19 +30,54 @@ struct SchoolResolver: Sendable {
             r.byID[s.id!] = s
             r.byCode[s.code.lowercased()] = s
             if let l = s.fisOkoLogin { r.byLogin[l] = s }
-            if let g = s.giaCode { r.byGia[g] = s }
+            if let g = s.giaCode { r.byGia[GIACode.normalized(g)] = s }
         }
         for m in try await SchoolKeyMapping.query(on: db).filter(\.$regionID == regionID).all() {
             r.mapped["\(m.keyKind)|\(m.keyValue)"] = m.$school.id
+            // A remembered «Код МСУ/Код ОО» tells that municipality's Код МСУ.
+            if m.keyKind == "gia", let slash = m.keyValue.firstIndex(of: "/"), let school = r.byID[m.$school.id] {
+                r.municipalityOfMSU[String(m.keyValue[..<slash])] = school.$municipality.id
+            }
         }
         return r
+    }
+
+    /// Learns the Код МСУ of our municipalities from the keys of one file: a municipality
+    /// gets the Код МСУ under which most of its schools' Коды ОО appear (ties: the one with
+    /// fewer other codes), when that Код МСУ has it as its own best match too; ambiguous
+    /// cases learn nothing (their rows are then matched by the user once).
+    mutating func learnMunicipalities(from keys: [SchoolKey]) {
+        var codesOf: [String: Set<String>] = [:]
+        for k in keys { if case .gia(let oo, let msu?) = k { codesOf[msu, default: []].insert(oo) } }
+        let known = Set(municipalityOfMSU.keys)
+        let open = codesOf.filter { !known.contains($0.key) }
+        guard !open.isEmpty else { return }
+        // score(msu, municipality) = (our codes found under msu, −codes of msu that are not that municipality's)
+        var score: [String: [UUID: (Int, Int)]] = [:]
+        for (msu, codes) in open {
+            var found: [UUID: Int] = [:]
+            for c in codes { if let s = byGia[c] { found[s.$municipality.id, default: 0] += 1 } }
+            for (m, n) in found { score[msu, default: [:]][m] = (n, n - codes.count) }
+        }
+        func best<K: Hashable>(_ options: [K: (Int, Int)]) -> K? {
+            let sorted = options.sorted { $0.value > $1.value }
+            guard let top = sorted.first, sorted.count == 1 || sorted[1].value < top.value else { return nil }
+            return top.key
+        }
+        var byMunicipality: [UUID: [String: (Int, Int)]] = [:]
+        for (msu, ms) in score { for (m, v) in ms { byMunicipality[m, default: [:]][msu] = v } }
+        let taken = Set(municipalityOfMSU.values)
+        for (msu, ms) in score {
+            guard let m = best(ms), !taken.contains(m), let back = byMunicipality[m].flatMap(best), back == msu else { continue }
+            municipalityOfMSU[msu] = m
+        }
     }
 
     static func key(_ k: SchoolKey) -> (kind: String, value: String) {
         switch k {
         case .code(let v): ("code", v)
         case .login(let v): ("login", v)
-        case .gia(let v): ("gia", v)
+        case .gia(let v, let msu): ("gia", msu.map { "\($0)/\(v)" } ?? v)
         case .label(let v): ("label", v)
         }
     }
@@ -41,11 +87,23 @@ struct SchoolResolver: Sendable {
         let (kind, value) = Self.key(k)
         if let id = mapped["\(kind)|\(value)"] { return byID[id] }
         switch k {
-        case .code(let v): return byCode[v.lowercased()] ?? byGia[v] ?? FisOkoLogin.digits(v).flatMap { byLogin[$0] }
+        case .code(let v): return byCode[v.lowercased()] ?? byGia[GIACode.normalized(v)] ?? FisOkoLogin.digits(v).flatMap { byLogin[$0] }
         case .login(let v): return byLogin[FisOkoLogin.digits(v) ?? v]
-        case .gia(let v): return byGia[v] ?? byGia[String(v.drop { $0 == "0" })]
+        case .gia(let v, let msu):
+            guard let s = byGia[GIACode.normalized(v)] else { return nil }
+            guard let msu else { return s }
+            // Only under its own municipality's Код МСУ: the same Код ОО elsewhere is another school.
+            return municipalityOfMSU[msu] == s.$municipality.id ? s : nil
         case .label(let v): return FisOkoLogin.find(in: v).flatMap { byLogin[$0] }
         }
+    }
+
+    /// A РИС ГИА row of another municipality than `municipality`: its Код МСУ is another
+    /// municipality's, or `municipality`'s own Код МСУ is known and differs.
+    func isOtherMunicipality(_ k: SchoolKey, than municipality: UUID) -> Bool {
+        guard case .gia(_, let msu?) = k else { return false }
+        if let m = municipalityOfMSU[msu] { return m != municipality }
+        return municipalityOfMSU.values.contains(municipality)
     }
 
     /// The label shown to the user for an unknown key.
@@ -53,7 +111,7 @@ struct SchoolResolver: Sendable {
         switch k {
         case .code(let v): "код «\(v)»"
         case .login(let v): "логин ФИС ОКО \(FisOkoLogin.display(FisOkoLogin.digits(v) ?? v))"
-        case .gia(let v): "Код ОО \(v)"
+        case .gia(let v, let msu): "Код ОО \(v)" + (msu.map { " (Код МСУ \($0))" } ?? "")
         case .label(let v): "«\(v)»"
         }
     }

@@ -3,7 +3,7 @@ import Fluent
 
 enum AuditAction: String, CaseIterable, Sendable {
     case create, update, delete, login, logout, lockout, importFile = "import", passwordReset = "password_reset"
-    case passwordChange = "password_change", tokenIssued = "token_issued"
+    case passwordChange = "password_change", tokenIssued = "token_issued", tokenRevoked = "token_revoked"
 
     /// Changes of the data pages are computed from (sign-ins and tokens are not).
     var changesData: Bool { [.create, .update, .delete, .importFile].contains(self) }
@@ -20,6 +20,7 @@ enum AuditAction: String, CaseIterable, Sendable {
         case .passwordReset: "Сброс пароля"
         case .passwordChange: "Смена пароля"
         case .tokenIssued: "Выпуск токена API"
+        case .tokenRevoked: "Отзыв токена API"
         }
     }
 }

@@ -32,11 +32,42 @@ enum ImportService {
         }
     }
 
-    static func audit(_ actor: Actor, _ action: AuditAction, entity: String, id: UUID?, label: String, municipalityID: UUID?,
-                      before: (any Encodable)?, after: (any Encodable)?, on db: any Database) async throws {
-        // Row by row inside the import's transaction: the data version moves once, at its end.
-        try await Audit.record(on: db, actor: actor.userID, actorLogin: actor.login, action: action, entity: entity, id: id, label: label,
-                               municipalityID: municipalityID, before: before, after: after, bumpVersion: false)
+    /// Files up to this many rows keep an audit entry per row with before/after; larger ones
+    /// are audited as one import of the file by the caller (ImportsController, ImportCommand):
+    /// a row entry costs a JSON snapshot and an insert, which was most of a big import's time.
+    static let perRowAuditLimit = 1000
+
+    /// The per-row entries of one import, written together (multi-row inserts) in its
+    /// transaction; the data version moves once, at the import's end, not per entry.
+    final class RowAudit {
+        let actor: Actor
+        let enabled: Bool
+        private var entries: [AuditEntry] = []
+        init(_ actor: Actor, rows: Int) { self.actor = actor; enabled = rows <= ImportService.perRowAuditLimit }
+
+        func add(_ action: AuditAction, entity: String, id: UUID?, label: String, municipalityID: UUID?,
+                 before: (any Encodable)?, after: (any Encodable)?) {
+            guard enabled else { return }
+            let e = AuditEntry()
+            e.at = Date(); e.userID = actor.userID; e.userLogin = actor.login; e.action = action.rawValue; e.entity = entity
+            e.entityID = id; e.entityLabel = String(label.prefix(300)); e.municipalityID = municipalityID
+            e.beforeJSON = before.flatMap(Audit.json); e.afterJSON = after.flatMap(Audit.json)
+            entries.append(e)
+        }
+
+        func write(on db: any Database) async throws {
+            try await ImportService.createInBatches(entries, on: db)
+            entries.removeAll()
+        }
+    }
+
+    /// Batch inserts of at most `size` models each (binds stay below SQLite's limit of 32,766).
+    static func createInBatches<M: Model>(_ models: [M], size: Int = 500, on db: any Database) async throws {
+        var start = 0
+        while start < models.count {
+            try await Array(models[start..<min(models.count, start + size)]).create(on: db)
+            start += size
+        }
     }
 }
 

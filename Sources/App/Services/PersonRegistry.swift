@@ -7,18 +7,26 @@ import Domain
 enum PersonRegistry {
     struct Organisation: Sendable { let municipality: Municipality; let school: School? }
 
-    static func validate(_ d: PersonDraft, excluding id: UUID?, on db: any Database) async throws -> [FieldError] {
+    /// The other person's name is said only to someone who may read that person.
+    static func validate(_ d: PersonDraft, excluding id: UUID?, visibleTo p: Principal?, on db: any Database) async throws -> [FieldError] {
         var errors = d.validate()
         if !d.staffCode.isEmpty, let other = try await Person.query(on: db).filter(\.$staffCode == d.staffCode).first(), other.id != id {
-            errors.append(.init(field: PersonDraft.Field.staffCode, message: "Код «\(d.staffCode)» уже у человека «\(other.fullName)». Укажите другой код."))
+            errors.append(.init(field: PersonDraft.Field.staffCode, message: codeTaken(d.staffCode, by: other, visibleTo: p)))
         }
         return errors
+    }
+
+    static func codeTaken(_ code: String, by other: Person, visibleTo p: Principal?) -> String {
+        if let p, let id = other.id, Access.canRead(person: id, at: other.place, p) {
+            return "Код «\(code)» уже у человека «\(other.fullName)». Укажите другой код."
+        }
+        return "Код «\(code)» уже занят сотрудником другой организации. Укажите другой код."
     }
 
     static func save(_ d: PersonDraft, at org: Organisation, existing: Person?, req: Request, on db: (any Database)? = nil) async throws -> Person {
         let d = d.normalized()
         let db = db ?? req.db
-        let errors = try await validate(d, excluding: existing?.id, on: db)
+        let errors = try await validate(d, excluding: existing?.id, visibleTo: req.currentUser?.principal, on: db)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let person = existing ?? Person()
         let before = existing.map(snapshot)

@@ -64,8 +64,22 @@ enum SchoolDirectory {
 
     /// Labels in force for a municipality in a year (DOMAIN §1: labels are configurable).
     static func labels(for municipalityID: UUID, year: Int, on db: any Database) async throws -> (low: String, difficult: String) {
-        let all = try await StatusLabel.query(on: db).filter(\.$municipality.$id == municipalityID).sort(\.$fromYear, .descending).all()
-        if let l = all.first(where: { $0.fromYear <= year }) { return (l.lowResults, l.difficult) }
-        return ("ШНОР", "ШССУ")
+        try await labelBook(for: [municipalityID], on: db).labels(municipalityID, year)
+    }
+
+    /// Every label of the given municipalities in one query; answers for any year without another.
+    static func labelBook(for municipalityIDs: [UUID], on db: any Database) async throws -> LabelBook {
+        let all = municipalityIDs.isEmpty ? [] : try await StatusLabel.query(on: db).filter(\.$municipality.$id ~~ municipalityIDs)
+            .sort(\.$fromYear, .descending).all()
+        return LabelBook(byMunicipality: Dictionary(grouping: all, by: { $0.$municipality.id }))
+    }
+
+    /// A municipality's status labels by year (its own words for ШНОР/ШССУ since a year).
+    struct LabelBook: Sendable {
+        let byMunicipality: [UUID: [StatusLabel]]
+        func labels(_ municipalityID: UUID, _ year: Int) -> (low: String, difficult: String) {
+            if let l = byMunicipality[municipalityID]?.first(where: { $0.fromYear <= year }) { return (l.lowResults, l.difficult) }
+            return ("ШНОР", "ШССУ")
+        }
     }
 }

@@ -37,9 +37,29 @@ enum SchoolRegistry {
         return school
     }
 
+    /// Whether the request's user may change the identifiers files are matched on.
+    static func mayEditIdentifiers(_ school: School, _ req: Request) -> Bool {
+        guard let p = req.currentUser?.principal else { return false }
+        return Access.allows(.editSchoolIdentifiers, p, in: MunicipalityRef(id: school.$municipality.id, regionID: school.regionID))
+    }
+
     static func update(_ school: School, with d: SchoolDraft, isLeader: Bool, req: Request) async throws {
-        let d = d.normalized()
-        let errors = try await validate(d, excluding: school.id, regionID: school.regionID, on: req.db)
+        var d = d.normalized()
+        var isLeader = isLeader
+        var lockErrors: [FieldError] = []
+        if !mayEditIdentifiers(school, req) {
+            // A school's administration keeps the center's identifiers: an empty field means
+            // "unchanged", a different value is refused with the field named.
+            let old = school.draft.normalized(), F = SchoolDraft.Field.self
+            let lockedMessage = "Это поле меняет муниципальный центр: по нему сопоставляются файлы результатов."
+            for (field, new, current) in [(F.code, d.code, old.code), (F.fisOkoLogin, d.fisOkoLogin, old.fisOkoLogin), (F.giaCode, d.giaCode, old.giaCode)]
+                where !new.isEmpty && new != current {
+                lockErrors.append(.init(field: field, message: lockedMessage))
+            }
+            d.code = old.code; d.fisOkoLogin = old.fisOkoLogin; d.giaCode = old.giaCode
+            isLeader = school.isLeader
+        }
+        let errors = try await validate(d, excluding: school.id, regionID: school.regionID, on: req.db) + lockErrors
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let before = AuditSnapshot.school(school)
         school.apply(d)

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Domain
 import Importing
+import SQLKit
 
 /// Schools file → registry. Re-import updates by the stable school code.
 struct SchoolsImporter {
@@ -30,7 +31,7 @@ struct SchoolsImporter {
                 }
                 m = found
             }
-            if let p = actor.principal, !Access.canImport(into: m.id!, p) {
+            if let p = actor.principal, !Access.allows(.importRegistry, p, in: m.ref) {
                 errors.append(.init(row: r.row, column: col["municipality"] ?? "Код муниципалитета", message: "У вас нет прав загружать школы муниципалитета «\(m.name)»."))
                 continue
             }
@@ -48,39 +49,64 @@ struct SchoolsImporter {
             if i % 200 == 0 { await progress(i, rows.count * 2) }
         }
         guard errors.isEmpty else { return .init(errors: errors) }
-        let schoolIDs = plan.compactMap { $0.2?.id }
         let frozenPlan = plan
+        let actor = actor, progress = progress
         return try await db.transaction { db in
             var outcome = ImportService.Outcome()
-            let statusRows = schoolIDs.isEmpty ? [] : try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ schoolIDs).all()
-            var statuses = Dictionary(statusRows.map { ("\($0.$school.id)|\($0.year)", $0) }, uniquingKeysWith: { a, _ in a })
-            for (i, (r, m, current)) in frozenPlan.enumerated() {
-                let school = current ?? School()
-                let before = current.map(AuditSnapshot.school)
-                if current == nil { school.$municipality.id = m.id!; school.regionID = regionID; school.isLeader = false }
-                school.apply(r.draft)
-                if current == nil { try await school.create(on: db); outcome.created += 1 }
-                else if school.hasChanges { try await school.update(on: db); outcome.updated += 1 }
-                else { outcome.updated += 1 }
-                do {
-                    try await ImportService.audit(actor, current == nil ? .create : .update, entity: "school", id: school.id, label: school.shortName,
-                                                  municipalityID: m.id, before: before, after: AuditSnapshot.school(school), on: db)
-                }
-                if let st = r.status {
-                    let key = "\(school.id!)|\(st.year)"
-                    let row = statuses[key] ?? SchoolStatus()
-                    let stBefore = statuses[key]?.draft
-                    row.$school.id = school.id!
-                    row.apply(st)
-                    try await row.save(on: db)
-                    statuses[key] = row
-                    try await ImportService.audit(actor, stBefore == nil ? .create : .update, entity: "school_status", id: row.id,
-                                                  label: "\(school.shortName), \(st.year)", municipalityID: m.id, before: stBefore, after: st, on: db)
-                }
-                if i % 200 == 0 { await progress(frozenPlan.count + i, frozenPlan.count * 2) }
+            let audit = ImportService.RowAudit(actor, rows: frozenPlan.count)
+            let existingIDs = frozenPlan.compactMap { $0.2?.id }
+            var statuses: [String: SchoolStatus] = [:]
+            for part in stride(from: 0, to: existingIDs.count, by: 1000).map({ Array(existingIDs[$0..<min(existingIDs.count, $0 + 1000)]) }) {
+                for st in try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ part).all() { statuses["\(st.$school.id)|\(st.year)"] = st }
             }
+            // New schools: numbered after the existing ones in file order, inserted in batches.
+            var next = try await Self.lastNumber(on: db)
+            var created: [School] = [], schools: [School] = []
+            for (r, m, current) in frozenPlan {
+                let school = current ?? School()
+                if current == nil {
+                    school.id = UUID(); school.$municipality.id = m.id!; school.regionID = regionID; school.isLeader = false
+                    next += 1; school.no = next
+                    created.append(school)
+                }
+                let before = current.map(AuditSnapshot.school)
+                school.apply(r.draft)
+                if current != nil, school.hasChanges { try await school.update(on: db) }
+                if current == nil { outcome.created += 1 } else { outcome.updated += 1 }
+                audit.add(current == nil ? .create : .update, entity: "school", id: school.id, label: school.shortName,
+                          municipalityID: m.id, before: before, after: AuditSnapshot.school(school))
+                schools.append(school)
+            }
+            await progress(frozenPlan.count, frozenPlan.count * 2)
+            try await ImportService.createInBatches(created, on: db)
+            // Statuses of the rows' years: new ones in batches, changed ones one by one.
+            var newStatuses: [SchoolStatus] = []
+            for ((r, m, _), school) in zip(frozenPlan, schools) {
+                guard let st = r.status else { continue }
+                let key = "\(school.id!)|\(st.year)"
+                let existing = statuses[key]
+                let row = existing ?? SchoolStatus()
+                let stBefore = existing?.draft
+                row.$school.id = school.id!
+                row.apply(st)
+                if existing == nil { row.id = UUID(); newStatuses.append(row) } else if row.hasChanges { try await row.update(on: db) }
+                statuses[key] = row
+                audit.add(stBefore == nil ? .create : .update, entity: "school_status", id: row.id, label: "\(school.shortName), \(st.year)",
+                          municipalityID: m.id, before: stBefore, after: st)
+            }
+            try await ImportService.createInBatches(newStatuses, on: db)
+            try await audit.write(on: db)
             try await DataVersion.bump(on: db)
             return outcome
         }
+    }
+
+    /// The largest school number so far; on PostgreSQL under `SchoolNumbering`'s lock, held
+    /// until this transaction ends (concurrent creations wait and number after these).
+    static func lastNumber(on db: any Database) async throws -> Int {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: SchoolNumbering.lockKey))").run()
+        }
+        return try await School.query(on: db).max(\.$no) ?? 0
     }
 }

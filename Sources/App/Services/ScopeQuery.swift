@@ -16,6 +16,12 @@ extension QueryBuilder where Model == School {
 }
 
 extension QueryBuilder where Model == Person {
+    /// The people a principal may list (Access.peopleListing: the person scope and a tutor's tutorants).
+    func readable(by p: Principal) -> Self {
+        let listing = Access.peopleListing(p)
+        return within(listing.scope, orIDs: listing.extraIDs)
+    }
+
     func within(_ scope: Scope, orIDs extra: Set<UUID> = []) -> Self {
         if scope.all { return self }
         if scope.isEmpty && extra.isEmpty { return filter(\.$id == UUID()) }

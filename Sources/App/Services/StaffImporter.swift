@@ -10,6 +10,13 @@ struct StaffImporter {
     let db: any Database
     let progress: ImportService.Progress
 
+    /// The importer's write scope: a signed-in user's person scope; at the terminal, the
+    /// region of the municipality named on the command line.
+    func mayChange(_ person: Person) -> Bool {
+        if let p = actor.principal { return Access.personScope(p, .write).contains(person.place) }
+        return person.regionID == municipality.$region.id
+    }
+
     func run(_ rows: [StaffImportRow]) async throws -> ImportService.Outcome {
         let regionID = municipality.$region.id
         let municipalities = Dictionary(try await Municipality.query(on: db).filter(\.$region.$id == regionID).all().map { ($0.code.lowercased(), $0) },
@@ -17,7 +24,11 @@ struct StaffImporter {
         let schools = Dictionary(try await School.query(on: db).filter(\.$regionID == regionID).all().map { ($0.code.lowercased(), $0) },
                                  uniquingKeysWith: { a, _ in a })
         let codes = rows.map(\.draft.staffCode)
-        let existing = Dictionary(try await Person.query(on: db).filter(\.$staffCode ~~ codes).all().map { ($0.staffCode, $0) }, uniquingKeysWith: { a, _ in a })
+        var found: [Person] = []
+        for start in stride(from: 0, to: codes.count, by: 1000) {   // bind lists stay below SQLite's limit
+            found += try await Person.query(on: db).filter(\.$staffCode ~~ Array(codes[start..<min(codes.count, start + 1000)])).all()
+        }
+        let existing = Dictionary(found.map { ($0.staffCode, $0) }, uniquingKeysWith: { a, _ in a })
         let title = Dictionary(StaffImport.columns.map { ($0.key, $0.title) }, uniquingKeysWith: { a, _ in a })
         var errors: [ImportError] = []
         var plan: [(StaffImportRow, Municipality, School?, Person?)] = []
@@ -41,18 +52,29 @@ struct StaffImporter {
             }
             if let p = actor.principal {
                 let place = Place(regionID: regionID, municipalityID: m.id!, schoolID: school?.id)
-                if !Access.personScope(p, .write).contains(place) || (school == nil && !Access.canImport(into: m.id!, p)) {
+                if !Access.personScope(p, .write).contains(place) || (school == nil && !Access.allows(.importRegistry, p, in: m.ref)) {
                     errors.append(.init(row: r.row, column: "", message: "У вас нет прав загружать сотрудников этой организации."))
                     continue
                 }
             }
-            plan.append((r, m, school, existing[r.draft.staffCode]))
+            // A file may only touch people inside the importer's write scope: a code held by
+            // someone outside it is this row's error, and their name is not revealed.
+            let current = existing[r.draft.staffCode]
+            if let current, !mayChange(current) {
+                errors.append(.init(row: r.row, column: title[PersonDraft.Field.staffCode] ?? "Код сотрудника",
+                                    message: "Код «\(r.draft.staffCode)» уже занят сотрудником другой организации, которую вы не ведёте. Укажите другой код."))
+                continue
+            }
+            plan.append((r, m, school, current))
         }
         guard errors.isEmpty else { return .init(errors: errors) }
         await progress(plan.count / 2, plan.count)
         let frozenPlan = plan
+        let actor = actor
         return try await db.transaction { db in
             var outcome = ImportService.Outcome()
+            let audit = ImportService.RowAudit(actor, rows: frozenPlan.count)
+            var created: [Person] = [], functions: [PersonFunctionRow] = [], replaced: [UUID] = []
             for (r, m, school, current) in frozenPlan {
                 let person = current ?? Person()
                 let before = current.map(PersonRegistry.snapshot)
@@ -60,12 +82,26 @@ struct StaffImporter {
                 person.$municipality.id = m.id!
                 person.regionID = regionID
                 person.$school.id = school?.id
-                try await person.save(on: db)
-                try await PersonRegistry.syncFunctions(person, on: db)
-                if current == nil { outcome.created += 1 } else { outcome.updated += 1 }
-                try await ImportService.audit(actor, current == nil ? .create : .update, entity: "person", id: person.id, label: person.fullName,
-                                              municipalityID: m.id, before: before, after: PersonRegistry.snapshot(person), on: db)
+                if let current {
+                    if person.hasChanges { try await person.update(on: db) }
+                    replaced.append(current.id!)
+                    outcome.updated += 1
+                } else {
+                    person.id = UUID()
+                    created.append(person)
+                    outcome.created += 1
+                }
+                // The person_functions mirror of `PersonRegistry.syncFunctions`, rewritten in batches.
+                functions += person.functionSet.map { PersonFunctionRow(personID: person.id!, function: $0) }
+                audit.add(current == nil ? .create : .update, entity: "person", id: person.id, label: person.fullName,
+                          municipalityID: m.id, before: before, after: PersonRegistry.snapshot(person))
             }
+            try await ImportService.createInBatches(created, on: db)
+            for start in stride(from: 0, to: replaced.count, by: 1000) {
+                try await PersonFunctionRow.query(on: db).filter(\.$person.$id ~~ Array(replaced[start..<min(replaced.count, start + 1000)])).delete()
+            }
+            try await ImportService.createInBatches(functions, on: db)
+            try await audit.write(on: db)
             try await DataVersion.bump(on: db)
             return outcome
         }

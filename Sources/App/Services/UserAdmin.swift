@@ -20,6 +20,30 @@ enum UserAdmin {
         }
     }
 
+    /// The checks that need the database: the scope exists (a stale or forged id is a field
+    /// error, not a foreign-key failure), the person exists, and the user doesn't hold it already.
+    static func validateInDatabase(_ g: Grant, personID: UUID?, userID: UUID?, on db: any Database) async throws -> [FieldError] {
+        let g = normalized(g)
+        var errors: [FieldError] = []
+        if let id = g.regionID, try await Region.find(id, on: db) == nil {
+            errors.append(.init(field: "region_id", message: "Регион не найден: выберите его из списка."))
+        }
+        if let id = g.municipalityID, try await Municipality.find(id, on: db) == nil {
+            errors.append(.init(field: "municipality_id", message: "Муниципалитет не найден: выберите его из списка."))
+        }
+        if let id = g.schoolID, try await School.find(id, on: db) == nil {
+            errors.append(.init(field: "school_id", message: "Школа не найдена: выберите её из списка."))
+        }
+        if let personID, try await Person.find(personID, on: db) == nil {
+            errors.append(.init(field: "person_id", message: "Карточка человека не найдена: выберите её из списка."))
+        }
+        if let userID, errors.isEmpty {
+            let held = try await RoleGrant.query(on: db).filter(\.$user.$id == userID).all().compactMap(\.grant)
+            if held.contains(g) { errors.append(.init(field: "role", message: "Эта роль с этой областью у пользователя уже есть.")) }
+        }
+        return errors
+    }
+
     /// Keeps only the id the role's scope uses, so a grant can't silently widen.
     static func normalized(_ g: Grant) -> Grant {
         switch g.role.scopeKind {

@@ -38,10 +38,10 @@ enum Navigation {
     /// Sections a principal sees (UI.md: only the sections of their role).
     static func sections(for p: Principal) -> [NavSection] {
         var s: [NavSection] = [.overview]
-        if Access.canListSchools(p) { s.append(.schools) }
-        if Access.canListPeople(p) { s.append(.people) }
-        if p.isAdmin || p.grants.contains(where: { [.regionalCoordinator, .centerSpecialist, .educationDepartment].contains($0.role) }) { s.append(.monitoring) }
-        if p.isAdmin || !Access.auditScope(p).isEmpty { s.append(.admin) }
+        if Access.allows(.browseSchools, p) { s.append(.schools) }
+        if Access.allows(.browsePeople, p) { s.append(.people) }
+        if Access.allows(.readMonitoring, p) { s.append(.monitoring) }
+        if Access.allows(.administration, p) { s.append(.admin) }
         return s
     }
 

@@ -140,21 +140,6 @@ public enum Access {
         }
         return s
     }
-
-    /// Imports write many records of a municipality at once: admin or its center.
-    public static func canImport(into municipalityID: UUID, _ p: Principal) -> Bool {
-        let s = schoolScope(p, .write)
-        return s.all || s.municipalityIDs.contains(municipalityID)
-    }
-
-    public static func canEditMunicipalitySettings(_ municipalityID: UUID, _ p: Principal) -> Bool {
-        canImport(into: municipalityID, p)
-    }
-
-    /// Assignments (mentor → school, tutor → teacher…) are set by the center.
-    public static func canAssign(in municipalityID: UUID, _ p: Principal) -> Bool {
-        canImport(into: municipalityID, p)
-    }
 }
 
 public extension Access {

@@ -3,8 +3,11 @@ import Foundation
 /// What a school's results have in common with others (Concept §7.1: «использование
 /// элементов кластеризации … систематизации деятельности в отношении схожих проблем»).
 public struct SchoolProfile: Sendable, Hashable {
-    /// Indicator 1 subjects listed in the summary table for the school.
+    /// Indicator 1 subjects with D < 0 (negative dynamics).
     public var egeNegativeSubjects: [String]
+    /// Indicator 1 subjects with D = 0 («без изменений»): in the summary table while
+    /// `includeNoChange` is on, but not a decline (DOMAIN §4), so counted apart.
+    public var egeNoChangeSubjects: [String] = []
     public var indicator2Negative: Bool
     public var sharpChanges: Bool
     public var smallGroups: Bool
@@ -17,7 +20,17 @@ public struct SchoolProfile: Sendable, Hashable {
     /// At least one indicator cell has both years of data.
     public var hasData: Bool
 
+    /// D < 0 in a subject: a decline. D = 0 alone is not (`egeNoChangeSubjects`).
     public var indicator1Negative: Bool { !egeNegativeSubjects.isEmpty }
+
+    public init(egeNegativeSubjects: [String], egeNoChangeSubjects: [String] = [], indicator2Negative: Bool, sharpChanges: Bool,
+                smallGroups: Bool, objectivitySigns: Bool, federalRisk: Bool, difficultConditions: Bool,
+                statuses: Set<SchoolRef.Status>, hasData: Bool) {
+        self.egeNegativeSubjects = egeNegativeSubjects; self.egeNoChangeSubjects = egeNoChangeSubjects
+        self.indicator2Negative = indicator2Negative; self.sharpChanges = sharpChanges; self.smallGroups = smallGroups
+        self.objectivitySigns = objectivitySigns; self.federalRisk = federalRisk; self.difficultConditions = difficultConditions
+        self.statuses = statuses; self.hasData = hasData
+    }
 }
 
 /// The rule table of clusters, in priority order: a school belongs to the first rule it
@@ -28,7 +41,7 @@ public struct SchoolProfile: Sendable, Hashable {
 /// |---|------|------------------------|
 /// | 1 | objectivity | objectivity signs (flagged check, exclusion, boundary peak, Rosobrnadzor's list) |
 /// | 2 | egeAndVpr | negative on indicator 1 and on indicator 2 |
-/// | 3 | egeOnly | negative on indicator 1 only |
+/// | 3 | egeOnly | negative on indicator 1 only (D < 0; D = 0 is no decline) |
 /// | 4 | vprOnly | negative on indicator 2 only |
 /// | 5 | federalRisk | in the federal risk group, no negative dynamics |
 /// | 6 | sharpChanges | a sharp change of a mark share, no negative dynamics |

@@ -12,8 +12,32 @@ public enum Indicator1 {
 
     /// The state of an exact D (Concept §6.3, indicator 1 «е): уменьшение – отрицательная,
     /// увеличение – положительная»; D = 0 does not exceed the reference value 0).
-    public static func state(of d: Rational) -> CellState {
-        d.signum < 0 ? .negative : (d.signum == 0 ? .noChange : .positive)
+    public static func state(of d: Rational) -> CellState { state(sign: d.signum) }
+
+    /// The state from the sign of D: the one place that reads it.
+    @inline(__always)
+    static func state(sign: Int) -> CellState { sign < 0 ? .negative : (sign == 0 ? .noChange : .positive) }
+
+    /// The state of D = r(Y) − r(Y−1) without forming D: the sign of r(Y) compared with r(Y−1)
+    /// (ratios may be unreduced). The full cells and the compute-time flags both call this.
+    @inline(__always)
+    static func state(previousRatio r0: Rational, currentRatio r1: Rational) -> CellState {
+        state(sign: Rational.compare(r1, r0))
+    }
+
+    /// r = school average / reference average (Concept §6.3, indicator 1), unreduced: nil
+    /// without participants or without a (nonzero) reference.
+    @inline(__always)
+    static func ratio(_ average: Rational, participants: Int, reference: Rational?) -> Rational? {
+        guard participants > 0, let r = reference, r.signum != 0 else { return nil }
+        return r.numerator > 0 ? Rational(unreduced: average.numerator * r.denominator, average.denominator * r.numerator)
+            : Rational(unreduced: -average.numerator * r.denominator, -average.denominator * r.numerator)
+    }
+
+    /// In the summary table: negative, or D = 0 while `includeNoChange` is on (DOMAIN §4).
+    @inline(__always)
+    static func inSummary(_ state: CellState, _ settings: MonitoringSettings) -> Bool {
+        state == .negative || (state == .noChange && settings.includeNoChange)
     }
 
     /// The participant-weighted mean Σ nᵢ·avgᵢ / Σ nᵢ (DOMAIN §4, municipal fallback).
@@ -35,22 +59,21 @@ public enum Indicator1 {
         func side(_ r: EGEInput?, _ excluded: Bool, _ ref: Indicator1Reference?) -> EGESide? {
             guard let r else { return nil }
             let refValue = ref?.value
-            let ratio = (r.participants > 0 && !excluded && refValue.map { !$0.isZero } == true) ? r.average / refValue! : nil
+            let ratio = excluded ? nil : Indicator1.ratio(r.average, participants: r.participants, reference: refValue)?.reduced
             return EGESide(resultID: r.resultID, year: r.year, participants: r.participants, average: r.average,
                            reference: refValue, ratio: ratio, excluded: excluded)
         }
         let p = side(previous, previousExcluded, previousReference)
         let c = side(current, currentExcluded, currentReference)
-        let small = (p.map { $0.participants < settings.smallGroup } ?? false) || (c.map { $0.participants < settings.smallGroup } ?? false)
+        let small = settings.isSmall(p?.participants) || settings.isSmall(c?.participants)
         var cell = Indicator1Cell(subject: subject, previous: p, current: c, source: source, d: nil,
                                   state: .noData, smallGroup: small, inSummary: false)
         if previousExcluded || currentExcluded {
             cell.state = .excluded
         } else if let r0 = p?.ratio, let r1 = c?.ratio {
-            let d = r1 - r0
-            cell.d = d
-            cell.state = state(of: d)
-            cell.inSummary = cell.state == .negative || (cell.state == .noChange && settings.includeNoChange)
+            cell.d = r1 - r0
+            cell.state = state(previousRatio: r0, currentRatio: r1)
+            cell.inSummary = inSummary(cell.state, settings)
         }
         return cell
     }

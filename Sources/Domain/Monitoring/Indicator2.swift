@@ -3,17 +3,38 @@ import Foundation
 /// Indicator 2: dynamics of ВПР results, grades 5 and 6 (Concept §6.3, indicator 2;
 /// DOMAIN §4). Δ(m) = share(m, Y) − share(m, Y−1) in percentage points, exact;
 /// "exceeding" T is strict, so Δ = 30 exactly is not negative.
+///
+/// Each rule is here once: the full cell (`cell`) and the compute-time flags
+/// (`MonitoringCore.quick2`) both call `delta`, `state`, `isSharp`, `inSummary` and
+/// `MonitoringSettings.isSmall`.
 public enum Indicator2 {
-    /// Δ(2), Δ(3), Δ(4), Δ(5). From counts on both sides: 100·(k₁·n₀ − k₀·n₁)/(n₀·n₁),
-    /// exact; otherwise the difference of the shares (published percentages are exact
-    /// as decimals). Nil when a side has no usable marks.
+    /// Shares always come from counts: the given ones or those rebuilt from ФИС ОКО's
+    /// two-decimal percentages (`MarkCounts.rebuilt`); shown on the page (DOMAIN §4:
+    /// "say whether shares come from counts or from the published percentages").
+    public static let sharesNote = "Показатель 2: доли отметок считаются по числу отметок (100·k/n). Если ФИС ОКО дал только "
+        + "проценты с двумя знаками («Статистика по отметкам»), число отметок сначала восстанавливается как "
+        + "round(доля × участники / 100) — для школы до 10 000 участников это точное число — и доли и Δ считаются "
+        + "по восстановленным числам, а не по округлённым процентам (у самого порога 30 п.п. это может менять вывод)."
+
+    /// Δ(m) of one mark from counts: 100·(k₁·n₀ − k₀·n₁)/(n₀·n₁), exact but not reduced —
+    /// for comparisons; `reduced` before it is stored or shown. n₀, n₁ > 0.
+    @inline(__always)
+    static func delta(_ k0: Int, _ n0: Int, _ k1: Int, _ n1: Int) -> Rational {
+        let a = Int128(fast: n0), b = Int128(fast: n1)
+        return Rational(unreduced: 100 * (Int128(fast: k1) * a - Int128(fast: k0) * b), a * b)
+    }
+
+    /// Δ(2), Δ(3), Δ(4), Δ(5) of two years' counts (unreduced), see `delta`.
+    @inline(__always)
+    static func deltas(_ k0: MarkCounts, _ n0: Int, _ k1: MarkCounts, _ n1: Int) -> (Rational, Rational, Rational, Rational) {
+        (delta(k0.m2, n0, k1.m2, n1), delta(k0.m3, n0, k1.m3, n1), delta(k0.m4, n0, k1.m4, n1), delta(k0.m5, n0, k1.m5, n1))
+    }
+
+    /// Δ(2)…Δ(5), reduced; nil when a side has no usable counts (no participants).
     public static func deltas(previous: VPRSide, current: VPRSide) -> [Rational]? {
-        guard usable(previous), usable(current) else { return nil }
-        if case .counts(let k0) = previous.marks, case .counts(let k1) = current.marks {
-            let n0 = Int128(fast: previous.participants), n1 = Int128(fast: current.participants)
-            return (0..<4).map { Rational(100 * (Int128(fast: k1[$0]) * n0 - Int128(fast: k0[$0]) * n1), n0 * n1) }
-        }
-        return (2...5).map { current.share($0)! - previous.share($0)! }
+        guard let k0 = previous.counts, let k1 = current.counts else { return nil }
+        let d = deltas(k0, previous.participants, k1, current.participants)
+        return [d.0.reduced, d.1.reduced, d.2.reduced, d.3.reduced]
     }
 
     /// The state under a reading (Concept §6.3, indicator 2 «д», «е»; DOMAIN §4 (a)–(c)).
@@ -22,7 +43,7 @@ public enum Indicator2 {
     }
 
     /// The same on Δ(2)…Δ(5) given one by one. Only comparisons and one sum are used, so
-    /// the values may be unreduced fractions (the compute-time path, `QuickStates`).
+    /// the values may be unreduced fractions.
     static func state(_ d2: Rational, _ d3: Rational, _ d4: Rational, _ d5: Rational,
                       reading: Indicator2Reading, threshold t: Rational) -> CellState {
         let minusT = -t
@@ -30,7 +51,7 @@ public enum Indicator2 {
         case .twoGrows:
             return d2 > t ? .negative : (d2 < minusT ? .positive : .noChange)
         case .anyMark:
-            return d2.magnitude > t || d3.magnitude > t || d4.magnitude > t || d5.magnitude > t ? .negative : .noChange
+            return isSharp(d2, t) || isSharp(d3, t) || isSharp(d4, t) || isSharp(d5, t) ? .negative : .noChange
         case .twoGrowsOrTopFalls:
             let top = d4 + d5
             if d2 > t || top < minusT { return .negative }
@@ -39,18 +60,19 @@ public enum Indicator2 {
         }
     }
 
+    /// «Резкое изменение» of one mark: |Δ(m)| > T (DOMAIN §4).
+    @inline(__always)
+    static func isSharp(_ d: Rational, _ t: Rational) -> Bool { d.magnitude > t }
+
+    /// A pair is in the summary table when it is negative (Concept §6.3).
+    @inline(__always)
+    static func inSummary(_ state: CellState) -> Bool { state == .negative }
+
     /// «Резкое изменение»: every mark with |Δ(m)| > T (DOMAIN §4).
     public static func sharpChanges(_ d: [Rational], threshold t: Rational) -> [SharpChange] {
         var out: [SharpChange] = []
-        for (i, v) in d.enumerated() where v.magnitude > t { out.append(SharpChange(mark: i + 2, delta: v)) }
+        for (i, v) in d.enumerated() where isSharp(v, t) { out.append(SharpChange(mark: i + 2, delta: v)) }
         return out
-    }
-
-    static func usable(_ s: VPRSide) -> Bool {
-        switch s.marks {
-        case .counts(let k): s.participants > 0 && k.count == 4
-        case .percentages(let p): p.count == 4
-        }
     }
 
     static func side(_ r: VPRInput?, excluded: Bool) -> VPRSide? {
@@ -63,17 +85,17 @@ public enum Indicator2 {
     static func cell(subject: String, grade: Int, previousGrade: Int, previous: VPRInput?, current: VPRInput?,
                      previousExcluded: Bool, currentExcluded: Bool, settings: MonitoringSettings) -> Indicator2Cell {
         let p = side(previous, excluded: previousExcluded), c = side(current, excluded: currentExcluded)
-        let small = (p.map { $0.participants < settings.smallGroup } ?? false) || (c.map { $0.participants < settings.smallGroup } ?? false)
+        let small = settings.isSmall(p?.participants) || settings.isSmall(c?.participants)
         var cell = Indicator2Cell(subject: subject, grade: grade, previousGrade: previousGrade, previous: p, current: c,
                                   deltas: nil, state: .noData, smallGroup: small, sharpChanges: [], inSummary: false)
         if previousExcluded || currentExcluded {
             cell.state = .excluded
-        } else if let p, let c, p.participants > 0, c.participants > 0, let d = deltas(previous: p, current: c) {
+        } else if let p, let c, let d = deltas(previous: p, current: c) {
             let t = settings.t
             cell.deltas = d
             cell.state = state(d, reading: settings.reading, threshold: t)
             cell.sharpChanges = sharpChanges(d, threshold: t)
-            cell.inSummary = cell.state == .negative
+            cell.inSummary = inSummary(cell.state)
         }
         return cell
     }

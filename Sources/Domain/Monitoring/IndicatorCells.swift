@@ -61,8 +61,9 @@ public struct Indicator1Cell: Sendable, Hashable {
     public var dText: String { d?.rounded(3) ?? "" }
 }
 
-/// Where ВПР shares came from: exact counts, or ФИС ОКО's published percentages
-/// (they can differ at exactly 30, DOMAIN §4).
+/// Where a ВПР result's counts came from: given counts, or counts rebuilt from ФИС ОКО's
+/// published two-decimal percentages (`MarkCounts.rebuilt`); shares and Δ are always
+/// computed from the counts (DOMAIN §4: at exactly 30 the two could differ).
 public enum ShareSource: String, Codable, Sendable {
     case counts, percentages, mixed
 }
@@ -81,17 +82,14 @@ public struct VPRSide: Sendable, Hashable {
         return .percentages
     }
 
-    /// Share of mark m (2…5) in percent: 100·k/n from counts, or the published value.
+    /// The counts of marks «2»…«5» indicator 2 uses: given, or rebuilt from the published
+    /// percentages; nil without participants.
+    public var counts: MarkCounts? { MarkCounts(marks, participants: participants) }
+
+    /// Share of mark m (2…5) in percent: 100·k/n from the counts (given or rebuilt).
     public func share(_ mark: Int) -> Rational? {
-        guard (2...5).contains(mark) else { return nil }
-        switch marks {
-        case .counts(let k):
-            guard k.count == 4, participants > 0 else { return nil }
-            return Rational(Int128(fast: 100 * k[mark - 2]), Int128(fast: participants))
-        case .percentages(let p):
-            guard p.count == 4 else { return nil }
-            return p[mark - 2]
-        }
+        guard (2...5).contains(mark), let k = counts else { return nil }
+        return Rational(Int128(fast: 100 * k[mark - 2]), Int128(fast: participants))
     }
 }
 
@@ -122,7 +120,7 @@ public struct Indicator2Cell: Sendable, Hashable {
         return deltas[mark - 2]
     }
 
-    /// Counts, percentages, or mixed when the two years differ; nil without both years.
+    /// Given counts, rebuilt ones (percentages), or mixed when the two years differ; nil without both years.
     public var source: ShareSource? {
         guard let p = previous, let c = current else { return nil }
         return p.source == c.source ? p.source : .mixed

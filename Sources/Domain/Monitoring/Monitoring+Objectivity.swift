@@ -65,7 +65,7 @@ extension Monitoring {
             for e in index.vpr.records(school: school) {
                 let i = Int(e.record), slot = Int(index.vpr.slot[i])
                 let c = index.vprCounts
-                let stats = c[4 * i] >= 0
+                let stats = index.hasGivenCounts(i)
                     ? Objectivity.countStats(Int(c[4 * i]), Int(c[4 * i + 1]), Int(c[4 * i + 2]), Int(c[4 * i + 3]))
                     : Objectivity.vprStats(input.vpr[i].marks, participants: input.vpr[i].participants)
                 guard slot >= 0, let st = stats else { continue }
@@ -82,7 +82,16 @@ extension Monitoring {
         var usedConfirmations = Set<String>()
         let egeMargin = settings.egeMarginScore.double, vprMargin = settings.vprMarginMark.double
         let z = settings.ciZ, noRegionalEGE = input.regionalEGEAverage.isEmpty, noRegionalVPR = input.regionalVPRMeanMark.isEmpty
+        // Opt-in exclusion by Rosobrnadzor's list: only flags of the ВПР procedure itself.
         let listed = settings.excludeRosobrnadzorListForVPR ? input.rosobrnadzorList : [:]
+        var vprFlags: [String: [RosobrnadzorFlag]] = [:]
+        if settings.excludeRosobrnadzorListForVPR {
+            for f in input.rosobrnadzorFlags where f.kind == .vpr { vprFlags[f.schoolCode, default: []].append(f) }
+        }
+        func listedForVPR(_ r: VPRInput, _ code: String) -> Bool {
+            listed[r.year]?.contains(code) == true
+                || vprFlags[code]?.contains { $0.covers(kind: .vpr, subject: r.subject, grade: r.grade, year: r.year) } == true
+        }
         for school in 0..<n {
             for e in index.ege.records(school: school) {
                 let i = Int(e.record), p = input.ege[i].participants, mean = input.ege[i].average.double
@@ -114,7 +123,7 @@ extension Monitoring {
                     if decide(r.resultID, .vpr, r.subject, r.grade, r.year, out.vpr[i], index.schools[school].code, input, &out,
                               school: school, used: &usedConfirmations) { out.excludedVPR[i] = true }
                 }
-                if !listed.isEmpty, listed[input.vpr[i].year]?.contains(index.schools[school].code) == true {
+                if !listed.isEmpty || !vprFlags.isEmpty, listedForVPR(input.vpr[i], index.schools[school].code) {
                     let r = input.vpr[i]
                     out.exclusions[school].append(Exclusion(resultID: r.resultID, schoolCode: r.schoolCode, kind: .vpr, subject: r.subject,
                                                             grade: r.grade, year: r.year, cause: .rosobrnadzorList))

@@ -46,7 +46,7 @@ extension Monitoring {
         let minCount = max(1, input.settings.federalRiskProcedures)
         let counts = index.vprCounts
         func reaches(_ i: Int) -> Bool {
-            counts[4 * i] >= 0 ? 100 * Int(counts[4 * i]) >= share * input.vpr[i].participants
+            index.hasGivenCounts(i) ? 100 * Int(counts[4 * i]) >= share * input.vpr[i].participants
                 : FederalRisk.reaches(input.vpr[i].marks, input.vpr[i].participants, share)
         }
         for (s, school) in index.schools.enumerated() {
@@ -78,13 +78,13 @@ extension Monitoring {
         return out
     }
 
-    static func profile(egeNegative: [String], indicator2Negative: Bool, sharp: Bool, small: Bool, hasData: Bool,
+    static func profile(egeNegative: [String], egeNoChange: [String] = [], indicator2Negative: Bool, sharp: Bool, small: Bool, hasData: Bool,
                         flagged: Bool, exclusions: [Exclusion], signs: [ParticipantSign], onList: Bool, risk: FederalRisk,
                         school: SchoolRef, settings: MonitoringSettings) -> SchoolProfile {
         var low = school.statuses.contains(.difficultConditions)
         if let limit = settings.lowWellbeingIndex, let value = school.wellbeingIndex, value < limit { low = true }
         return SchoolProfile(
-            egeNegativeSubjects: egeNegative, indicator2Negative: indicator2Negative, sharpChanges: sharp, smallGroups: small,
+            egeNegativeSubjects: egeNegative, egeNoChangeSubjects: egeNoChange, indicator2Negative: indicator2Negative, sharpChanges: sharp, smallGroups: small,
             objectivitySigns: onList || !exclusions.isEmpty || flagged || signs.contains(where: \.hasPeak),
             federalRisk: risk.isAtRisk, difficultConditions: low, statuses: school.statuses, hasData: hasData)
     }

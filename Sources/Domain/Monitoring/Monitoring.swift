@@ -23,31 +23,36 @@ public enum Monitoring {
                                   participantSigns: participantSigns(input, index), risks: federalRisks(input, index))
 
         let n = index.schools.count
-        var profiles: [SchoolProfile] = [], onList: [Bool] = [], neg1: [Bool] = [], neg2: [Bool] = []
-        profiles.reserveCapacity(n); onList.reserveCapacity(n); neg1.reserveCapacity(n); neg2.reserveCapacity(n)
+        let flaggedCodes = Set(input.rosobrnadzorFlags.lazy.filter { $0.year == y || $0.year == y0 }.map(\.schoolCode))
+        var profiles: [SchoolProfile] = [], onList: [Bool] = [], sum1: [Bool] = [], sum2: [Bool] = []
+        profiles.reserveCapacity(n); onList.reserveCapacity(n); sum1.reserveCapacity(n); sum2.reserveCapacity(n)
         for (s, school) in index.schools.enumerated() {
-            var egeNegative: [String] = [], n2 = false, sharp = false, small = false, hasData = false
+            var egeNegative: [String] = [], egeNoChange: [String] = [], s1 = false
+            var n2 = false, sharp = false, small = false, hasData = false
             for j in settings.egeSubjects.indices {
                 let q = core.quick1(s, subject: j)
-                if q.inSummary { egeNegative.append(settings.egeSubjects[j]) }
-                small = small || q.small; hasData = hasData || q.hasData
+                // D < 0 and D = 0 are counted apart; both may enter the summary table (DOMAIN §4).
+                if q.negative { egeNegative.append(settings.egeSubjects[j]) }
+                if q.noChange { egeNoChange.append(settings.egeSubjects[j]) }
+                s1 = s1 || q.inSummary; small = small || q.small; hasData = hasData || q.hasData
             }
             for k in core.vprKeys {
                 let q = core.quick2(s, k)
                 n2 = n2 || q.inSummary; sharp = sharp || q.sharp; small = small || q.small; hasData = hasData || q.hasData
             }
-            let listed = !input.rosobrnadzorList.isEmpty && (input.rosobrnadzorList[y]?.contains(school.code) == true
-                || input.rosobrnadzorList[y0]?.contains(school.code) == true)
-            profiles.append(profile(egeNegative: egeNegative, indicator2Negative: n2, sharp: sharp, small: small, hasData: hasData,
+            // On the list (context column): a flag of any procedure for Y−1 or Y.
+            let listed = (!input.rosobrnadzorList.isEmpty && (input.rosobrnadzorList[y]?.contains(school.code) == true
+                || input.rosobrnadzorList[y0]?.contains(school.code) == true)) || flaggedCodes.contains(school.code)
+            profiles.append(profile(egeNegative: egeNegative, egeNoChange: egeNoChange, indicator2Negative: n2, sharp: sharp, small: small, hasData: hasData,
                                     flagged: core.flagged(s), exclusions: obj.exclusions[s],
                                     signs: core.participantSigns[s], onList: listed, risk: core.risks[s],
                                     school: school, settings: settings))
             onList.append(listed)
-            neg1.append(!egeNegative.isEmpty)
-            neg2.append(n2)
+            sum1.append(s1)
+            sum2.append(n2)
         }
         let clusters = Clustering.clusters(zip(index.schools, profiles).map { ($0.code, $1) })
-        let store = MonitoringStore(core: core, profiles: profiles, onList: onList, negative1: neg1, negative2: neg2)
+        let store = MonitoringStore(core: core, profiles: profiles, onList: onList, summary1: sum1, summary2: sum2)
         return MonitoringResult(year: input.year, settings: settings, store: store, references: refs,
                                 clusters: clusters, warnings: index.warnings + obj.warnings)
     }

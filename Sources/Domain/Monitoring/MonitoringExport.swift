@@ -58,3 +58,40 @@ extension MonitoringResult {
         return text
     }
 }
+
+/// One cell of a spreadsheet export of a page (the summary table): the text the
+/// page shows and, for a figure, the number behind it and the decimals it is shown
+/// with, so that CSV keeps the page's text and XLSX writes a real number.
+public struct ExportCell: Sendable, Hashable {
+    /// What the page shows: "−0,008", "12", "МБОУ СОШ № 6"; "" for an empty cell.
+    public var text: String
+    /// The exact figure (not the rounded text), nil for text cells.
+    public var number: Double?
+    /// Decimals the page shows the figure with.
+    public var places: Int
+
+    public static func text(_ s: String) -> ExportCell { ExportCell(text: s, number: nil, places: 0) }
+
+    /// A figure shown with `places` decimals (the page's rounding); nil is an empty cell.
+    public static func figure(_ x: Rational?, places: Int) -> ExportCell {
+        guard let x else { return .text("") }
+        return ExportCell(text: x.ru(places), number: x.double, places: places)
+    }
+
+    public static func count(_ n: Int?) -> ExportCell {
+        guard let n else { return .text("") }
+        return ExportCell(text: String(n), number: Double(n), places: 0)
+    }
+
+    /// A figure that reaches the export already formatted by `RuFormat` (the school
+    /// context columns): read back exactly in that shape, anything else stays text.
+    public static func formatted(_ s: String) -> ExportCell {
+        var t = s.replacingOccurrences(of: RuFormat.thinSpace, with: "")
+        let negative = t.hasPrefix("−")
+        if negative { t.removeFirst() }
+        let parts = t.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let x = Double(parts.joined(separator: ".")) else { return .text(s) }
+        return ExportCell(text: s, number: negative ? -x : x, places: parts.count == 2 ? parts[1].count : 0)
+    }
+}

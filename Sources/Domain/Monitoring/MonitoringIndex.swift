@@ -48,9 +48,13 @@ struct MonitoringIndex {
     var ege = RecordIndex(), vpr = RecordIndex()
     /// Dense ids of (subject rank, grade, year) met in the data; slot = municipality·D + dense.
     var dense: [UInt32: Int32] = [:]
-    /// Marks 2…5 of each used ВПР record given as counts, four per record (−1 otherwise):
-    /// read once here, so later passes touch plain integers, not the records.
+    /// Marks 2…5 of each used ВПР record, four per record (−1 without participants): the
+    /// given counts, or those rebuilt from published percentages (`MarkCounts.rebuilt`,
+    /// what indicator 2 computes with). Read once here, so later passes touch plain integers.
     var vprCounts: [Int32] = []
+    /// Per ВПР record: its `vprCounts` were rebuilt from percentages. The objectivity check
+    /// and the federal risk flag keep reading the published percentages of such records.
+    var vprRebuilt: [Bool] = []
     var warnings: [String] = []
 
     init(_ input: MonitoringInput) {
@@ -86,10 +90,19 @@ struct MonitoringIndex {
         ege = build(input.ege, egeSchools, kind: "ЕГЭ")
         vpr = build(input.vpr, vprSchools, kind: "ВПР")
         vprCounts = [Int32](repeating: -1, count: input.vpr.count * 4)
+        vprRebuilt = [Bool](repeating: false, count: input.vpr.count)
         for i in input.vpr.indices where vpr.slot[i] >= 0 {
-            if case .counts(let k) = input.vpr[i].marks, k.count == 4, input.vpr[i].participants > 0 {
-                for m in 0..<4 { vprCounts[4 * i + m] = Int32(clamping: k[m]) }
+            let n = input.vpr[i].participants
+            guard n > 0 else { continue }
+            let k: MarkCounts
+            switch input.vpr[i].marks {
+            case .counts(let given): k = given
+            case .percentages(let p):
+                guard p.count == 4 else { continue }
+                k = MarkCounts.rebuilt(p[0], p[1], p[2], p[3], participants: n).counts
+                vprRebuilt[i] = true
             }
+            for m in 0..<4 { vprCounts[4 * i + m] = Int32(clamping: k[m]) }
         }
         let d = Int32(dense.count)
         for i in ege.slot.indices where ege.slot[i] >= 0 { ege.slot[i] = munOf[Int(ege.slot[i] >> 12)] * d + (ege.slot[i] & 0xFFF) }
@@ -97,6 +110,18 @@ struct MonitoringIndex {
     }
 
     var slotCount: Int { municipalities.count * dense.count }
+
+    /// The counts indicator 2 uses for ВПР record `i` (given or rebuilt); nil without participants.
+    @inline(__always)
+    func counts(_ i: Int) -> MarkCounts? {
+        let b = 4 * i
+        guard vprCounts[b] >= 0 else { return nil }
+        return MarkCounts(Int(vprCounts[b]), Int(vprCounts[b + 1]), Int(vprCounts[b + 2]), Int(vprCounts[b + 3]))
+    }
+
+    /// Whether ВПР record `i` came with counts of its own (not rebuilt from percentages).
+    @inline(__always)
+    func hasGivenCounts(_ i: Int) -> Bool { vprCounts[4 * i] >= 0 && !vprRebuilt[i] }
 
     func key(_ subject: String, grade: Int, year: Int) -> UInt32? {
         guard let r = subjectRank[subject], (0..<64).contains(grade) else { return nil }

@@ -44,7 +44,8 @@ public struct EGEInput: Sendable, Hashable {
     }
 }
 
-/// Marks 2, 3, 4, 5 of a ВПР result: counts, or ФИС ОКО's two-decimal percentages.
+/// Marks 2, 3, 4, 5 of a ВПР result: counts, or ФИС ОКО's two-decimal percentages (indicator 2
+/// computes with the counts rebuilt from them, `MarkCounts.rebuilt`).
 public enum VPRMarks: Sendable, Hashable {
     case counts(MarkCounts)
     case percentages([Rational])
@@ -67,12 +68,23 @@ public struct MarkCounts: RandomAccessCollection, Sendable, Hashable, Expressibl
     public var startIndex: Int { 0 }
     public var endIndex: Int { 4 }
     public subscript(i: Int) -> Int {
-        switch i {
-        case 0: m2
-        case 1: m3
-        case 2: m4
-        case 3: m5
-        default: preconditionFailure("marks 2…5 are positions 0…3")
+        get {
+            switch i {
+            case 0: m2
+            case 1: m3
+            case 2: m4
+            case 3: m5
+            default: preconditionFailure("marks 2…5 are positions 0…3")
+            }
+        }
+        set {
+            switch i {
+            case 0: m2 = newValue
+            case 1: m3 = newValue
+            case 2: m4 = newValue
+            case 3: m5 = newValue
+            default: preconditionFailure("marks 2…5 are positions 0…3")
+            }
         }
     }
     public var description: String { "[\(m2), \(m3), \(m4), \(m5)]" }
@@ -178,6 +190,27 @@ public struct ProcedureInput: Sendable, Hashable {
     }
 }
 
+/// A school on Rosobrnadzor's list of schools with signs of non-objective results, for one
+/// procedure and year. The procedure matters: only a ВПР flag may exclude ВПР results
+/// (DOMAIN §4: "excluding by it is an opt-in setting and applies to ВПР only"); an ОГЭ or
+/// ЕГЭ flag is context. A subject (and grade) narrows the flag when the list names them.
+public struct RosobrnadzorFlag: Sendable, Hashable {
+    public var schoolCode: String
+    public var year: Int
+    /// nil when the procedure written in the list is not recognised: listed, never excluding.
+    public var kind: ProcedureKind?
+    public var subject: String?
+    public var grade: Int?
+    public init(schoolCode: String, year: Int, kind: ProcedureKind?, subject: String? = nil, grade: Int? = nil) {
+        self.schoolCode = schoolCode; self.year = year; self.kind = kind; self.subject = subject; self.grade = grade
+    }
+
+    /// Whether the flag is about this result's procedure (kind, subject, grade) and year.
+    public func covers(kind k: ProcedureKind, subject s: String, grade g: Int?, year y: Int) -> Bool {
+        kind == k && year == y && (subject == nil || subject == s) && (grade == nil || grade == g)
+    }
+}
+
 /// Everything one monitoring of year Y needs (DOMAIN §4: exam years Y−1 and Y).
 public struct MonitoringInput: Sendable {
     public var year: Int
@@ -188,8 +221,11 @@ public struct MonitoringInput: Sendable {
     public var regionalEGEAverage: [String: [Int: Rational]]
     /// Regional ВПР mean marks for the objectivity check (else the other schools are used).
     public var regionalVPRMeanMark: [VPRSeriesKey: Rational]
-    /// Rosobrnadzor's lists of schools with signs of non-objective ВПР results: year → codes.
+    /// Rosobrnadzor's lists of schools with signs of non-objective ВПР results: year → codes
+    /// (a flag on the whole ВПР of that year; see `rosobrnadzorFlags` for other procedures).
     public var rosobrnadzorList: [Int: Set<String>]
+    /// Rosobrnadzor's flags with their procedure (ВПР, ОГЭ, ЕГЭ; subject and grade when named).
+    public var rosobrnadzorFlags: [RosobrnadzorFlag]
     /// Result ids a specialist confirmed for exclusion (policy `.confirmBySpecialist`).
     public var confirmedExclusions: Set<String>
     /// ОГЭ/ЕГЭ (and extra ВПР) results for the federal risk flag; ВПР inputs are added
@@ -202,13 +238,14 @@ public struct MonitoringInput: Sendable {
 
     public init(year: Int, schools: [SchoolRef], ege: [EGEInput] = [], vpr: [VPRInput] = [],
                 regionalEGEAverage: [String: [Int: Rational]] = [:], regionalVPRMeanMark: [VPRSeriesKey: Rational] = [:],
-                rosobrnadzorList: [Int: Set<String>] = [:], confirmedExclusions: Set<String> = [],
+                rosobrnadzorList: [Int: Set<String>] = [:], rosobrnadzorFlags: [RosobrnadzorFlag] = [],
+                confirmedExclusions: Set<String> = [],
                 procedures: [ProcedureInput] = [], journalComparisons: [JournalComparisonInput] = [],
                 participants: [VPRParticipantInput] = [], boundaries: [VPRSeriesKey: VPRBoundaries] = [:],
                 settings: MonitoringSettings = .default) {
         self.year = year; self.schools = schools; self.ege = ege; self.vpr = vpr
         self.regionalEGEAverage = regionalEGEAverage; self.regionalVPRMeanMark = regionalVPRMeanMark
-        self.rosobrnadzorList = rosobrnadzorList; self.confirmedExclusions = confirmedExclusions
+        self.rosobrnadzorList = rosobrnadzorList; self.rosobrnadzorFlags = rosobrnadzorFlags; self.confirmedExclusions = confirmedExclusions
         self.procedures = procedures; self.journalComparisons = journalComparisons
         self.participants = participants; self.boundaries = boundaries; self.settings = settings
     }

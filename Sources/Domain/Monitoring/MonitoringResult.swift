@@ -21,10 +21,14 @@ public struct SchoolResult: Sendable, Hashable {
     public var profile: SchoolProfile
     public var cluster: ClusterRule
 
-    /// Negative on indicator 1: a subject is in the summary table (either subject is
-    /// enough; D = 0 counts while `includeNoChange` is on).
-    public var negative1: Bool { indicator1.contains { $0.inSummary } }
-    /// Negative on indicator 2: any subject/grade is.
+    /// Negative on indicator 1: D < 0 in either subject. D = 0 is not a decline (`noChange1`),
+    /// although it enters the summary table while `includeNoChange` is on (`inSummary1`).
+    public var negative1: Bool { indicator1.contains { $0.state == .negative } }
+    /// «Без изменений» on indicator 1: D = 0 in a subject and D < 0 in none.
+    public var noChange1: Bool { !negative1 && indicator1.contains { $0.state == .noChange } }
+    /// In the summary table by indicator 1: a subject is (either subject is enough).
+    public var inSummary1: Bool { indicator1.contains { $0.inSummary } }
+    /// Negative on indicator 2: any subject/grade is (and that is what enters the table).
     public var negative2: Bool { indicator2.contains { $0.inSummary } }
 
     public var sharpChanges: [(subject: String, grade: Int, change: SharpChange)] {
@@ -33,12 +37,28 @@ public struct SchoolResult: Sendable, Hashable {
 
     public func included(by filter: SummaryFilter) -> Bool {
         switch filter {
-        case .either: negative1 || negative2
-        case .indicator1: negative1
+        case .either: inSummary1 || negative2
+        case .indicator1: inSummary1
         case .indicator2: negative2
-        case .both: negative1 && negative2
+        case .both: inSummary1 && negative2
         }
     }
+}
+
+/// Schools counted by state, "negative" and "no change" apart (DOMAIN §4: D = 0 has its
+/// own label, it is not a decline).
+public struct MonitoringTally: Sendable, Hashable {
+    public var schools = 0
+    /// D < 0 on indicator 1 (either subject).
+    public var negative1 = 0
+    /// D = 0 on indicator 1 and D < 0 in no subject.
+    public var noChange1 = 0
+    public var negative2 = 0
+    /// D < 0 on indicator 1 and negative on indicator 2.
+    public var both = 0
+    /// In the summary table under the settings (D = 0 included while `includeNoChange` is on).
+    public var inSummary = 0
+    public init() {}
 }
 
 /// The outcome of one monitoring of year Y.
@@ -59,7 +79,7 @@ public struct MonitoringResult: Sendable {
     public func summary(_ filter: SummaryFilter = .either) -> [SchoolResult] {
         var out: [SchoolResult] = []
         for s in 0..<store.profiles.count {
-            let n1 = store.negative1[s], n2 = store.negative2[s]
+            let n1 = store.summary1[s], n2 = store.summary2[s]
             let included = switch filter {
             case .either: n1 || n2
             case .indicator1: n1
@@ -73,7 +93,7 @@ public struct MonitoringResult: Sendable {
 
     /// Counts of the summary table without building its rows.
     public func summaryCount(_ filter: SummaryFilter = .either) -> Int {
-        zip(store.negative1, store.negative2).reduce(0) { acc, f in
+        zip(store.summary1, store.summary2).reduce(0) { acc, f in
             let included = switch filter {
             case .either: f.0 || f.1
             case .indicator1: f.0
@@ -82,6 +102,30 @@ public struct MonitoringResult: Sendable {
             }
             return acc + (included ? 1 : 0)
         }
+    }
+
+    /// The schools `include` accepts, counted without building them (profiles hold the states).
+    public func tally(_ include: (SchoolRef) -> Bool = { _ in true }) -> MonitoringTally {
+        var t = MonitoringTally()
+        for (s, school) in store.core.index.schools.enumerated() where include(school) {
+            let p = store.profiles[s]
+            t.schools += 1
+            if p.indicator1Negative { t.negative1 += 1 } else if !p.egeNoChangeSubjects.isEmpty { t.noChange1 += 1 }
+            if p.indicator2Negative { t.negative2 += 1 }
+            if p.indicator1Negative && p.indicator2Negative { t.both += 1 }
+            if store.summary1[s] || store.summary2[s] { t.inSummary += 1 }
+        }
+        return t
+    }
+
+    /// How many checks of a procedure compared with the region and how many with the other
+    /// schools of the municipality (the fallback when there is no regional value), so that
+    /// the page can say which reference the objectivity check used.
+    public func objectivityReferences(_ kind: ProcedureKind) -> (region: Int, otherSchools: Int) {
+        let outcomes = kind == .ege ? store.core.obj.ege : (kind == .vpr ? store.core.obj.vpr : [])
+        var region = 0, others = 0
+        for o in outcomes where !o.reference.isNaN { if o.regional { region += 1 } else { others += 1 } }
+        return (region, others)
     }
 
     public var exclusions: [Exclusion] { store.core.obj.exclusions.flatMap { $0 } }

@@ -99,6 +99,11 @@ public struct MonitoringSettings: Sendable, Codable, Equatable {
 
     /// T as an exact value.
     var t: Rational { Rational(threshold) }
+
+    /// A small group (DOMAIN §4): fewer participants than `smallGroup`; a missing year is not small.
+    /// The one rule of both indicators, for the full cells and the compute-time flags.
+    @inline(__always)
+    func isSmall(_ participants: Int?) -> Bool { participants.map { $0 < smallGroup } ?? false }
 }
 
 /// Which schools the summary table lists (DOMAIN §4 "The summary table").

@@ -95,11 +95,13 @@ final class MonitoringStore: Sendable {
     let core: MonitoringCore
     let profiles: [SchoolProfile]
     let onList: [Bool]
-    let negative1: [Bool]
-    let negative2: [Bool]
+    /// In the summary table by indicator 1 (D < 0, or D = 0 while `includeNoChange` is on).
+    let summary1: [Bool]
+    /// In the summary table by indicator 2 (negative).
+    let summary2: [Bool]
 
-    init(core: MonitoringCore, profiles: [SchoolProfile], onList: [Bool], negative1: [Bool], negative2: [Bool]) {
-        self.core = core; self.profiles = profiles; self.onList = onList; self.negative1 = negative1; self.negative2 = negative2
+    init(core: MonitoringCore, profiles: [SchoolProfile], onList: [Bool], summary1: [Bool], summary2: [Bool]) {
+        self.core = core; self.profiles = profiles; self.onList = onList; self.summary1 = summary1; self.summary2 = summary2
     }
 
     func school(_ s: Int) -> SchoolResult {

@@ -18,7 +18,7 @@ public enum CSVReader {
         var chars = text.makeIterator()
         var pending: Character? = nil
 
-        func endField() { row.append(field); field = ""; fieldWasQuoted = false }
+        func endField() { row.append(restored(field)); field = ""; fieldWasQuoted = false }
         func endRow() { endField(); rows.append(row); row = [] }
 
         while let c = pending ?? chars.next() {
@@ -44,6 +44,14 @@ public enum CSVReader {
         if !field.isEmpty || !row.isEmpty || fieldWasQuoted { endRow() }
         while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
         return rows
+    }
+
+    /// Undoes `CSVWriter.neutralised`: "'=x" reads back as "=x", so our own exports
+    /// and templates round-trip. An apostrophe before anything else is kept.
+    static func restored(_ field: String) -> String {
+        var scalars = field.unicodeScalars.makeIterator()
+        guard scalars.next() == "'", let second = scalars.next(), CSVWriter.formulaStarts.contains(second) else { return field }
+        return String(field.unicodeScalars.dropFirst())
     }
 
     /// Picks the separator that splits the first lines into the most consistent

@@ -1,14 +1,21 @@
+import Domain
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 
 /// Reads one worksheet part into rows, placing every cell by its reference
-/// (`C5` → row 5, column 3) so skipped cells and rows stay empty.
-final class SheetHandler: NSObject, XMLParserDelegate {
+/// (`C5` → row 5, column 3) so skipped cells and rows stay empty. Rows and columns
+/// beyond Excel's sheet stop the parse with a message, and the cells the table
+/// expands to (empty ones between filled ones included) stay within `cellLimit`.
+final class SheetHandler: NSObject, XMLParserDelegate, FailingHandler {
     private(set) var rows: [[String]] = []
+    private(set) var failure: ImportFailure?
+    /// Cells and rows allocated so far: what this sheet costs against the limit.
+    private(set) var cells = 0
     private let shared: [String]
     private let formats: CellFormats
+    private let cellLimit: Int
 
     private var rowIndex = 0          // 0-based index of the current row
     private var colIndex = -1         // 0-based index of the current cell
@@ -22,23 +29,27 @@ final class SheetHandler: NSObject, XMLParserDelegate {
 
     private enum Capture { case none, value, inline }
 
-    init(sharedStrings: [String], formats: CellFormats) {
+    init(sharedStrings: [String], formats: CellFormats, cellLimit: Int = XLSXLimits.standard.cells) {
         self.shared = sharedStrings
         self.formats = formats
+        self.cellLimit = cellLimit
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard failure == nil else { return }
         switch localName(elementName) {
         case "row":
-            if let r = attribute(attributeDict, "r").flatMap({ Int($0) }), r >= 1 { rowIndex = r - 1 }
+            if let r = attribute(attributeDict, "r"), !r.isEmpty, r.unicodeScalars.allSatisfy({ (48...57).contains($0.value) }) {
+                guard let n = Int(r), n <= CellReference.maxRows else { return fail(parser, SheetMessages.rowOutside(r)) }
+                if n >= 1 { rowIndex = n - 1 }
+            }
             colIndex = -1
         case "c":
-            if let ref = attribute(attributeDict, "r"), let cell = CellReference.parse(ref) {
-                colIndex = cell.column
-                rowIndex = cell.row
-            } else {
-                colIndex += 1
+            switch attribute(attributeDict, "r").map(CellReference.locate) ?? .malformed {
+            case .cell(let column, let row): colIndex = column; rowIndex = row
+            case .outside: return fail(parser, SheetMessages.cellOutside(attribute(attributeDict, "r") ?? ""))
+            case .malformed: colIndex += 1
             }
             cellType = attribute(attributeDict, "t") ?? "n"
             cellStyle = attribute(attributeDict, "s").flatMap { Int($0) }
@@ -53,9 +64,10 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard failure == nil else { return }
         switch localName(elementName) {
         case "row": rowIndex += 1
-        case "c": store(render())
+        case "c": store(render(), parser)
         case "v", "t": capture = .none
         case "is": inInline = false
         case "rPh": phoneticDepth -= 1
@@ -69,6 +81,11 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         case .inline: inlineText += string
         case .none: break
         }
+    }
+
+    private func fail(_ parser: XMLParser, _ message: String) {
+        failure = ImportFailure(file: message)
+        parser.abortParsing()
     }
 
     private func render() -> String {
@@ -89,44 +106,41 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    private func store(_ text: String) {
+    private func store(_ text: String, _ parser: XMLParser) {
         guard !text.isEmpty, colIndex >= 0 else { return }
-        if rows.count <= rowIndex { rows.append(contentsOf: Array(repeating: [], count: rowIndex - rows.count + 1)) }
-        if rows[rowIndex].count <= colIndex {
-            rows[rowIndex].append(contentsOf: Array(repeating: "", count: colIndex - rows[rowIndex].count + 1))
-        }
+        // Cells without references count on from the last one: they may run off the sheet too.
+        guard rowIndex < CellReference.maxRows else { return fail(parser, SheetMessages.rowOutside(String(rowIndex + 1))) }
+        guard colIndex < CellReference.maxColumns else { return fail(parser, SheetMessages.tooManyColumns(row: rowIndex + 1)) }
+        let newRows = max(0, rowIndex + 1 - rows.count)
+        let newCells = max(0, colIndex + 1 - (rowIndex < rows.count ? rows[rowIndex].count : 0))
+        guard cells + newRows + newCells <= cellLimit else { return fail(parser, SheetMessages.tooManyCells(cellLimit)) }
+        cells += newRows + newCells
+        if newRows > 0 { rows.append(contentsOf: Array(repeating: [], count: newRows)) }
+        if newCells > 0 { rows[rowIndex].append(contentsOf: Array(repeating: "", count: newCells)) }
         rows[rowIndex][colIndex] = text
     }
 }
 
-/// A1-style cell references.
-public enum CellReference {
-    /// "C5" → (column 2, row 4), both 0-based; nil when malformed.
-    public static func parse(_ ref: String) -> (column: Int, row: Int)? {
-        var col = 0, row = 0, letters = 0, digits = 0
-        for ch in ref.uppercased().unicodeScalars {
-            if ch.value >= 65 && ch.value <= 90, digits == 0 {
-                col = col * 26 + Int(ch.value - 64); letters += 1
-            } else if ch.value >= 48 && ch.value <= 57 {
-                row = row * 10 + Int(ch.value - 48); digits += 1
-            } else if ch != "$" {
-                return nil
-            }
-            if letters > 3 || digits > 7 { return nil }
-        }
-        guard letters > 0, digits > 0, row > 0 else { return nil }
-        return (col - 1, row - 1)
+/// Russian messages about sheets that do not fit Excel's limits.
+enum SheetMessages {
+    static func rowOutside(_ r: String) -> String {
+        "Строка \(shortened(r)) за пределами листа Excel (не больше 1 048 576 строк). Файл повреждён или собран не Excel: откройте его в Excel, сохраните заново как .xlsx и загрузите снова."
     }
 
-    /// 0-based column index → letters: 0 → "A", 27 → "AB".
-    public static func columnLetters(_ index: Int) -> String {
-        var n = index + 1
-        var out = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + r))) + out
-            n = (n - 1) / 26
-        }
-        return out
+    static func cellOutside(_ ref: String) -> String {
+        "Ячейка \(shortened(ref)) за пределами листа Excel (не больше 16 384 столбцов, до XFD, и 1 048 576 строк). Файл повреждён или собран не Excel: откройте его в Excel, сохраните заново как .xlsx и загрузите снова."
+    }
+
+    static func tooManyColumns(row: Int) -> String {
+        "Строка \(row): ячеек больше, чем столбцов в листе Excel (16 384). Файл повреждён или собран не Excel: откройте его в Excel, сохраните заново как .xlsx и загрузите снова."
+    }
+
+    static func tooManyCells(_ limit: Int) -> String {
+        "Таблица слишком большая: вместе с пустыми ячейками между заполненными в ней больше \(RuFormat.integer(limit)) ячеек. Удалите лишние строки и столбцы или разделите таблицу на несколько файлов."
+    }
+
+    /// A hostile reference may be megabytes long; the message quotes its start.
+    static func shortened(_ s: String) -> String {
+        s.count > 24 ? String(s.prefix(24)) + "…" : s
     }
 }

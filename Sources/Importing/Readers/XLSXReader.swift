@@ -10,26 +10,27 @@ public struct XLSXSheet: Sendable, Equatable {
     public var rows: [[String]]
 }
 
-/// Reads .xlsx workbooks (Office Open XML) into text cells.
+/// Reads .xlsx workbooks (Office Open XML) into text cells, within `XLSXLimits`.
 public final class XLSXReader {
     /// Names of the worksheets in workbook order.
     public let sheetNames: [String]
-    private let archive: Archive
+    private let parts: XLSXPartReader
+    private let cellBudget: ReadBudget
     private let sheetPaths: [String]
     private let hidden: [Bool]
     private let sharedStrings: [String]
     private let formats: CellFormats
 
-    static let maxPartSize: UInt64 = 300 * 1024 * 1024
-
-    public init(data: Data) throws(ImportFailure) {
+    public init(data: Data, limits: XLSXLimits = .standard) throws(ImportFailure) {
         if data.starts(with: FileMagic.oldExcel) { throw FileMagic.oldExcelFailure }
         guard data.starts(with: FileMagic.zip), let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
             throw ImportFailure(file: "Файл не является таблицей Excel (.xlsx): его не удаётся открыть как архив .xlsx. Откройте таблицу в Excel, сохраните как .xlsx и загрузите снова.")
         }
-        self.archive = archive
-        guard let workbookData = try Self.part(archive, "xl/workbook.xml") else {
-            if let mime = try Self.part(archive, "mimetype"), String(decoding: mime, as: UTF8.self).contains("opendocument") {
+        let parts = XLSXPartReader(archive, byteLimit: limits.bytes)
+        self.parts = parts
+        cellBudget = ReadBudget(limit: limits.cells)
+        guard let workbookData = try parts.data("xl/workbook.xml") else {
+            if let mime = try parts.data("mimetype"), String(decoding: mime, as: UTF8.self).contains("opendocument") {
                 throw ImportFailure(file: "Файл в формате OpenDocument (.ods). Сохраните его как .xlsx или CSV и загрузите снова.")
             }
             throw ImportFailure(file: "Это архив, но не таблица Excel: в нём нет книги xl/workbook.xml. Сохраните таблицу как .xlsx или CSV и загрузите снова.")
@@ -37,7 +38,7 @@ public final class XLSXReader {
         let workbook = WorkbookHandler()
         try parseXML(workbookData, part: "xl/workbook.xml", with: workbook)
         let rels = RelationshipsHandler()
-        if let relsData = try Self.part(archive, "xl/_rels/workbook.xml.rels") {
+        if let relsData = try parts.data("xl/_rels/workbook.xml.rels") {
             try parseXML(relsData, part: "xl/_rels/workbook.xml.rels", with: rels)
         }
         sheetNames = workbook.sheets.map(\.name)
@@ -47,13 +48,13 @@ public final class XLSXReader {
         }
         let sharedPath = rels.targets.values.first { $0.type.hasSuffix("/sharedStrings") }.map { Self.resolve($0.target) }
         let strings = SharedStringsHandler()
-        if let data = try Self.part(archive, sharedPath ?? "xl/sharedStrings.xml") {
+        if let data = try parts.data(sharedPath ?? "xl/sharedStrings.xml") {
             try parseXML(data, part: "xl/sharedStrings.xml", with: strings)
         }
         sharedStrings = strings.strings
         let stylesPath = rels.targets.values.first { $0.type.hasSuffix("/styles") }.map { Self.resolve($0.target) }
         let styles = StylesHandler()
-        if let data = try Self.part(archive, stylesPath ?? "xl/styles.xml") {
+        if let data = try parts.data(stylesPath ?? "xl/styles.xml") {
             try parseXML(data, part: "xl/styles.xml", with: styles)
         }
         formats = CellFormats(styles, date1904: workbook.date1904)
@@ -83,19 +84,21 @@ public final class XLSXReader {
     public func sheet(at index: Int) throws(ImportFailure) -> XLSXSheet {
         guard sheetNames.indices.contains(index) else { throw ImportFailure(file: "В книге нет листа номер \(index + 1).") }
         let name = sheetNames[index]
-        guard let data = try Self.part(archive, sheetPaths[index]) else {
+        guard let data = try parts.data(sheetPaths[index]) else {
             throw ImportFailure(file: "Файл Excel повреждён: нет данных листа «\(name)». Сохраните файл заново как .xlsx.")
         }
-        let handler = SheetHandler(sharedStrings: sharedStrings, formats: formats)
+        let key = sheetPaths[index].lowercased()
+        let handler = SheetHandler(sharedStrings: sharedStrings, formats: formats, cellLimit: cellBudget.allowance(for: key))
         try parseXML(data, part: "лист «\(name)»", with: handler)
+        cellBudget.charge(key, handler.cells)
         var rows = handler.rows
         while let last = rows.last, last.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { rows.removeLast() }
         return XLSXSheet(name: name, rows: rows)
     }
 
     /// Convenience: all rows of the first visible sheet.
-    public static func read(_ data: Data, sheet: String? = nil) throws(ImportFailure) -> [[String]] {
-        let reader = try XLSXReader(data: data)
+    public static func read(_ data: Data, sheet: String? = nil, limits: XLSXLimits = .standard) throws(ImportFailure) -> [[String]] {
+        let reader = try XLSXReader(data: data, limits: limits)
         if let sheet { return try reader.sheet(named: sheet).rows }
         return try reader.firstSheet().rows
     }
@@ -110,28 +113,10 @@ public final class XLSXReader {
         return parts.joined(separator: "/")
     }
 
-    /// The bytes of one entry of a zip held in `data` (nil when absent).
+    /// The bytes of one entry of a zip held in `data` (nil when absent), within the standard limits.
     static func entry(_ path: String, in data: Data) throws(ImportFailure) -> Data? {
         guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { return nil }
-        return try part(archive, path)
-    }
-
-    /// The uncompressed bytes of an entry, nil when the archive has no such entry.
-    static func part(_ archive: Archive, _ path: String) throws(ImportFailure) -> Data? {
-        let wanted = path.lowercased()
-        guard let entry = archive[path] ?? archive.first(where: {
-            $0.path.replacingOccurrences(of: "\\", with: "/").lowercased() == wanted
-        }) else { return nil }
-        guard entry.uncompressedSize <= maxPartSize else {
-            throw ImportFailure(file: "Таблица слишком большая (часть \(path) больше 300 МБ). Разделите её на несколько файлов.")
-        }
-        var out = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: true) { out.append($0) }
-        } catch {
-            throw ImportFailure(file: "Файл Excel повреждён: не удаётся распаковать \(path). Откройте файл в Excel, сохраните заново как .xlsx и загрузите снова.")
-        }
-        return out
+        return try XLSXPartReader(archive, byteLimit: XLSXLimits.standard.bytes).data(path)
     }
 }
 

@@ -15,13 +15,24 @@ func attribute(_ attrs: [String: String], _ name: String) -> String? {
     return attrs.first { localName($0.key) == name }?.value
 }
 
-/// Runs `delegate` over `data`; a malformed part is reported as a damaged file.
+/// A handler that can stop the parser with its own message (a cell beyond the sheet…).
+protocol FailingHandler: AnyObject {
+    var failure: ImportFailure? { get }
+}
+
+/// Runs `delegate` over `data`; a part with a DTD is refused unparsed, a malformed
+/// part is reported as a damaged file, a handler's own failure as it is.
 func parseXML(_ data: Data, part: String, with delegate: XMLParserDelegate) throws(ImportFailure) {
+    if let problem = XMLGuard.problem(data) {
+        throw ImportFailure(file: "Файл повреждён или не является таблицей Excel: его часть \(part) не похожа на часть файла Excel (\(problem)). Откройте таблицу в Excel, сохраните как .xlsx и загрузите снова.")
+    }
     let parser = XMLParser(data: data)
     parser.delegate = delegate
     parser.shouldProcessNamespaces = false
     parser.shouldResolveExternalEntities = false
-    guard parser.parse() else {
+    let parsed = parser.parse()
+    if let failure = (delegate as? FailingHandler)?.failure { throw failure }
+    guard parsed else {
         throw ImportFailure(file: "Файл Excel повреждён: не удаётся прочитать его часть \(part). Откройте файл в Excel, сохраните заново как .xlsx и загрузите снова.")
     }
 }

@@ -132,7 +132,7 @@ final class FastCells {
         guard let school = ResultValues.school(r.string(c!)) else { return nil }
         switch school {
         case .login(let d): return (.key(school), FastHash.string(d, seed: 0x4C))
-        case .code(let t), .gia(let t), .label(let t): return (.key(school), FastHash.string(t.lowercased(), seed: 0x43))
+        case .code(let t), .gia(let t, _), .label(let t): return (.key(school), FastHash.string(t.lowercased(), seed: 0x43))
         }
     }
 }

@@ -19,7 +19,8 @@ enum GIAAggregate {
     }
 
     static let note = "Средние по школам рассчитаны по строкам участников протокола (стандартное отклонение — выборочное, n − 1); "
-        + "средние по региону — по всем участникам файла. ФИО участников не импортируются."
+        + "школа определяется по Коду ОО вместе с Кодом МСУ; средние по файлу — по всем его участникам (региональными они "
+        + "считаются, только если файл охватывает регион). ФИО участников не импортируются."
 
     static func ege(_ p: GIAProtocol.Parse) -> ResultFile<EGERow> {
         var rows: [EGERow] = [], refs: [RegionReference] = []
@@ -27,7 +28,7 @@ enum GIAAggregate {
         for g in groups {
             let base = g.subject == "math_base"
             let below = base ? g.scores.filter { $0 == 2 }.count : egeMinimum[g.subject].map { m in g.scores.filter { $0 < m }.count }
-            rows.append(EGERow(row: g.row, school: .gia(g.school), year: g.year, subject: g.subject, participants: g.scores.count,
+            rows.append(EGERow(row: g.row, school: .gia(g.school, msu: g.msu), year: g.year, subject: g.subject, participants: g.scores.count,
                                average: DecimalText.format(mean(g.scores)), sd: sd(g.scores).map { DecimalText.format($0) },
                                belowMinimum: below, highScorers: base ? nil : g.scores.filter { $0 >= 80 }.count))
         }
@@ -39,7 +40,7 @@ enum GIAAggregate {
         var rows: [OGERow] = []
         let groups = p.groups.filter { $0.exam == .oge && $0.subject != "math_base" }
         for g in groups {
-            rows.append(OGERow(row: g.row, school: .gia(g.school), year: g.year, subject: g.subject, participants: g.scores.count,
+            rows.append(OGERow(row: g.row, school: .gia(g.school, msu: g.msu), year: g.year, subject: g.subject, participants: g.scores.count,
                                averageMark: DecimalText.format(mean(g.scores)),
                                averageScore: g.primary.isEmpty ? nil : DecimalText.format(mean(g.primary)),
                                belowThreshold: g.scores.filter { $0 == 2 }.count))
@@ -47,21 +48,24 @@ enum GIAAggregate {
         return ResultFile(rows: rows, references: references(groups, measure: "average_mark", region: p.region), notes: p.notes + [note])
     }
 
-    /// The average and the participants of every subject over the whole file.
+    /// The average and the participants of every subject over the whole file, with the
+    /// municipalities (Код МСУ) of its participants: a protocol of one municipality is not
+    /// the region, and the app saves such a value as the region's only when it covers it.
     static func references(_ groups: [GIAProtocol.Group], measure: String, region: String?) -> [RegionReference] {
-        var order: [String] = [], all: [String: (year: Int, scores: [Int])] = [:]
+        var order: [String] = [], all: [String: (year: Int, scores: [Int], msu: [String])] = [:]
         for g in groups {
             let key = "\(g.subject)|\(g.year)"
-            if all[key] == nil { order.append(key); all[key] = (g.year, []) }
+            if all[key] == nil { order.append(key); all[key] = (g.year, [], []) }
             all[key]!.scores += g.scores
+            if let m = g.msu, !all[key]!.msu.contains(m) { all[key]!.msu.append(m) }
         }
         return order.flatMap { key -> [RegionReference] in
-            let v = all[key]!, subject = String(key.split(separator: "|")[0])
+            let v = all[key]!, subject = String(key.split(separator: "|")[0]), municipalities = v.msu
             return [
                 RegionReference(subject: subject, grade: nil, year: v.year, value: DecimalText.format(mean(v.scores)),
-                                measure: measure, scope: .region, label: region ?? ""),
+                                measure: measure, scope: .region, label: region ?? "", municipalities: municipalities),
                 RegionReference(subject: subject, grade: nil, year: v.year, value: String(v.scores.count),
-                                measure: "participants", scope: .region, label: region ?? ""),
+                                measure: "participants", scope: .region, label: region ?? "", municipalities: municipalities),
             ]
         }
     }

@@ -3,13 +3,16 @@ import Foundation
 /// РИС ГИА participant protocols: one sheet with several exam blocks, each
 /// «Протокол проверки результатов» / «20 - Чеченская Республика» /
 /// «12 - Обществознание 2026.07.03» / header / participants / «Средние».
-/// Participants are aggregated per school (Код ОО) and subject; names are not read.
+/// Participants are aggregated per school — Код ОО together with Код МСУ, both without
+/// leading zeros (a Код ОО may repeat in another municipality) — and subject; names are not read.
 enum GIAProtocol {
     enum Exam: Equatable { case ege, oge }
 
     /// Participants of one school in one exam block.
     struct Group {
         var exam: Exam, subject: String, year: Int, school: String, row: Int
+        /// Код МСУ of the school's municipality; nil when the protocol has no such column.
+        var msu: String? = nil
         var scores: [Int] = []      // ЕГЭ test scores, or ОГЭ / базовая математика marks
         var primary: [Int] = []
         var marks: [Int] = []
@@ -49,7 +52,7 @@ enum GIAProtocol {
     static func parse(_ rows: [[String]], defaultYear: Int?) -> Parse {
         var out = Parse()
         var blockName: String?, blockYear: Int?, blockRow = 0
-        var cols: (exam: Exam, number: Int?, code: Int, test: Int?, mark: Int?, primary: Int?, subject: String?)?
+        var cols: (exam: Exam, number: Int?, code: Int, msu: Int?, test: Int?, mark: Int?, primary: Int?, subject: String?)?
         var index: [String: Int] = [:]
         var absent = 0
         for (i, cells) in rows.enumerated() {
@@ -70,15 +73,16 @@ enum GIAProtocol {
                     out.errors.append(ImportError(row: i + 1, column: "", message: "Над таблицей нет строки с предметом (например «12 - Обществознание 2026.07.03»). Загрузите протокол целиком, как его выгрузила РИС ГИА."))
                 }
                 if blockYear == nil { out.errors.append(ImportError(row: blockRow, column: "", message: ResultMessages.yearMissing)) }
-                cols = (exam, norms.firstIndex(of: "№"), norms.firstIndex(of: "код оо")!, norms.firstIndex(of: "тестовый балл"),
+                cols = (exam, norms.firstIndex(of: "№"), norms.firstIndex(of: "код оо")!, norms.firstIndex(of: "код мсу"),
+                        norms.firstIndex(of: "тестовый балл"),
                         norms.firstIndex(of: "оценка"), norms.firstIndex(of: "первичный балл"), subject)
                 continue
             }
             guard let c = cols, let subject = c.subject, let year = blockYear else { continue }
             if let n = c.number, Int(FisOko.cell(cells, n).replacingOccurrences(of: ".0", with: "")) == nil { continue }
-            var code = FisOko.cell(cells, c.code)
-            if code.hasSuffix(".0") { code.removeLast(2) }
+            let code = GIACode.normalized(FisOko.cell(cells, c.code))
             if code.isEmpty || norms.contains(where: { $0.hasPrefix("средн") }) { continue }
+            let msu = c.msu.map { GIACode.normalized(FisOko.cell(cells, $0)) }.flatMap { $0.isEmpty ? nil : $0 }
             func value(_ col: Int?, _ range: ClosedRange<Int>, _ title: String) -> Int?? {
                 guard let col else { return .some(nil) }
                 let t = FisOko.cell(cells, col)
@@ -91,10 +95,10 @@ enum GIAProtocol {
                   let primary = value(c.primary, 0...200, "Первичный балл") else { continue }
             let score = c.exam == .ege && subject != "math_base" ? test : mark
             guard let score else { absent += 1; continue }
-            let key = "\(c.exam)|\(subject)|\(year)|\(code)"
+            let key = "\(c.exam)|\(subject)|\(year)|\(msu ?? "")|\(code)"
             if index[key] == nil {
                 index[key] = out.groups.count
-                out.groups.append(Group(exam: c.exam, subject: subject, year: year, school: code, row: i + 1))
+                out.groups.append(Group(exam: c.exam, subject: subject, year: year, school: code, row: i + 1, msu: msu))
             }
             out.groups[index[key]!].scores.append(score)
             if let primary { out.groups[index[key]!].primary.append(primary) }

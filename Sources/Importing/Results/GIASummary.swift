@@ -50,8 +50,8 @@ enum GIASummary {
             out.errors.append(.file("В сводной таблице не найдены столбец с названием школы и столбцы предметов с «приняли участие». Проверьте шапку таблицы."))
             return out
         }
-        let year = head.flatMap { $0 }.compactMap { t in t.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            .first { ResultMessages.years.contains($0) } }.first ?? defaultYear
+        // «Результаты ЕГЭ-2025…» or «2024-2025 учебный год»: the session (2025), not the start of the school year.
+        let year = head.flatMap { $0 }.lazy.compactMap(ResultValues.sessionYear(in:)).first ?? defaultYear
         guard let year else { out.errors.append(.file(ResultMessages.yearMissing)); return out }
         var muni = "", school = "", index: [String: Int] = [:], sums: [(n: Int, avg: Double)] = []
         for i in (s + 1)..<rows.count {

@@ -1,36 +1,18 @@
 import Foundation
+import Domain
 
 extension ResultImport {
-    /// Rebuilds counts of marks from their shares in percent, as ФИС ОКО gives
-    /// only shares: countᵢ = round(shareᵢ × participants / 100) (halves away from
-    /// zero). When the rounded counts do not add up to `participants`, the
-    /// difference is spread by the largest-remainder rule: missing participants go
-    /// one by one to the marks with the largest remainder (shareᵢ × participants /
-    /// 100 − countᵢ), surplus ones are taken from the marks with the smallest
-    /// remainder (and a count above 0); ties go to the lower mark first.
-    /// `adjusted` tells whether such a correction was needed. Unreadable shares count as 0.
+    /// Rebuilds counts of marks from their shares in percent, as ФИС ОКО gives only
+    /// shares: the one rule of `Domain.MarkCounts.rebuilt` (round(shareᵢ × participants / 100),
+    /// halves away from zero, exact; a sum that misses `participants` is corrected by the
+    /// largest-remainder rule, ties to the lower mark). `adjusted` tells whether such a
+    /// correction was needed. Unreadable shares count as 0.
     public static func rebuildCounts(percentages: [String], participants: Int) -> (counts: [Int], adjusted: Bool) {
-        let raw = percentages.map { (FastDecimal.parse($0)?.double ?? 0) * Double(participants) / 100 }
-        var counts = raw.map { Int($0.rounded(.toNearestOrAwayFromZero)) }
-        var diff = participants - counts.reduce(0, +)
-        let adjusted = diff != 0 && !counts.isEmpty
-        guard adjusted else { return (counts, false) }
-        while diff != 0 {
-            let order = counts.indices.sorted { a, b in
-                let ra = raw[a] - Double(counts[a]), rb = raw[b] - Double(counts[b])
-                if abs(ra - rb) > 1e-9 { return diff > 0 ? ra > rb : ra < rb }
-                return a < b
-            }
-            if diff > 0 {
-                counts[order[0]] += 1
-                diff -= 1
-            } else {
-                guard let i = order.first(where: { counts[$0] > 0 }) else { break }
-                counts[i] -= 1
-                diff += 1
-            }
+        let shares = percentages.map { Rational(decimal: $0) ?? .zero }
+        guard let r = Domain.MarkCounts.rebuilt(percentages: shares, participants: participants) else {
+            return (shares.map { _ in 0 }, false)
         }
-        return (counts, true)
+        return (Array(r.counts), r.adjusted)
     }
 
     /// The note about rebuilt counts for `rows` ВПР rows given as shares.
@@ -43,7 +25,7 @@ extension ResultImport {
         }
         guard total > 0 else { return nil }
         var note = "В файле доли отметок в процентах, а не количества. Количество отметок восстанавливается как "
-            + "round(доля × участники / 100)"
+            + "round(доля × участники / 100), и показатель 2 считается по восстановленным количествам"
         note += adjusted == 0 ? "; во всех строках сумма сошлась с числом участников."
             : "; в \(adjusted) \(plural(adjusted, "строке", "строках", "строках")) сумма не сошлась с числом участников — "
             + "скорректирована по наибольшим остаткам."

@@ -8,8 +8,10 @@ public enum SchoolKey: Hashable, Sendable {
     case code(String)
     /// The 6 digits of a ФИС ОКО login (`edu203389` / `sch203389` → "203389").
     case login(String)
-    /// The numeric Код ОО of РИС ГИА.
-    case gia(String)
+    /// The numeric Код ОО of РИС ГИА with the Код МСУ of its municipality (nil when the
+    /// file has none): a Код ОО alone may repeat across municipalities. Both without
+    /// leading zeros (`GIACode.normalized`).
+    case gia(String, msu: String? = nil)
     /// A row label without a login: the app asks the user to match it once.
     case label(String)
 }
@@ -157,10 +159,16 @@ public struct RegionReference: Sendable, Equatable {
     public var scope: Scope
     /// The row label as written, e.g. «Чеченская Республика».
     public var label: String
+    /// For a value the importer averaged over the file's own participants (РИС ГИА protocols):
+    /// the municipalities (Код МСУ) behind it, so that the app saves it as the region's only
+    /// when the file covers the region. Empty when the file names no Код МСУ. nil for a value
+    /// the file itself states for the region (a region row of ФИС ОКО).
+    public var municipalities: [String]?
 
-    public init(subject: String, grade: Int?, year: Int, value: String, measure: String, scope: Scope = .region, label: String = "") {
+    public init(subject: String, grade: Int?, year: Int, value: String, measure: String, scope: Scope = .region, label: String = "",
+                municipalities: [String]? = nil) {
         self.subject = subject; self.grade = grade; self.year = year; self.value = value
-        self.measure = measure; self.scope = scope; self.label = label
+        self.measure = measure; self.scope = scope; self.label = label; self.municipalities = municipalities
     }
 }
 
@@ -192,5 +200,16 @@ public enum ResultFileKind: String, CaseIterable, Sendable, Equatable {
         case .context: "Контекстные данные школ (соцпаспорт, ИСБШ, НОКО)"
         case .journalComparison: "Сравнение отметок ВПР с отметками по журналу"
         }
+    }
+}
+
+/// Codes of РИС ГИА (Код ОО, Код МСУ) compared as numbers: «0306», «306» and «306.0» are one code.
+public enum GIACode {
+    public static func normalized(_ text: String) -> String {
+        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.hasSuffix(".0"), t.dropLast(2).allSatisfy(\.isNumber) { t.removeLast(2) }
+        guard !t.isEmpty, t.allSatisfy(\.isNumber) else { return t }
+        let stripped = t.drop { $0 == "0" }
+        return stripped.isEmpty ? "0" : String(stripped)
     }
 }

@@ -54,6 +54,35 @@ enum ResultValues {
         return .success(year)
     }
 
+    /// The exam session named somewhere in a header text: «ЕГЭ-2025» → 2025, and a school
+    /// year «2024-2025 учебный год» (or «2024/2025», «2024/25») → 2025, the year its exams
+    /// were held in. Nil when the text names no year in range.
+    static func sessionYear(in text: String) -> Int? {
+        let chars = Array(text)
+        var i = 0, first: Int?
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+            let number = String(chars[i..<j])
+            if number.count == 4, let y = Int(number), ResultMessages.years.contains(y) {
+                // A school year: the next number after «-», «–», «—» or «/» is y + 1 (or its last two digits).
+                var k = j
+                while k < chars.count, chars[k] == " " { k += 1 }
+                if k < chars.count, "-–—/".contains(chars[k]) {
+                    k += 1
+                    while k < chars.count, chars[k] == " " { k += 1 }
+                    var e = k
+                    while e < chars.count, chars[e].isASCII, chars[e].isNumber { e += 1 }
+                    if let next = Int(String(chars[k..<e])), next == y + 1 || (e - k == 2 && next == (y + 1) % 100) { return y + 1 }
+                }
+                if first == nil { first = y }
+            }
+            i = j
+        }
+        return first
+    }
+
     /// The school year by its start (2024 for «2024/2025» and for «2024»).
     static func schoolYear(_ text: String) -> Result<Int, CellError> {
         var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -84,7 +113,7 @@ enum ResultValues {
         switch key {
         case .code(let c): "школа \(c)"
         case .login(let d): "школа edu\(d)"
-        case .gia(let c): "Код ОО \(c)"
+        case .gia(let c, let msu): "Код ОО \(c)" + (msu.map { " (Код МСУ \($0))" } ?? "")
         case .label(let l): "«\(l)»"
         }
     }

@@ -31,16 +31,4 @@ enum XLSXParts {
         + #"<Relationship Id="rId1" Type="\#(relNS)/worksheet" Target="worksheets/sheet1.xml"/>"#
         + #"<Relationship Id="rId2" Type="\#(relNS)/styles" Target="styles.xml"/>"#
         + "</Relationships>"
-
-    /// Style 0: normal; style 1: bold with wrapped text (header row).
-    static let styles = header
-        + #"<styleSheet xmlns="\#(mainNS)">"#
-        + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
-        + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
-        + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
-        + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>"#
-        + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
-        + "</styleSheet>"
 }

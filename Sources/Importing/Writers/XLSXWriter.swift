@@ -4,11 +4,16 @@ import ZIPFoundation
 /// A cell written to an .xlsx sheet.
 public enum Cell: Sendable, Equatable {
     case text(String)
-    case number(Double)
+    /// A numeric cell. Without a format it shows the decimals the value has
+    /// (up to 10), so Excel can sum and sort it either way.
+    case number(Double, format: NumberFormat? = nil)
+    /// A calendar day, its UTC date (as `RuFormat.parseDate` makes them), stored as an
+    /// Excel day number with a date format.
+    case date(Date)
 }
 
-/// Writes a minimal single-sheet .xlsx workbook (inline strings, optional bold
-/// header row) that Excel and LibreOffice open.
+/// Writes a minimal single-sheet .xlsx workbook (inline strings, numbers with
+/// number formats, optional bold header row) that Excel and LibreOffice open.
 public enum XLSXWriter {
     public struct WriteError: Error, Sendable { public var message: String }
 
@@ -21,13 +26,15 @@ public enum XLSXWriter {
     }
 
     public static func write(cells rows: [[Cell]], sheetName: String = "Лист1", boldHeader: Bool = true) throws -> Data {
+        var styles = XLSXStyles()
+        let sheet = sheetXML(rows, boldHeader: boldHeader, styles: &styles)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", XLSXParts.contentTypes),
             ("_rels/.rels", XLSXParts.rootRels),
             ("xl/workbook.xml", XLSXParts.workbook(sheetName: safeSheetName(sheetName))),
             ("xl/_rels/workbook.xml.rels", XLSXParts.workbookRels),
-            ("xl/styles.xml", XLSXParts.styles),
-            ("xl/worksheets/sheet1.xml", sheetXML(rows, boldHeader: boldHeader)),
+            ("xl/styles.xml", styles.xml),
+            ("xl/worksheets/sheet1.xml", sheet),
         ]
         return try zip(parts.map { ($0.0, Data($0.1.utf8)) })
     }
@@ -46,15 +53,24 @@ public enum XLSXWriter {
         return data
     }
 
+    /// A plain ASCII number ("25", "-3.50") becomes a number shown with the decimals
+    /// it was written with; codes with leading zeros ("007") stay text.
     static func cell(guessing text: String) -> Cell {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard t == text, !t.isEmpty, t.count <= 15, !(t.hasPrefix("0") && t.count > 1 && !t.hasPrefix("0.")),
               t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
               let x = Double(t), x.isFinite else { return .text(text) }
-        return .number(x)
+        let decimals = t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } ?? 0
+        return .number(x, format: .decimals(decimals))
     }
 
+    /// The sheet part; a throwaway style table (for fixtures that write no styles part).
     static func sheetXML(_ rows: [[Cell]], boldHeader: Bool) -> String {
+        var styles = XLSXStyles()
+        return sheetXML(rows, boldHeader: boldHeader, styles: &styles)
+    }
+
+    static func sheetXML(_ rows: [[Cell]], boldHeader: Bool, styles: inout XLSXStyles) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
             + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         let widths = columnWidths(rows)
@@ -66,15 +82,16 @@ public enum XLSXWriter {
         xml += "<sheetData>"
         for (r, row) in rows.enumerated() {
             xml += #"<row r="\#(r + 1)">"#
-            let style = boldHeader && r == 0 ? #" s="1""# : ""
+            let bold = boldHeader && r == 0
             for (c, cell) in row.enumerated() {
                 let ref = CellReference.columnLetters(c) + String(r + 1)
-                switch cell {
-                case .text(let s) where s.isEmpty: continue
+                switch XLSXCellValue(cell) {
+                case .empty: continue
                 case .text(let s):
+                    let style = bold ? #" s="1""# : ""
                     xml += #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
-                case .number(let x):
-                    xml += #"<c r="\#(ref)"\#(style)><v>\#(x.isFinite ? "\(x)" : "0")</v></c>"#
+                case .number(let v, let format):
+                    xml += #"<c r="\#(ref)" s="\#(styles.index(bold: bold, format: format))"><v>\#(v)</v></c>"#
                 }
             }
             xml += "</row>"
@@ -87,9 +104,10 @@ public enum XLSXWriter {
         for row in rows.prefix(200) {
             for (i, cell) in row.enumerated() {
                 let n: Int
-                switch cell {
+                switch XLSXCellValue(cell) {
+                case .empty: n = 0
                 case .text(let s): n = s.split(separator: "\n").map(\.count).max() ?? 0
-                case .number(let x): n = "\(x)".count
+                case .number(let v, let format): n = format == .date ? 10 : max(v.count, format?.code.count ?? 0)
                 }
                 if widths.count <= i { widths.append(8) }
                 widths[i] = min(60, max(widths[i], n + 2))

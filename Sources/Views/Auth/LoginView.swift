@@ -20,15 +20,26 @@ public enum AccountView {
         public var personURL: String?
         public var errors: [FieldError]
         public var newToken: String?
-        public var tokens: [(name: String, created: String, expires: String)]
+        public var tokens: [Token]
         public var csrf: String
         public var mustChange: Bool
         public init(details: [(String, String)], personURL: String?, errors: [FieldError], newToken: String?,
-                    tokens: [(name: String, created: String, expires: String)], csrf: String, mustChange: Bool) {
+                    tokens: [Token], csrf: String, mustChange: Bool) {
             self.details = details; self.personURL = personURL; self.errors = errors; self.newToken = newToken; self.tokens = tokens
             self.csrf = csrf; self.mustChange = mustChange
         }
     }
+
+    /// An API token of the user; `revokeURL` posts its revocation.
+    public struct Token: Sendable {
+        public var name: String, created: String, expires: String, lastUsed: String, revokeURL: String
+        public init(name: String, created: String, expires: String, lastUsed: String, revokeURL: String) {
+            self.name = name; self.created = created; self.expires = expires; self.lastUsed = lastUsed; self.revokeURL = revokeURL
+        }
+    }
+
+    /// The longest lifetime a token may be issued for, in days.
+    public static let maxTokenDays = 365
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
@@ -46,13 +57,15 @@ public enum AccountView {
             Components.section("Токены API", .group(
                 .p(.class("muted"), .safe("Токен даёт программе те же права, что и вам. Передавайте его в заголовке Authorization: Bearer …")),
                 m.newToken.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .safe("Новый токен (показывается один раз): "), .code(.safe($0))) } ?? .empty,
-                Components.table([Column("Название"), Column("Выпущен"), Column("Действует до")],
-                                 rows: m.tokens.map { [.safe($0.name), .safe($0.created), .safe($0.expires)] },
+                Components.table([Column("Название"), Column("Выпущен"), Column("Действует до"), Column("Последнее использование"), Column("")],
+                                 rows: m.tokens.map { t in [.safe(t.name), .safe(t.created), .safe(t.expires), .safe(t.lastUsed),
+                                                            Form.form(action: t.revokeURL, csrf: m.csrf, .empty, submit: "Отозвать")] },
                                  empty: Components.emptyState("Токенов нет.")),
                 Form.form(action: "/account/tokens", csrf: m.csrf, Form.row(
-                    Form.text("name", "Название токена", value: "", errors: [], required: true, hint: "Например: выгрузка для отчёта"),
-                    Form.text("days", "Срок, дней", value: "90", errors: [], type: "number")
-                ), submit: "Выпустить токен")
+                    Form.text("name", "Название токена", value: "", errors: m.errors, required: true, hint: "Например: выгрузка для отчёта"),
+                    Form.text("days", "Срок, дней", value: "90", errors: m.errors, type: "number", hint: "От 1 до \(maxTokenDays)")
+                ), submit: "Выпустить токен"),
+                .p(.class("muted"), .safe("Смена пароля отзывает все токены и завершает другие сеансы."))
             ))
         )
     }

@@ -66,12 +66,14 @@ public enum Form {
         required: Bool = false,
         type: String = "text",
         hint: String? = nil,
-        autocomplete: String? = nil
+        autocomplete: String? = nil,
+        readOnly: Bool = false
     ) -> Node<HTML.BodyContext> {
         let f = FieldParts(name: name, errors: errors, hint: hint)
         var attrs: [(String, String?)] = [("type", type), ("id", f.id), ("name", name), ("value", value), ("class", "input")]
         attrs += f.ariaAttributes
         if required { attrs.append(("required", nil)) }
+        if readOnly { attrs.append(("readonly", nil)) }
         if let autocomplete { attrs.append(("autocomplete", autocomplete)) }
         return f.wrap(label: label, required: required, control: Markup.void("input", attrs))
     }
@@ -122,9 +124,10 @@ public enum Form {
         )
     }
 
-    public static func checkbox(_ name: String, _ label: String, checked: Bool, value: String = "1") -> Node<HTML.BodyContext> {
+    public static func checkbox(_ name: String, _ label: String, checked: Bool, value: String = "1", disabled: Bool = false) -> Node<HTML.BodyContext> {
         let id = Markup.fieldID(name)
-        return .div(.class("field check"), checkInput(name: name, id: id, value: value, checked: checked, extra: []), checkLabel(id, label))
+        return .div(.class("field check"), checkInput(name: name, id: id, value: value, checked: checked, extra: disabled ? [("disabled", nil)] : []),
+                    checkLabel(id, label))
     }
 
     /// A group of checkboxes in a fieldset with a legend; values are sent as repeated `name`.

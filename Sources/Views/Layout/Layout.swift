@@ -4,6 +4,7 @@ import Plot
 /// breadcrumbs, flash message, main area and footer.
 public enum Layout {
     public static let stylesheetPath = "/assets/app.css"
+    public static let faviconPath = "/assets/favicon.svg"
 
     /// Full HTML document. `actions` are buttons shown right of the h1 (hidden in print).
     public static func page(
@@ -34,7 +35,8 @@ public enum Layout {
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
             .meta(.name("robots"), .content("noindex, nofollow")),
             .element(named: "title", text: ctx.title + " — " + Strings.product),
-            .link(.rel(.stylesheet), .href(stylesheetPath))
+            .link(.rel(.stylesheet), .href(stylesheetPath)),
+            .link(.rel(.icon), .href(faviconPath), .type("image/svg+xml"))
         )
     }
 

@@ -43,7 +43,7 @@ enum MonFormat {
     static func indicator2(_ c: Indicator2Cell, reading: Indicator2Reading) -> Node<HTML.BodyContext> {
         let head = "\(subject(c.subject)), \(c.grade) кл." + (c.previousGrade != c.grade ? " (в прошлом году \(c.previousGrade) кл.)" : "")
         var notes: [Node<HTML.BodyContext>] = [line("доля «2»: \(share(c.previous, mark: 2)) → \(share(c.current, mark: 2))")]
-        if c.source == .percentages || c.source == .mixed { notes.append(line("доли из процентов ФИС ОКО")) }
+        if c.source == .percentages || c.source == .mixed { notes.append(line("число отметок восстановлено из процентов ФИС ОКО")) }
         if c.smallGroup { notes.append(line("мало участников")) }
         if reading != .twoGrows, let d = c.deltas {
             notes.append(line("Δ(3) = \(signed(d[1], 1)), Δ(4) = \(signed(d[2], 1)), Δ(5) = \(signed(d[3], 1))"))

@@ -12,10 +12,13 @@ public enum SchoolForm {
         public var isLeader: Bool
         public var errors: [FieldError]
         public var csrf: String
+        /// The identifiers files are matched on are the center's: shown read-only to a school's administration.
+        public var identifiersLocked: Bool
         public init(action: String, cancelURL: String, draft: SchoolDraft, municipalityID: String, municipalities: [Option],
-                    isLeader: Bool, errors: [FieldError], csrf: String) {
+                    isLeader: Bool, errors: [FieldError], csrf: String, identifiersLocked: Bool = false) {
             self.action = action; self.cancelURL = cancelURL; self.draft = draft; self.municipalityID = municipalityID
             self.municipalities = municipalities; self.isLeader = isLeader; self.errors = errors; self.csrf = csrf
+            self.identifiersLocked = identifiersLocked
         }
     }
 
@@ -24,11 +27,14 @@ public enum SchoolForm {
         let d = m.draft, e = m.errors
         let kinds = SchoolDraft.kinds.map { Option($0, $0) }
         let forms = SchoolDraft.legalForms.map { Option($0, $0) }
+        let locked = m.identifiersLocked
+        let lockedHint = "Меняет муниципальный центр: по этому коду сопоставляются файлы результатов."
         return Form.form(action: m.action, csrf: m.csrf, errors: e, .group(
             m.municipalities.isEmpty ? .empty
                 : Form.select("municipality_id", "Муниципалитет", options: m.municipalities, selected: m.municipalityID, errors: e, required: true),
             Form.row(
-                Form.text(F.code, "Код школы в системе", value: d.code, errors: e, required: true, hint: "Постоянный код, по нему школа узнаётся при загрузке файлов, например ARM-006."),
+                Form.text(F.code, "Код школы в системе", value: d.code, errors: e, required: true,
+                          hint: locked ? lockedHint : "Постоянный код, по нему школа узнаётся при загрузке файлов, например ARM-006.", readOnly: locked),
                 Form.text(F.shortName, "Краткое наименование", value: d.shortName, errors: e, required: true, hint: "Например: МБОУ СОШ № 6")
             ),
             Form.text(F.fullName, "Полное наименование", value: d.fullName, errors: e, required: true),
@@ -45,10 +51,11 @@ public enum SchoolForm {
                 Form.text(F.email, "Эл. почта", value: d.email, errors: e, type: "email")
             ),
             Form.row(
-                Form.text(F.fisOkoLogin, "Логин ФИС ОКО", value: d.fisOkoLogin, errors: e, hint: "edu или sch и 6 цифр: edu233001 и sch233001 — одна и та же школа"),
-                Form.text(F.giaCode, "Код ОО (РИС ГИА)", value: d.giaCode, errors: e, hint: "Код школы в файлах ЕГЭ и ОГЭ")
+                Form.text(F.fisOkoLogin, "Логин ФИС ОКО", value: d.fisOkoLogin, errors: e,
+                          hint: locked ? lockedHint : "edu или sch и 6 цифр: edu233001 и sch233001 — одна и та же школа", readOnly: locked),
+                Form.text(F.giaCode, "Код ОО (РИС ГИА)", value: d.giaCode, errors: e, hint: locked ? lockedHint : "Код школы в файлах ЕГЭ и ОГЭ", readOnly: locked)
             ),
-            Form.checkbox("is_leader", "Школа-лидер / эффективная школа (может быть партнёром по сетевому взаимодействию)", checked: m.isLeader)
+            Form.checkbox("is_leader", "Школа-лидер / эффективная школа (может быть партнёром по сетевому взаимодействию)", checked: m.isLeader, disabled: locked)
         ), cancelURL: m.cancelURL)
     }
 }

@@ -5,9 +5,12 @@ import Domain
 /// /api/v1: the same resources and the same Access decisions as the pages.
 enum APIController {
     @Sendable static func token(req: Request) async throws -> TokenResponse {
+        // A bearer token can't be exchanged for another one (tokens don't extend themselves).
+        if req.headers.bearerAuthorization != nil { throw Abort(.forbidden, reason: "Новый токен выдаётся только по логину и паролю, без заголовка Authorization.") }
         let body = try req.content.decode(TokenRequest.self)
         switch try await Authenticator.verify(login: body.login, password: body.password, on: req) {
         case .success(let user):
+            if user.mustChangePassword { throw Abort(.forbidden, reason: "Сначала смените одноразовый пароль в профиле (/account), затем выпустите токен.") }
             let t = try await Authenticator.issueToken(for: user.id!, name: body.name ?? "API", days: 30, on: req.db, now: req.now)
             try await Audit.record(on: req.db, actor: user.id, actorLogin: user.login, action: .tokenIssued, entity: "user", id: user.id,
                                    label: user.login, municipalityID: nil, at: req.now)
@@ -15,6 +18,7 @@ enum APIController {
         case .locked: throw Abort(.tooManyRequests, reason: "Слишком много неудачных попыток входа; вход временно заблокирован.")
         case .inactive: throw Abort(.forbidden, reason: "Учётная запись отключена.")
         case .invalid: throw Abort(.unauthorized, reason: "Неверный логин или пароль.")
+        case .throttled: throw Abort(.tooManyRequests, reason: "Слишком много неудачных попыток входа с этого адреса; повторите позже.")
         }
     }
 
@@ -66,7 +70,7 @@ enum APIController {
     @Sendable static func people(req: Request) async throws -> [PersonDTO] {
         let p = try req.principal()
         guard Access.canListPeople(p) else { throw AppError.forbidden }
-        var q = Person.query(on: req.db).within(Access.personScope(p, .read), orIDs: p.has(.tutor) ? p.tutorantIDs : [])
+        var q = Person.query(on: req.db).readable(by: p)
         if let s = req.queryDict(["school"])["school"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$school.$id == s) }
         return try await q.sort(\.$lastName).all().map(PersonDTO.init)
     }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// What a route does. Every route of the app declares exactly one where it is
+/// registered; `Access.allows` is the one decision over it (STYLE.md, "Access").
+/// The route table, the navigation and the role × route matrix all read this type,
+/// so a new route cannot be added without saying who may use it.
+public enum Permission: String, CaseIterable, Sendable, Hashable {
+    /// No sign-in: health check, stylesheet, favicon, the sign-in page and form, the API token exchange.
+    case open
+    /// The signed-in user's own profile, password, tokens and sign-out; the only thing reachable
+    /// while a one-time password has not been changed.
+    case ownAccount
+    /// The start page.
+    case overview
+    case browseSchools, readSchool, createSchool, editSchool
+    /// The identifiers result files are matched on (code, ФИС ОКО login, Код ОО, leader-school flag): the center's.
+    case editSchoolIdentifiers
+    /// Assignments (mentor → school, tutor → teacher…) of a municipality.
+    case assign
+    case browsePeople, readPerson, createPerson, editPerson
+    case manageUsers
+    case browseAudit
+    /// The administration section's index (audit, imports, municipalities, users).
+    case administration
+    /// A municipality's settings and status labels.
+    case editMunicipality
+    /// Schools and staff files of a municipality.
+    case importRegistry
+    /// A municipality's monitoring tables, clusters, campaigns, help.
+    case readMonitoring
+    /// The region's monitoring across municipalities.
+    case readRegionMonitoring
+    case importResults
+    case confirmExclusion
+    /// Create, complete and reopen a monitoring campaign.
+    case manageCampaigns
+    case approveCampaign
+    case editMonitoringSettings
+    /// Regional reference values (the region's ЕГЭ means): shared by every municipality of the region.
+    case editRegionReferences
+
+    /// Whether the route needs a signed-in user at all.
+    public var needsSignIn: Bool { self != .open }
+
+    /// Reachable before a one-time password is changed.
+    public var allowedWithOneTimePassword: Bool { self == .open || self == .ownAccount }
+
+    /// Russian title for the role × route matrix and error pages.
+    public var title: String {
+        switch self {
+        case .open: "Без входа"
+        case .ownAccount: "Свой профиль"
+        case .overview: "Обзор"
+        case .browseSchools: "Список школ"
+        case .readSchool: "Карточка школы"
+        case .createSchool: "Добавление школы"
+        case .editSchool: "Изменение карточки школы"
+        case .editSchoolIdentifiers: "Коды школы для сопоставления файлов"
+        case .assign: "Закрепления"
+        case .browsePeople: "Список людей"
+        case .readPerson: "Карточка человека"
+        case .createPerson: "Добавление человека"
+        case .editPerson: "Изменение карточки человека"
+        case .manageUsers: "Пользователи и роли"
+        case .browseAudit: "Журнал изменений"
+        case .administration: "Раздел «Администрирование»"
+        case .editMunicipality: "Настройки муниципалитета"
+        case .importRegistry: "Загрузка школ и кадров"
+        case .readMonitoring: "Мониторинг муниципалитета"
+        case .readRegionMonitoring: "Мониторинг региона"
+        case .importResults: "Загрузка результатов"
+        case .confirmExclusion: "Подтверждение исключений"
+        case .manageCampaigns: "Кампании мониторинга"
+        case .approveCampaign: "Утверждение кампании"
+        case .editMonitoringSettings: "Настройки мониторинга"
+        case .editRegionReferences: "Региональные эталоны"
+        }
+    }
+}
+
+/// The municipality an object-level decision is about.
+public struct MunicipalityRef: Sendable, Hashable {
+    public var id: UUID
+    public var regionID: UUID
+    public init(id: UUID, regionID: UUID) { self.id = id; self.regionID = regionID }
+}
+
+public extension Access {
+    /// Whether the principal holds the permission anywhere (the route-level gate, and the
+    /// navigation). Object-level checks follow through `allows(_:_:in:)` and the place checks.
+    static func allows(_ permission: Permission, _ p: Principal) -> Bool {
+        switch permission {
+        case .open, .ownAccount, .overview: return true
+        case .browseSchools, .readSchool: return canListSchools(p)
+        case .createSchool, .assign, .editMunicipality, .importRegistry, .importResults, .confirmExclusion,
+             .manageCampaigns, .editMonitoringSettings, .editSchoolIdentifiers:
+            return p.isAdmin || !municipalWriters(p).isEmpty
+        case .editSchool: return !schoolScope(p, .write).isEmpty
+        case .browsePeople: return canListPeople(p)
+        case .readPerson: return true
+        case .createPerson, .editPerson: return !personScope(p, .write).isEmpty
+        case .manageUsers: return p.isAdmin
+        case .browseAudit: return !auditScope(p).isEmpty
+        case .administration: return p.isAdmin || !auditScope(p).isEmpty
+        case .readMonitoring:
+            return p.isAdmin || p.grants.contains { [.regionalCoordinator, .centerSpecialist, .educationDepartment].contains($0.role) }
+        case .readRegionMonitoring, .editRegionReferences:
+            return p.isAdmin || p.grants.contains { $0.role == .regionalCoordinator && $0.regionID != nil }
+        case .approveCampaign:
+            return p.isAdmin || p.grants.contains { $0.role == .educationDepartment && $0.municipalityID != nil }
+        }
+    }
+
+    /// The decision for one municipality (imports, settings, campaigns, references…).
+    static func allows(_ permission: Permission, _ p: Principal, in m: MunicipalityRef) -> Bool {
+        switch permission {
+        case .open, .ownAccount, .overview: return true
+        case .readMonitoring, .browseSchools, .readSchool: return canReadMunicipality(m.id, regionID: m.regionID, p)
+        case .createSchool, .assign, .editMunicipality, .importRegistry, .importResults, .confirmExclusion,
+             .manageCampaigns, .editMonitoringSettings, .editSchoolIdentifiers, .editSchool:
+            return p.isAdmin || municipalWriters(p).contains(m.id)
+        case .browsePeople, .readPerson: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
+        case .createPerson, .editPerson: return personScope(p, .write).contains(Place(regionID: m.regionID, municipalityID: m.id))
+        case .manageUsers: return p.isAdmin
+        case .browseAudit, .administration: return auditScope(p).contains(Place(regionID: m.regionID, municipalityID: m.id))
+        case .readRegionMonitoring: return canReadRegion(m.regionID, p)
+        case .editRegionReferences:
+            return p.isAdmin || p.grants.contains { $0.role == .regionalCoordinator && $0.regionID == m.regionID }
+        case .approveCampaign: return canApprove(in: m.id, p)
+        }
+    }
+
+    /// Municipalities whose center the principal is (write access to the whole municipality).
+    static func municipalWriters(_ p: Principal) -> Set<UUID> {
+        Set(p.grants.compactMap { $0.role == .centerSpecialist ? $0.municipalityID : nil })
+    }
+
+    /// Who is listed in "people": the person scope, plus a tutor's tutorants (one rule for
+    /// the page, the API and the overview).
+    static func peopleListing(_ p: Principal) -> (scope: Scope, extraIDs: Set<UUID>) {
+        (personScope(p, .read), p.has(.tutor) ? p.tutorantIDs : [])
+    }
+}
