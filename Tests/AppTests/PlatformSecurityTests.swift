@@ -290,4 +290,20 @@ import VaporTesting
         #expect(ServeAddress(arguments: ["opora", "serve", "--bind", "10.0.0.5:8443"]) == ServeAddress(hostname: "10.0.0.5", port: 8443))
         #expect(ServeAddress(arguments: ["opora", "serve"]) == ServeAddress(hostname: nil, port: nil))
     }
+
+    /// A center's match of a file label to its school is its own: another municipality's
+    /// match of the same label neither replaces it nor steers its rows.
+    @Test func keyMatchesAreThoseOfTheMunicipality() async throws {
+        try await withTestApp { app in
+            let arm = try await Fixture.school("ARM-006", app), len = try await Fixture.school("LEN-002", app)
+            let label = ResultImportService.Unmatched(kind: "label", value: "Школа № 7 (старое название)", label: "«Школа № 7»", rows: [3])
+            try await ResultImportService.remember([(label, arm.id!)], municipalityID: arm.$municipality.id, on: app.db)
+            try await ResultImportService.remember([(label, len.id!)], municipalityID: len.$municipality.id, on: app.db)
+            #expect(try await SchoolKeyMatch.query(on: app.db).count() == 2)
+            let forArmavir = try await SchoolResolver.load(regionID: arm.regionID, municipalityID: arm.$municipality.id, on: app.db)
+            let forLen = try await SchoolResolver.load(regionID: len.regionID, municipalityID: len.$municipality.id, on: app.db)
+            #expect(forArmavir.school(.label(label.value))?.id == arm.id)
+            #expect(forLen.school(.label(label.value))?.id == len.id)
+        }
+    }
 }

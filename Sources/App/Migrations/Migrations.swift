@@ -13,5 +13,6 @@ enum Migrations {
         M008_CreateDataVersion(),
         M009_IntegerSchoolKeys(),
         M010_NOKOContext(),
+        M011_KeyMatchesPerMunicipality(),
     ]
 }

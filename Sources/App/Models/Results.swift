@@ -128,7 +128,19 @@ final class ReferenceValue: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A file's school label the user matched to a school once; remembered for the next files.
+/// A file's school label a municipality's center matched to one of its schools once;
+/// remembered for that municipality's next files (M011).
+final class SchoolKeyMatch: Model, @unchecked Sendable {
+    static let schema = "school_key_matches"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "municipality_id") var municipality: Municipality
+    @Field(key: "key_kind") var keyKind: String
+    @Field(key: "key_value") var keyValue: String
+    @Parent(key: "school_id") var school: School
+    init() {}
+}
+
+/// The region-wide matches of M006, replaced by `SchoolKeyMatch` (kept for the migration).
 final class SchoolKeyMapping: Model, @unchecked Sendable {
     static let schema = "school_key_mappings"
     @ID(key: .id) var id: UUID?

@@ -80,7 +80,7 @@ enum ResultBulkWriter {
     struct NothingWritten: Error { let summary: FastScanSummary }
 
     static func run<Row>(_ job: Job<Row>, scope: Scope, importID: UUID?, skipping: Set<String>, on db: any Database) async throws -> Outcome? {
-        let resolver = try await SchoolResolver.load(regionID: scope.regionID, on: db)
+        let resolver = try await SchoolResolver.load(regionID: scope.regionID, municipalityID: scope.municipalityID, on: db)
         let match = ResultStreamMatch(resolver: resolver, municipalityID: scope.municipalityID, skipping: skipping)
         let written: Written?
         do {

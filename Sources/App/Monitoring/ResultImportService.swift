@@ -51,8 +51,8 @@ enum ResultImportService {
         // ВПР and ЕГЭ in the simple CSV format: the streaming writer of the CLI and the benchmark.
         if let o = try await ResultBulkWriter.run(kind, .data(data), scope: .municipality(municipality), defaultYear: defaultYear,
                                                   importID: importID, skipping: skipping, on: db) { return o }
-        let (data, fileName) = LegacyExcel.convertIfNeeded(data, fileName: fileName)
-        let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, on: db)
+        let (data, fileName) = await LegacyExcel.convertIfNeeded(data, fileName: fileName)
+        let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, municipalityID: municipality.id, on: db)
         let w = ResultWriters(municipality: municipality, resolver: resolver, importID: importID, db: db, skipping: skipping)
         do {
             switch kind {
@@ -70,13 +70,19 @@ enum ResultImportService {
         }
     }
 
-    /// Remembers the user's matches of unknown keys to schools (per region).
-    static func remember(_ matches: [(Unmatched, UUID)], regionID: UUID, on db: any Database) async throws {
-        for (u, schoolID) in matches {
-            let existing = try await SchoolKeyMapping.query(on: db).filter(\.$regionID == regionID).filter(\.$keyKind == u.kind).filter(\.$keyValue == u.value).first()
-            let m = existing ?? SchoolKeyMapping()
-            m.regionID = regionID; m.keyKind = u.kind; m.keyValue = u.value; m.$school.id = schoolID
-            try await m.save(on: db)
+    /// Remembers the center's matches of unknown keys to its schools, for its municipality only
+    /// (another municipality's matches of the same label are theirs). One read, then the writes.
+    static func remember(_ matches: [(Unmatched, UUID)], municipalityID: UUID, on db: any Database) async throws {
+        guard !matches.isEmpty else { return }
+        let existing = try await SchoolKeyMatch.query(on: db).filter(\.$municipality.$id == municipalityID)
+            .filter(\.$keyValue ~~ matches.map(\.0.value)).all()
+        let byKey = Dictionary(existing.map { ("\($0.keyKind)|\($0.keyValue)", $0) }, uniquingKeysWith: { a, _ in a })
+        try await db.transaction { db in
+            for (u, schoolID) in matches {
+                let m = byKey["\(u.kind)|\(u.value)"] ?? SchoolKeyMatch()
+                m.$municipality.id = municipalityID; m.keyKind = u.kind; m.keyValue = u.value; m.$school.id = schoolID
+                try await m.save(on: db)
+            }
         }
     }
 }

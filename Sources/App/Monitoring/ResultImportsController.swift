@@ -141,7 +141,7 @@ enum ResultImportsController {
             }
             matches.append((u, id))
         }
-        try await ResultImportService.remember(matches, regionID: m.$region.id, on: req.db)
+        try await ResultImportService.remember(matches, municipalityID: m.id!, on: req.db)
         let user = try req.requireUser()
         // Keys marked «не наша школа» are left out of this run; their rows are counted as skipped.
         let skipped = o.unmatched.filter { u in !matches.contains { $0.0 == u } }.map { "\($0.kind)|\($0.value)" }

@@ -4,7 +4,7 @@ import Domain
 import Importing
 
 /// Finds the school a result row belongs to: by our code, the ФИС ОКО login, the
-/// Код ОО with its Код МСУ, or a label the user matched once (remembered per region).
+/// Код ОО with its Код МСУ, or a label the municipality's center matched once.
 /// Never by name.
 ///
 /// РИС ГИА identifies a school by Код ОО together with Код МСУ (RESULT-FILES): a Код ОО
@@ -24,7 +24,8 @@ struct SchoolResolver: Sendable {
     /// Код МСУ (without leading zeros) → our municipality.
     private(set) var municipalityOfMSU: [String: UUID] = [:]
 
-    static func load(regionID: UUID, on db: any Database) async throws -> SchoolResolver {
+    /// `municipalityID`: whose remembered matches apply (a center's matches are its own).
+    static func load(regionID: UUID, municipalityID: UUID?, on db: any Database) async throws -> SchoolResolver {
         var r = SchoolResolver(regionID: regionID)
         for s in try await School.query(on: db).filter(\.$regionID == regionID).all() {
             r.byID[s.id!] = s
@@ -32,7 +33,8 @@ struct SchoolResolver: Sendable {
             if let l = s.fisOkoLogin { r.byLogin[l] = s }
             if let g = s.giaCode { r.byGia[GIACode.normalized(g)] = s }
         }
-        for m in try await SchoolKeyMapping.query(on: db).filter(\.$regionID == regionID).all() {
+        let matches = municipalityID.map { SchoolKeyMatch.query(on: db).filter(\.$municipality.$id == $0) }
+        for m in try await matches?.all() ?? [] {
             r.mapped["\(m.keyKind)|\(m.keyValue)"] = m.$school.id
             // A remembered «Код МСУ/Код ОО» tells that municipality's Код МСУ.
             if m.keyKind == "gia", let slash = m.keyValue.firstIndex(of: "/"), let school = r.byID[m.$school.id] {

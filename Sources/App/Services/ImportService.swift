@@ -17,7 +17,7 @@ enum ImportService {
 
     static func run(_ kind: Kind, data: Data, fileName: String, municipality: Municipality, actor: Actor,
                     on db: any Database, progress: @escaping Progress = { _, _ in }) async throws -> Outcome {
-        let (data, fileName) = LegacyExcel.convertIfNeeded(data, fileName: fileName)
+        let (data, fileName) = await LegacyExcel.convertIfNeeded(data, fileName: fileName)
         do {
             switch kind {
             case .schools:
