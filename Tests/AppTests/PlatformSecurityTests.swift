@@ -306,4 +306,34 @@ import VaporTesting
             #expect(forLen.school(.label(label.value))?.id == len.id)
         }
     }
+
+    /// An approved campaign freezes the settings and the references it was computed with.
+    @Test func approvedCampaignFreezesSettingsAndReferences() async throws {
+        try await withTestApp { app in
+            let (m, _) = try await center(app)
+            let ref = try await ReferenceValue.query(on: app.db).filter(\.$regionID == m.$region.id).filter(\.$exam == "ege")
+                .filter(\.$subject == "russian").filter(\.$year == 2025).first() ?? ReferenceValue()
+            ref.regionID = m.$region.id; ref.exam = "ege"; ref.subject = "russian"; ref.grade = 0; ref.year = 2025; ref.value = "71.25"; ref.source = "введено: test"
+            try await ref.save(on: app.db)
+            let c = MonitoringCampaign()
+            c.$municipality.id = m.id!; c.year = 2025; c.state = .dataComplete
+            try await c.create(on: app.db)
+            #expect(try await Browser.signIn("uo", app).post("/monitoring/campaigns/\(c.id!)/approve", []).status == .seeOther)
+            let approved = try #require(try await MonitoringCampaign.find(c.id, on: app.db))
+            #expect(approved.state == .approved)
+            let snap = try JSONDecoder().decode(CampaignsController.Snapshot.self, from: Data(try #require(approved.snapshotJSON).utf8))
+            #expect(snap.settings?.threshold == 30)
+            #expect(snap.references?.contains { $0.subject == "russian" && $0.year == 2025 && $0.value == "71.25" } == true)
+            // Later changes of the settings and the reference don't change what was approved.
+            m.settingsJSON = #"{"threshold":25}"#
+            try await m.update(on: app.db)
+            ref.value = "50"
+            try await ref.update(on: app.db)
+            let page = try await Browser.signIn("uo", app).get("/monitoring/campaigns/\(c.id!)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Настройки на момент утверждения"))
+            #expect(page.body.string.contains("71,25"))
+            #expect(!page.body.string.contains(">50<"))
+        }
+    }
 }

@@ -29,25 +29,26 @@ enum ImportsController {
     }
 
     static func jobRow(_ j: ImportJob) -> ImportsIndex.Job {
-        let (status, kind) = statusText(j.status)
+        let (status, kind) = statusText(j.state)
         return .init(id: j.id!.uuidString, when: j.createdAt.map { RuFormat.dateTime($0, timeZone: TimeZone(identifier: "Europe/Moscow")!) } ?? "",
                      kind: ImportService.Kind(rawValue: j.kind)?.title ?? j.kind, file: j.fileName, user: j.userLogin, status: status, statusKind: kind,
                      summary: summary(j))
     }
 
-    static func statusText(_ s: String) -> (String, Components.BadgeKind) {
+    static func statusText(_ s: ImportStatus) -> (String, Components.BadgeKind) {
         switch s {
-        case "done": ("загружено", .success)
-        case "failed": ("ошибки, ничего не записано", .danger)
-        default: ("идёт загрузка", .warning)
+        case .done: ("загружено", .success)
+        case .failed: ("ошибки, ничего не записано", .danger)
+        case .needsMatching: ("нужно сопоставить школы", .warning)
+        case .running: ("идёт загрузка", .warning)
         }
     }
 
     static func summary(_ j: ImportJob) -> String {
-        switch j.status {
-        case "done": "Создано: \(j.createdCount), обновлено: \(j.updatedCount)"
-        case "failed": "Ошибок: \((try? JSONDecoder().decode([ImportError].self, from: Data(j.errorsJSON.utf8)).count) ?? 0)"
-        default: "Обработано \(j.processedRows) из \(j.totalRows)"
+        switch j.state {
+        case .done: "Создано: \(j.createdCount), обновлено: \(j.updatedCount)"
+        case .failed: "Ошибок: \((try? JSONDecoder().decode([ImportError].self, from: Data(j.errorsJSON.utf8)).count) ?? 0)"
+        case .running, .needsMatching: "Обработано \(j.processedRows) из \(j.totalRows)"
         }
     }
 
@@ -70,7 +71,7 @@ enum ImportsController {
         let user = try req.requireUser()
         let job = ImportJob()
         job.kind = kind.rawValue; job.fileName = file.filename; job.municipalityID = m.id!; job.userID = user.id; job.userLogin = user.login
-        job.status = "running"; job.totalRows = 0; job.processedRows = 0; job.createdCount = 0; job.updatedCount = 0; job.errorsJSON = "[]"
+        job.state = .running; job.totalRows = 0; job.processedRows = 0; job.createdCount = 0; job.updatedCount = 0; job.errorsJSON = "[]"
         try await job.create(on: req.db)
         let actor = ImportService.Actor(userID: user.id, login: user.login, principal: user.principal)
         let app = req.application
@@ -85,7 +86,7 @@ enum ImportsController {
             let outcome = try await ImportService.run(kind, data: data, fileName: job.fileName, municipality: municipality, actor: actor, on: app.db) { done, total in
                 await ImportProgress.shared.set(id, done, total)
             }
-            job.status = outcome.errors.isEmpty ? "done" : "failed"
+            job.state = outcome.errors.isEmpty ? .done : .failed
             job.createdCount = outcome.created; job.updatedCount = outcome.updated
             job.totalRows = outcome.created + outcome.updated; job.processedRows = job.totalRows
             job.errorsJSON = String(data: (try? JSONEncoder().encode(outcome.errors)) ?? Data("[]".utf8), encoding: .utf8) ?? "[]"
@@ -95,7 +96,7 @@ enum ImportsController {
                                    label: "\(kind.title): \(job.fileName) — \(summary(job))", municipalityID: municipality.id)
         } catch {
             app.logger.report(error: error)
-            job.status = "failed"
+            job.state = .failed
             job.errorsJSON = String(data: (try? JSONEncoder().encode([ImportError.file("Внутренняя ошибка при записи: ничего не записано. Повторите загрузку или сообщите администратору.")])) ?? Data(), encoding: .utf8) ?? "[]"
             try? await job.update(on: app.db)
         }
@@ -107,10 +108,10 @@ enum ImportsController {
         guard let m = try await Municipality.find(job.municipalityID, on: req.db), Access.allows(.importRegistry, try req.principal(), in: m.ref) else {
             throw AppError.forbidden
         }
-        let running = job.status == "running"
+        let running = job.state == .running
         let live = await ImportProgress.shared.get(job.id!)
         let errors = (try? JSONDecoder().decode([ImportError].self, from: Data(job.errorsJSON.utf8))) ?? []
-        let (status, kind) = statusText(job.status)
+        let (status, kind) = statusText(job.state)
         let model = ImportJobView.Model(file: job.fileName, kind: ImportService.Kind(rawValue: job.kind)?.title ?? job.kind, status: status, statusKind: kind,
                                         running: running, processed: live?.0 ?? job.processedRows, total: live?.1 ?? job.totalRows, summary: summary(job),
                                         errors: errors.map { (row: $0.row > 0 ? String($0.row) : "—", column: $0.column.isEmpty ? "—" : $0.column, message: $0.message) })

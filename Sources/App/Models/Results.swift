@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Domain
 
 /// ЕГЭ result of a school in a subject and year; `average` keeps the decimal text exactly.
 final class EGEResult: Model, @unchecked Sendable {
@@ -176,6 +177,11 @@ final class MonitoringCampaign: Model, @unchecked Sendable {
     @OptionalField(key: "approved_by") var approvedBy: String?
     @OptionalField(key: "snapshot_json") var snapshotJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The typed status; the column keeps the raw value.
+    var state: CampaignStatus {
+        get { CampaignStatus(rawValue: status) ?? .open }
+        set { status = newValue.rawValue }
+    }
     init() {}
 }
 

@@ -100,5 +100,10 @@ final class ImportJob: Model, @unchecked Sendable {
     @Field(key: "errors_json") var errorsJSON: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "finished_at") var finishedAt: Date?
+    /// The typed status; the column keeps the raw value.
+    var state: ImportStatus {
+        get { ImportStatus(rawValue: status) ?? .failed }
+        set { status = newValue.rawValue }
+    }
     init() {}
 }

@@ -7,9 +7,13 @@ import Plot
 /// Monitoring campaigns: open → data complete → approved (with a dated read-only copy of the table).
 enum CampaignsController {
     typealias C = MonitoringController
-    static let statuses: [String: (String, Components.BadgeKind)] = [
-        "open": ("открыта", .warning), "data_complete": ("данные собраны", .neutral), "approved": ("утверждена", .success),
-    ]
+    static func badge(_ s: CampaignStatus) -> Components.BadgeKind {
+        switch s {
+        case .open: .warning
+        case .dataComplete: .neutral
+        case .approved: .success
+        }
+    }
 
     @Sendable static func index(req: Request) async throws -> Response {
         let sel = try await C.select(req)
@@ -21,10 +25,10 @@ enum CampaignsController {
         let p = try req.principal()
         let rows = try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$year, .descending).all().map { c in
             var actions: [(String, String)] = []
-            if c.status == "open" && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
-            if c.status == "data_complete" && Access.allows(.approveCampaign, p, in: m.ref) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
-            if c.status == "data_complete" && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
-            let st = statuses[c.status] ?? (c.status, .neutral)
+            if c.state == .open && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
+            if c.state == .dataComplete && Access.allows(.approveCampaign, p, in: m.ref) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
+            if c.state == .dataComplete && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
+            let st = (c.state.title, badge(c.state))
             return MonitoringAdminViews.CampaignRow(id: c.id!.uuidString, year: c.year, status: st.0, statusKind: st.1,
                                                     deadline: c.deadline.map { RuFormat.date($0, timeZone: m.zone) } ?? "—",
                                                     approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "—", actions: actions)
@@ -53,7 +57,7 @@ enum CampaignsController {
                                        status: .unprocessableEntity)
         }
         let c = MonitoringCampaign()
-        c.$municipality.id = m.id!; c.year = year; c.status = "open"
+        c.$municipality.id = m.id!; c.year = year; c.state = .open
         c.deadline = deadline
         try await req.db.transaction { db in
             try await c.create(on: db)
@@ -68,14 +72,19 @@ enum CampaignsController {
         return (c, c.municipality)
     }
 
-    static func transition(_ req: Request, from: String, to: String, allowed: (Municipality, Principal) -> Bool) async throws -> Response {
+    static func transition(_ req: Request, from: CampaignStatus, to: CampaignStatus, allowed: (Municipality, Principal) -> Bool) async throws -> Response {
         let (c, m) = try await load(req)
         guard allowed(m, try req.principal()) else { throw AppError.forbidden }
-        guard c.status == from else { throw AppError.conflict("Кампания уже в состоянии «\(statuses[c.status]?.0 ?? c.status)»: обновите страницу.") }
-        c.status = to
-        if to == "approved" {
+        guard c.state == from else { throw AppError.conflict("Кампания уже в состоянии «\(c.state.title)»: обновите страницу.") }
+        c.state = to
+        if to == .approved {
             let computed = try await MonitoringService.compute([m], year: c.year, req: req)
-            let snapshot = Snapshot(rows: C.exportRows(computed.result, filter: .either), notes: MonitoringService.notes(computed.result))
+            // The references of the two years the indicators compare, as they were at approval.
+            let refs = try await ReferenceValue.query(on: req.db).filter(\.$regionID == m.$region.id)
+                .filter(\.$year >= c.year - 1).filter(\.$year <= c.year).sort(\.$exam).sort(\.$subject).sort(\.$year).all()
+            let snapshot = Snapshot(rows: C.exportRows(computed.result, filter: .either), notes: MonitoringService.notes(computed.result),
+                                    settings: computed.result.settings,
+                                    references: refs.map { FrozenReference(exam: $0.exam, subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) })
             c.snapshotJSON = String(data: try JSONEncoder().encode(snapshot), encoding: .utf8)
             c.approvedAt = req.now
             c.approvedBy = req.currentUser?.displayName
@@ -83,37 +92,42 @@ enum CampaignsController {
         try await req.db.transaction { db in
             try await c.update(on: db)
             try await Audit.record(req, on: db, .update, entity: "campaign", id: c.id, label: "Мониторинг результатов \(c.year), \(m.name)", municipalityID: m.id,
-                                   before: ["status": from], after: ["status": to])
+                                   before: ["status": from.rawValue], after: ["status": to.rawValue])
         }
-        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(c.year)", flash: "Состояние кампании: \(statuses[to]?.0 ?? to).")
+        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(c.year)", flash: "Состояние кампании: \(to.title).")
     }
 
-    struct Snapshot: Codable { let rows: [[String]]; let notes: [String] }
+    /// What an approval freezes: the table and its notes, and (since issue 9) the settings and
+    /// the reference values it was computed with; older snapshots have neither.
+    struct Snapshot: Codable {
+        let rows: [[String]]
+        let notes: [String]
+        var settings: MonitoringSettings?
+        var references: [FrozenReference]?
+    }
+    struct FrozenReference: Codable { let exam: String; let subject: String; let year: Int; let value: String; let source: String }
 
     @Sendable static func complete(req: Request) async throws -> Response {
-        try await transition(req, from: "open", to: "data_complete") { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
+        try await transition(req, from: .open, to: .dataComplete) { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
     }
     @Sendable static func reopen(req: Request) async throws -> Response {
-        try await transition(req, from: "data_complete", to: "open") { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
+        try await transition(req, from: .dataComplete, to: .open) { m, p in Access.allows(.manageCampaigns, p, in: m.ref) }
     }
     @Sendable static func approve(req: Request) async throws -> Response {
-        try await transition(req, from: "data_complete", to: "approved") { m, p in Access.allows(.approveCampaign, p, in: m.ref) }
+        try await transition(req, from: .dataComplete, to: .approved) { m, p in Access.allows(.approveCampaign, p, in: m.ref) }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
         let (c, m) = try await load(req)
-        let st = statuses[c.status] ?? (c.status, .neutral)
-        var body: [Node<HTML.BodyContext>] = [Components.details([("Состояние", Components.badge(st.0, st.1)),
-            ("Утверждена", .safe(c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет"))])]
-        if let json = c.snapshotJSON, let snap = try? JSONDecoder().decode(Snapshot.self, from: Data(json.utf8)), let header = snap.rows.first {
-            body.append(.div(.class("method-notes"), .ul(.forEach(snap.notes) { .li(.safe($0)) })))
-            body.append(Components.table(header.map { Column($0) }, rows: snap.rows.dropFirst().map { $0.map { .safe($0) } }, count: snap.rows.count - 1,
-                                         empty: Components.emptyState("В утверждённой таблице нет школ с отрицательной динамикой.")))
-        } else {
-            body.append(Components.emptyState("Копия таблицы сохраняется при утверждении; до этого смотрите текущую сводную таблицу.",
-                                              action: (title: "Сводная таблица", url: "/monitoring?municipality=\(m.id!)&year=\(c.year)")))
-        }
+        let snap = c.snapshotJSON.flatMap { try? JSONDecoder().decode(Snapshot.self, from: Data($0.utf8)) }
+        let model = CampaignShowView.Model(
+            status: c.state.title, statusKind: badge(c.state),
+            approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет",
+            notes: snap?.notes ?? [], rows: snap?.rows, settings: snap?.settings,
+            references: (snap?.references ?? []).map { .init(exam: $0.exam, subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) },
+            summaryURL: "/monitoring?municipality=\(m.id!)&year=\(c.year)")
         return req.page("Мониторинг \(c.year): \(m.name) — утверждённая таблица", section: .monitoring,
-                        crumbs: C.crumbs + [Crumb("Кампании", "/monitoring/campaigns?municipality=\(m.id!)"), Crumb(String(c.year))], .group(body))
+                        crumbs: C.crumbs + [Crumb("Кампании", "/monitoring/campaigns?municipality=\(m.id!)"), Crumb(String(c.year))],
+                        CampaignShowView.body(model))
     }
 }

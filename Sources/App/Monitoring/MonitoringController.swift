@@ -73,6 +73,7 @@ enum MonitoringController {
                 schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
                 contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
                 years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
+            model.statusWords = try await SchoolDirectory.statusWords([sel.municipality], year: sel.year, on: req.db)
             if confirm {
                 model.confirmAction = "/monitoring/exclusions?municipality=\(sel.municipality.id!)&year=\(sel.year)"
                 model.csrf = req.csrfToken

@@ -26,6 +26,26 @@ enum MonitoringService {
         return try await req.cached(key) { try await compute(municipalities, year: year, on: req.db) }
     }
 
+    struct Region: Sendable {
+        let result: MonitoringResult
+        let schools: [UUID: School]
+        /// School code → municipality name.
+        let municipalityOf: [String: String]
+    }
+
+    /// The region's monitoring: all its municipalities with one common reference (the region's
+    /// value, or the weighted mean over the whole region), reused like the municipal one.
+    static func region(_ ms: [Municipality], year: Int, settings: MonitoringSettings, req: Request) async throws -> Region {
+        let key = "region|\(year)|\(settings)|" + ms.map { $0.id!.uuidString }.joined(separator: ",")
+        return try await req.cached(key) {
+            var (input, schools) = try await MonitoringLoader.load(.init(municipalities: ms, year: year, settings: settings), on: req.db)
+            let municipalityOf = Dictionary(input.schools.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+            // Blank municipalities: the reference is then common to the region.
+            input.schools = input.schools.map { var s = $0; s.municipality = ""; return s }
+            return Region(result: Monitoring.compute(input), schools: schools, municipalityOf: municipalityOf)
+        }
+    }
+
     /// The latest exam year that has results for these municipalities, else the current year.
     static func defaultYear(_ municipalities: [Municipality], on db: any Database, now: Date) async throws -> Int {
         let nos = try await School.query(on: db).filter(\.$municipality.$id ~~ municipalities.compactMap(\.id)).all().compactMap(\.no)
@@ -35,6 +55,48 @@ enum MonitoringService {
             if let y = try await EGEResult.query(on: db).filter(\.$schoolNo ~~ nos).max(\.$year) { years.append(y) }
         }
         return years.max() ?? Calendar(identifier: .gregorian).component(.year, from: now)
+    }
+
+    typealias EGEChart = (title: String, series: [Charts.Series])
+    typealias VPRChart = (title: String, bars: [Charts.Bar])
+
+    /// The series of a school's results page: its ЕГЭ means beside the region's reference and
+    /// the municipality's weighted mean (`municipalEGEMeans`), and its ВПР marks as shares of
+    /// the same counts indicator 2 computes with (published percentages → rebuilt counts).
+    static func schoolSeries(_ school: School, settings: MonitoringSettings, on db: any Database) async throws -> ([EGEChart], [VPRChart]) {
+        let m = school.municipality
+        let ege = try await EGEResult.query(on: db).filter(\.$schoolNo == school.no ?? 0).sort(\.$year).all()
+        let refs = try await ReferenceValue.query(on: db).filter(\.$regionID == school.regionID).filter(\.$exam == "ege").all()
+        let municipalMeans = try await municipalEGEMeans(m, on: db)
+        let subjects = Set(ege.map(\.subject)).sorted {
+            (settings.egeSubjects.firstIndex(of: $0) ?? 99, $0) < (settings.egeSubjects.firstIndex(of: $1) ?? 99, $1)
+        }
+        let egeCharts = subjects.map { subject -> EGEChart in
+            let years = Array(Set(ege.filter { $0.subject == subject }.map(\.year) + refs.filter { $0.subject == subject }.map(\.year))).sorted()
+            let own = years.map { y in (x: y, y: ege.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.average)?.double }) }
+            let regional = years.map { y in (x: y, y: refs.first { $0.subject == subject && $0.year == y }.flatMap { Rational(decimal: $0.value)?.double }) }
+            let municipal = years.map { y in (x: y, y: municipalMeans[subject]?[y]?.mean.double) }
+            let hasRegion = regional.contains { $0.y != nil }
+            var series = [Charts.Series(name: school.shortName, points: own, style: .school)]
+            if hasRegion { series.append(Charts.Series(name: "Регион (эталон)", points: regional, style: .reference)) }
+            series.append(Charts.Series(name: "\(m.name): средневзвешенный балл", points: municipal, style: hasRegion ? .other : .reference))
+            return (title: "ЕГЭ, \(MonitoringSubject.title(subject)): средний балл", series: series)
+        }
+        let vpr = try await VPRResult.query(on: db).filter(\.$schoolNo == school.no ?? 0).sort(\.$year).all()
+        var keys: [(String, Int)] = []
+        for r in vpr where !keys.contains(where: { $0 == (r.subject, r.grade) }) { keys.append((r.subject, r.grade)) }
+        keys.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        let vprCharts = keys.map { key -> VPRChart in
+            let bars = vpr.filter { $0.subject == key.0 && $0.grade == key.1 }.compactMap { r -> Charts.Bar? in
+                guard let marks = ResultMapping.marks(r), let counts = MarkCounts(marks, participants: r.participants) else { return nil }
+                let shares = counts.map { 100 * Double($0) / Double(r.participants) }
+                return Charts.Bar(label: String(r.year), shares: shares, participants: r.participants,
+                                  note: r.participants < settings.smallGroup ? "мало участников"
+                                      : (r.source == "percentages" ? "число отметок восстановлено из процентов ФИС ОКО" : nil))
+            }
+            return (title: "ВПР, \(MonitoringSubject.title(key.0)), \(key.1) класс", bars: bars)
+        }
+        return (egeCharts, vprCharts)
     }
 
     /// Participant-weighted ЕГЭ mean of a municipality per subject and year, Σ nᵢ·avgᵢ / Σ nᵢ

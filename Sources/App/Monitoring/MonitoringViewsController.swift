@@ -46,23 +46,19 @@ enum MonitoringViewsController {
             guard let years = means[subject], !years.isEmpty else { return nil }
             return (MonitoringSubject.title(subject), years.keys.sorted().map { "\($0) — \(years[$0]!.mean.ru(1)) (n = \(years[$0]!.n))" }.joined(separator: "; "))
         }
-        let label = try await SchoolDirectory.labels(for: m.id!, year: sel.year, on: req.db).low
+        let labels = try await SchoolDirectory.labels(for: m.id!, year: sel.year, on: req.db)
         return page(req, "Эффективность мер: \(m.name)", tab: "/monitoring/effectiveness", sel,
-                    MonitoringPages.effectiveness(rows, statusTitle: label + " / ШССУ", trends: trends))
+                    MonitoringPages.effectiveness(rows, statusTitle: labels.low + " / " + labels.difficult, trends: trends))
     }
 
     @Sendable static func region(req: Request) async throws -> Response {
         let sel = try await C.select(req)
         let p = try req.principal()
         let regionID = sel.municipality.$region.id
-        guard Access.canReadRegion(regionID, p) else { throw AppError.forbidden }
+        guard Access.allows(.readRegionMonitoring, p, in: sel.municipality.ref) else { throw AppError.forbidden }
         let ms = try await Municipality.query(on: req.db).filter(\.$region.$id == regionID).sort(\.$name).all()
-        let settings = MonitoringLoader.settings(of: sel.municipality)
-        var (input, schools) = try await MonitoringLoader.load(.init(municipalities: ms, year: sel.year, settings: settings), on: req.db)
-        // One common reference across municipalities: the region's value, or the weighted mean over the whole region.
-        let municipalityOf = Dictionary(input.schools.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
-        input.schools = input.schools.map { var s = $0; s.municipality = ""; return s }
-        let result = Monitoring.compute(input)
+        let region = try await MonitoringService.region(ms, year: sel.year, settings: MonitoringLoader.settings(of: sel.municipality), req: req)
+        let (result, schools, municipalityOf) = (region.result, region.schools, region.municipalityOf)
         let rows = ms.map { m -> MonitoringPages.RegionRow in
             let mine = result.schools.filter { municipalityOf[$0.school.code] == m.name }
             return .init(municipality: m.name, schools: mine.count, negative1: mine.filter(\.negative1).count, negative2: mine.filter(\.negative2).count,
@@ -70,9 +66,10 @@ enum MonitoringViewsController {
                          excluded: mine.reduce(0) { $0 + $1.exclusions.count })
         }
         let codeToID = Dictionary(schools.values.map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+        var model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
                                                 contextTitles: ContextColumns.titles, municipalities: [], years: C.years(sel.year), query: sel.query,
                                                 showMunicipality: true, notes: [], municipalityOf: municipalityOf)
+        model.statusWords = try await SchoolDirectory.statusWords(ms, year: sel.year, on: req.db)
         var notes = MonitoringService.notes(result)
         notes.insert("Все муниципалитеты считаются с одним общим эталоном: средним по региону, а если его нет — средневзвешенным баллом всех школ региона.", at: 0)
         return page(req, "Мониторинг \(sel.year) по региону", tab: "/monitoring/region", sel,

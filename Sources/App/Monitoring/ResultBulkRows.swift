@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import FluentSQLiteDriver
 import Importing
 
 /// A checked ВПР or ЕГЭ row with its school's number (`schools.no`), ready to write.
@@ -16,6 +17,8 @@ protocol BulkResultRow: Sendable {
     /// The row's values for `columns`: integers as literals (no bind to encode per cell),
     /// texts and decimals bound, missing values as NULL.
     func values(to s: inout SQLSerializer)
+    /// The same values as SQLite binds (the SQLite writer skips SQLKit's serializer).
+    func values(to binds: inout [SQLiteData])
 }
 
 struct VPRBulkRow: BulkResultRow {
@@ -41,6 +44,19 @@ struct VPRBulkRow: BulkResultRow {
 }
 
 extension VPRBulkRow {
+    func values(to b: inout [SQLiteData]) {
+        b.append(.integer(school)); b.append(.integer(year)); b.append(.text(subject)); b.append(.integer(grade)); b.append(.integer(participants))
+        switch marks {
+        case .counts(let m2, let m3, let m4, let m5):
+            b.append(.integer(m2)); b.append(.integer(m3)); b.append(.integer(m4)); b.append(.integer(m5))
+            b.append(.null); b.append(.null); b.append(.null); b.append(.null); b.append(.text("counts"))
+        case .shares(let p):
+            b.append(.null); b.append(.null); b.append(.null); b.append(.null)
+            for x in p { b.append(.text(x)) }
+            b.append(.text("percentages"))
+        }
+    }
+
     init(_ r: VPRFastRow, school: Int) {
         let marks: Marks
         if let c = r.counts { marks = .counts(c.0, c.1, c.2, c.3) }
@@ -75,6 +91,11 @@ struct EGEBulkRow: BulkResultRow {
 }
 
 extension EGEBulkRow {
+    func values(to b: inout [SQLiteData]) {
+        b.append(.integer(school)); b.append(.integer(year)); b.append(.text(subject)); b.append(.integer(participants)); b.append(.text(average))
+        b.append(sd.map { .float($0) } ?? .null); b.append(belowMinimum.map { .integer($0) } ?? .null); b.append(highScorers.map { .integer($0) } ?? .null)
+    }
+
     init(_ r: EGEFastRow, school: Int) {
         self.init(school: school, year: r.year, subject: r.subject, participants: r.participants, average: r.average.text,
                   sd: r.sd?.double, belowMinimum: r.belowMinimum, highScorers: r.highScorers)
@@ -121,9 +142,28 @@ enum SQLResultRows {
         var start = 0
         while start < rows.count {
             let part = Array(rows[start..<min(rows.count, start + batch)])
-            try await sql.execute(sql: ReplaceResultRows(rows: lastOfEachKey(part), importID: importID)) { _ in }
+            if let lite = sql as? any SQLiteDatabase, ProcessInfo.processInfo.environment["OPORA_BULK_TARGET"] != "sqlkit" {
+                try await writeSQLite(part, importID: importID, on: lite)
+            } else {
+                try await sql.execute(sql: ReplaceResultRows(rows: lastOfEachKey(part), importID: importID)) { _ in }
+            }
             start += batch
         }
+    }
+
+    /// On SQLite the statement goes to SQLiteNIO as it is: one text, the values bound as
+    /// `SQLiteData` (SQLKit's serializer and encoder cost more than SQLite's own insert).
+    /// `INSERT OR REPLACE` keeps the file's order within the statement: the last row of a key wins.
+    static func writeSQLite<Row: BulkResultRow>(_ rows: [Row], importID: UUID?, on db: any SQLiteDatabase) async throws {
+        let width = Row.columns.count + 1
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rows.count * width)
+        let id: SQLiteData = importID.map { .text($0.uuidString) } ?? .null
+        for r in rows { r.values(to: &binds); binds.append(id) }
+        let one = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
+        let sql = "INSERT OR REPLACE INTO \(Row.table) (" + Row.columns.joined(separator: ", ") + ", import_id) VALUES "
+            + Array(repeating: one, count: rows.count).joined(separator: ",")
+        try await db.query(sql, binds) { _ in }
     }
 
     static func lastOfEachKey<Row: BulkResultRow>(_ rows: [Row]) -> [Row] {

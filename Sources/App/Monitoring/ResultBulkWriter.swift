@@ -61,7 +61,7 @@ enum ResultBulkWriter {
     /// open (the FastStore connection could not join it); otherwise SQLKit on `db`.
     static func target(for db: any Database) async throws -> Target {
         guard !db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return .sql }
-        if ProcessInfo.processInfo.environment["OPORA_BULK_TARGET"] == "sql" { return .sql }   // TEMP: measuring
+        if ProcessInfo.processInfo.environment["OPORA_BULK_TARGET"] != "file" { return .sql }   // TEMP: measuring
         for row in try await sql.raw("PRAGMA database_list").all() where try row.decode(column: "name", as: String.self) == "main" {
             let file = try row.decode(column: "file", as: String.self)
             return file.isEmpty ? .sql : .sqliteFile(file)

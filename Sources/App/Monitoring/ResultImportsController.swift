@@ -33,7 +33,7 @@ enum ResultImportsController {
     static func row(_ j: ImportJob) -> ImportsIndex.Job {
         var r = ImportsController.jobRow(j)
         r.kind = kindOf(j)?.title ?? j.kind
-        if j.status == "needs_mapping" { r.status = "нужно сопоставить школы"; r.statusKind = .warning; r.summary = "ничего не записано" }
+        if j.state == .needsMatching { r.status = "нужно сопоставить школы"; r.statusKind = .warning; r.summary = "ничего не записано" }
         return r
     }
 
@@ -53,7 +53,7 @@ enum ResultImportsController {
         guard errors.isEmpty, let kind, let file = up.file else { return try await indexPage(req, sel, errors: errors, status: .unprocessableEntity) }
         let job = ImportJob()
         job.kind = prefix + kind.rawValue; job.fileName = file.filename; job.municipalityID = sel.municipality.id!; job.userID = user.id
-        job.userLogin = user.login; job.status = "running"; job.totalRows = 0; job.processedRows = 0; job.createdCount = 0; job.updatedCount = 0
+        job.userLogin = user.login; job.state = .running; job.totalRows = 0; job.processedRows = 0; job.createdCount = 0; job.updatedCount = 0
         job.errorsJSON = "[]"
         let blob = ImportFileBlob()
         blob.data = Data(file.data.readableBytesView); blob.defaultYear = year
@@ -71,22 +71,22 @@ enum ResultImportsController {
                         db: any Database, skipping: Set<String> = []) async throws {
         let outcome = try await ResultImportService.run(kind, data: blob.data, fileName: job.fileName, municipality: municipality,
                                                         defaultYear: blob.defaultYear, actor: actor, importID: job.id, on: db, skipping: skipping)
-        job.status = !outcome.errors.isEmpty ? "failed" : (!outcome.unmatched.isEmpty ? "needs_mapping" : "done")
+        job.state = !outcome.errors.isEmpty ? .failed : (!outcome.unmatched.isEmpty ? .needsMatching : .done)
         job.createdCount = outcome.written; job.updatedCount = 0
         job.totalRows = outcome.written; job.processedRows = outcome.written
         job.errorsJSON = String(data: try JSONEncoder().encode(outcome), encoding: .utf8) ?? "{}"
         job.finishedAt = Date()
         try await job.update(on: db)
-        if job.status == "done" { try await ImportFileBlob.query(on: db).filter(\.$jobID == job.id!).delete() }
+        if job.state == .done { try await ImportFileBlob.query(on: db).filter(\.$jobID == job.id!).delete() }
         try await Audit.record(on: db, actor: actor.userID, actorLogin: actor.login, action: .importFile, entity: "import", id: job.id,
-                               label: "\(kind.title): \(job.fileName) — \(summary(outcome, job.status))", municipalityID: municipality.id)
+                               label: "\(kind.title): \(job.fileName) — \(summary(outcome, job.state))", municipalityID: municipality.id)
     }
 
-    static func summary(_ o: ResultImportService.Outcome, _ status: String) -> String {
+    static func summary(_ o: ResultImportService.Outcome, _ status: ImportStatus) -> String {
         switch status {
-        case "done": "записано строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "")
-        case "needs_mapping": "не узнано школ: \(o.unmatched.count), ничего не записано"
-        default: "ошибок: \(o.errors.count), ничего не записано"
+        case .done: "записано строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "")
+        case .needsMatching: "не узнано школ: \(o.unmatched.count), ничего не записано"
+        case .failed, .running: "ошибок: \(o.errors.count), ничего не записано"
         }
     }
 
@@ -104,18 +104,18 @@ enum ResultImportsController {
         let (job, m, kind) = try await load(req)
         let o = outcome(job)
         let r = row(job)
-        let model = ImportJobView.Model(file: job.fileName, kind: kind.title, status: r.status, statusKind: r.statusKind, running: job.status == "running",
-                                        processed: job.processedRows, total: job.totalRows, summary: summary(o, job.status),
+        let model = ImportJobView.Model(file: job.fileName, kind: kind.title, status: r.status, statusKind: r.statusKind, running: job.state == .running,
+                                        processed: job.processedRows, total: job.totalRows, summary: summary(o, job.state),
                                         errors: o.errors.map { (row: $0.row > 0 ? String($0.row) : "—", column: $0.column.isEmpty ? "—" : $0.column, message: $0.message) })
         var parts: [Node<HTML.BodyContext>] = [ImportJobView.body(model)]
         if !o.notes.isEmpty { parts.append(Components.section("Примечания к файлу", .ul(.forEach(o.notes) { .li(.safe($0)) }))) }
-        if job.status == "needs_mapping" {
+        if job.state == .needsMatching {
             let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$shortName).all()
             parts.append(ResultImportViews.matching(o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },
                                                     schools: schools.map { Views.Option($0.id!.uuidString, "\($0.shortName) (\($0.code))") },
                                                     action: "/monitoring/imports/\(job.id!)/match", csrf: req.csrfToken))
         }
-        if job.status == "done" { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", "/monitoring?municipality=\(m.id!)", primary: true))) }
+        if job.state == .done { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", "/monitoring?municipality=\(m.id!)", primary: true))) }
         return req.page("Загрузка результатов", section: .monitoring,
                         crumbs: C.crumbs + [Crumb("Загрузка результатов", "/monitoring/imports?municipality=\(m.id!)"), Crumb(job.fileName)], .group(parts))
     }
@@ -126,7 +126,7 @@ enum ResultImportsController {
 
     @Sendable static func match(req: Request) async throws -> Response {
         let (job, m, kind) = try await load(req)
-        guard job.status == "needs_mapping", let blob = try await ImportFileBlob.query(on: req.db).filter(\.$jobID == job.id!).first() else {
+        guard job.state == .needsMatching, let blob = try await ImportFileBlob.query(on: req.db).filter(\.$jobID == job.id!).first() else {
             throw AppError.conflict("Эта загрузка уже не ждёт сопоставления. Загрузите файл заново.")
         }
         let f = FormFields(req)

@@ -74,6 +74,13 @@ enum SchoolDirectory {
         return LabelBook(byMunicipality: Dictionary(grouping: all, by: { $0.$municipality.id }))
     }
 
+    /// Each municipality's status words for the year, by municipality name (the monitoring's key).
+    static func statusWords(_ ms: [Municipality], year: Int, on db: any Database) async throws -> [String: StatusWords] {
+        let book = try await labelBook(for: ms.compactMap(\.id), on: db)
+        return Dictionary(ms.map { m in let l = book.labels(m.id!, year); return (m.name, StatusWords(low: l.low, difficult: l.difficult)) },
+                          uniquingKeysWith: { a, _ in a })
+    }
+
     /// A municipality's status labels by year (its own words for ШНОР/ШССУ since a year).
     struct LabelBook: Sendable {
         let byMunicipality: [UUID: [StatusLabel]]

@@ -18,6 +18,8 @@ public enum MonitoringSummaryView {
         /// Where a specialist confirms a proposed exclusion (nil when the user may not).
         public var confirmAction: String? = nil
         public var csrf: String = ""
+        /// The status words of each school's municipality (by municipality name), from the registry.
+        public var statusWords: [String: StatusWords] = [:]
         public init(result: MonitoringResult, filter: SummaryFilter, schoolLinks: [String: String], contextTitles: [(String, String)],
                     municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String],
                     municipalityOf: [String: String] = [:]) {
@@ -40,12 +42,7 @@ public enum MonitoringSummaryView {
     }
 
     public static func rows(_ m: Model) -> [SchoolResult] {
-        let rows = m.result.summary(m.filter)
-        switch m.query["sort"] {
-        case "d1": return rows.sorted { ($0.indicator1.compactMap(\.d).min() ?? .zero) < ($1.indicator1.compactMap(\.d).min() ?? .zero) }
-        case "d2": return rows.sorted { ($0.indicator2.compactMap { $0.delta(2) }.max() ?? .zero) > ($1.indicator2.compactMap { $0.delta(2) }.max() ?? .zero) }
-        default: return rows
-        }
+        SummaryOrder(query: m.query["sort"]).apply(m.result.summary(m.filter))
     }
 
     public static func table(_ m: Model) -> Node<HTML.BodyContext> {
@@ -67,8 +64,9 @@ public enum MonitoringSummaryView {
     static func row(_ r: SchoolResult, _ m: Model) -> [Node<HTML.BodyContext>] {
         let s = m.result.settings
         var badges: [Node<HTML.BodyContext>] = []
-        if r.school.statuses.contains(.lowResults) { badges.append(Components.badge("ШНОР", .lowResults)) }
-        if r.school.statuses.contains(.difficultConditions) { badges.append(Components.badge("ШССУ", .difficult)) }
+        let words = m.statusWords[r.school.municipality] ?? StatusWords()
+        if r.school.statuses.contains(.lowResults) { badges.append(Components.badge(words.low, .lowResults)) }
+        if r.school.statuses.contains(.difficultConditions) { badges.append(Components.badge(words.difficult, .difficult)) }
         if r.federalRisk.isAtRisk { badges.append(Components.badge("группа риска", .risk)) }
         if r.onRosobrnadzorList { badges.append(Components.badge("список Рособрнадзора", .objectivity)) }
         let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .safe(r.school.name)
