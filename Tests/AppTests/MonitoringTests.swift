@@ -130,7 +130,7 @@ enum WorkedExample {
     @Test func versionedCacheRecomputesOnlyForANewVersion() async throws {
         let cache = VersionedCache(capacity: 2)
         let calls = NIOLockedValueBox(0)
-        func get(_ key: String, _ v: Int64) async throws -> Int { try await cache.value(key, version: v) { calls.withLockedValue { $0 += 1; return $0 } } }
+        func get(_ key: String, _ v: Int64) async throws -> Int { try await cache.value(key, versions: [v]) { calls.withLockedValue { $0 += 1; return $0 } } }
         #expect(try await get("a", 1) == 1)
         #expect(try await get("a", 1) == 1, "same key and version: cached")
         #expect(try await get("b", 1) == 2)
@@ -139,6 +139,30 @@ enum WorkedExample {
         #expect(try await get("a", 2) == 3)
         let first = try await get("c", -1), second = try await get("c", -1)
         #expect(first == 5 && second == 6, "no version (no SQL database): never cached")
+    }
+
+    /// Each computation depends on its own data: a change of one municipality's registry (a
+    /// tutor's daily entries later) doesn't empty the results monitoring of another, nor its own.
+    @Test func dataVersionsArePerAreaAndMunicipality() async throws {
+        try await withTestApp { app in
+            let arm = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let len = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[1].code).first())
+            let keys: [DataKey] = [.results(arm.id!), .registry(arm.id!), .results(len.id!)]
+            let before = try await DataVersion.current(keys, on: app.db)
+            // A school of Армавир changes: only Армавир's registry moves.
+            let b = try await Browser.signIn("center", app)
+            let school = try await Fixture.school("ARM-006", app)
+            var d = school.draft
+            d.phone = "+7 (861) 111-11-11"
+            #expect(try await b.post("/schools/\(school.id!)", PlatformSecurityTests.fields(d)).status == .seeOther)
+            let after = try await DataVersion.current(keys, on: app.db)
+            #expect(after[0] == before[0], "results of Армавир unchanged")
+            #expect(after[1] == before[1] + 1, "registry of Армавир moved once")
+            #expect(after[2] == before[2], "Ленинградский unchanged")
+            // The monitoring of Ленинградский stays cached: its computation names its own keys only.
+            let lenKeys = MonitoringService.dataKeys([len])
+            #expect(!lenKeys.contains(.registry(arm.id!)) && lenKeys.contains(.results(len.id!)) && lenKeys.contains(.references(len.$region.id)))
+        }
     }
 
     @Test func cliOutputMatchesThePage() async throws {

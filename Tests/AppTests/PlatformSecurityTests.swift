@@ -336,4 +336,23 @@ import VaporTesting
             #expect(!page.body.string.contains(">50<"))
         }
     }
+
+    /// The signed-in user is reused for a few seconds, and a sign-out or a revoked grant on
+    /// this instance takes effect at once.
+    @Test func sessionCacheIsClearedByChangesOfAccess() async throws {
+        try await withTestApp { app in
+            app.sessionCache = SessionCache(lifetime: 60)
+            let b = try await Browser.signIn("center", app)
+            #expect(try await b.get("/schools").status == .ok)
+            // Behind the app's back (another instance): the cached user goes on for its lifetime.
+            try await UserSession.query(on: app.db).delete()
+            #expect(try await b.get("/schools").status == .ok)
+            // A change of access made through the app clears the cache at once.
+            let admin = try await Browser.signIn("admin", app)
+            let center = try await Fixture.user("center", app)
+            let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$user.$id == center.id!).first())
+            #expect(try await admin.post("/admin/users/\(center.id!)/grants/\(grant.id!)/delete", []).status == .seeOther)
+            #expect(try await b.get("/schools").status == .seeOther, "the session is gone and the cache no longer covers it")
+        }
+    }
 }

@@ -19,9 +19,11 @@ struct AuthMiddleware: AsyncMiddleware {
     }
 
     static func fromSession(_ token: String, _ req: Request) async throws -> CurrentUser? {
-        guard let session = try await UserSession.query(on: req.db)
-            .filter(\.$tokenHash == Tokens.sha256(token)).with(\.$user).first() else { return nil }
+        let hash = Tokens.sha256(token)
         let now = req.now
+        if let hit = req.application.sessionCache.get(hash, now: now) { return hit }
+        guard let session = try await UserSession.query(on: req.db)
+            .filter(\.$tokenHash == hash).with(\.$user).first() else { return nil }
         guard session.expiresAt > now, session.user.isActive else { return nil }
         // Sliding expiry, written at most once a minute to keep reads cheap.
         if now.timeIntervalSince(session.lastSeenAt) > 60 {
@@ -30,13 +32,17 @@ struct AuthMiddleware: AsyncMiddleware {
             try await session.update(on: req.db)
         }
         let principal = try await PrincipalLoader.load(session.user, on: req.db)
-        return CurrentUser(id: try session.user.requireID(), login: session.user.login, displayName: session.user.displayName,
-                           mustChangePassword: session.user.mustChangePassword, principal: principal, via: .session(try session.requireID()))
+        let user = CurrentUser(id: try session.user.requireID(), login: session.user.login, displayName: session.user.displayName,
+                               mustChangePassword: session.user.mustChangePassword, principal: principal, via: .session(try session.requireID()))
+        req.application.sessionCache.put(hash, user, now: now, expiresAt: session.expiresAt)
+        return user
     }
 
     static func fromToken(_ token: String, _ req: Request) async throws -> CurrentUser? {
+        let hash = Tokens.sha256(token)
+        if let hit = req.application.sessionCache.get(hash, now: req.now) { return hit }
         guard let row = try await ApiToken.query(on: req.db)
-            .filter(\.$tokenHash == Tokens.sha256(token)).with(\.$user).first() else { return nil }
+            .filter(\.$tokenHash == hash).with(\.$user).first() else { return nil }
         if let exp = row.expiresAt, exp <= req.now { return nil }
         guard row.user.isActive else { return nil }
         // "Last used" for the profile, written at most once an hour.
@@ -45,7 +51,9 @@ struct AuthMiddleware: AsyncMiddleware {
             try await row.update(on: req.db)
         }
         let principal = try await PrincipalLoader.load(row.user, on: req.db)
-        return CurrentUser(id: try row.user.requireID(), login: row.user.login, displayName: row.user.displayName,
-                           mustChangePassword: row.user.mustChangePassword, principal: principal, via: .token)
+        let user = CurrentUser(id: try row.user.requireID(), login: row.user.login, displayName: row.user.displayName,
+                               mustChangePassword: row.user.mustChangePassword, principal: principal, via: .token)
+        req.application.sessionCache.put(hash, user, now: req.now, expiresAt: row.expiresAt)
+        return user
     }
 }

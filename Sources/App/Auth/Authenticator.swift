@@ -96,7 +96,8 @@ enum Authenticator {
     }
 
     /// Ends every API token and every session of the user but `keepingSession` (password change, reset).
-    static func revokeAccess(of userID: UUID, keepingSession keep: UUID?, on db: any Database) async throws {
+    static func revokeAccess(of userID: UUID, keepingSession keep: UUID?, on db: any Database, app: Application) async throws {
+        defer { app.sessionCache.clear() }
         try await ApiToken.query(on: db).filter(\.$user.$id == userID).delete()
         var sessions = UserSession.query(on: db).filter(\.$user.$id == userID)
         if let keep { sessions = sessions.filter(\.$id != keep) }

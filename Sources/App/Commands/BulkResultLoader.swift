@@ -69,13 +69,13 @@ struct BulkResultLoader {
     /// Reading and checking on one core, writing on the other (Pipeline), in one transaction,
     /// through the SQLite-file writer of the product (`VPRFileSink`, `EGEFileSink`).
     func importVPR(_ url: URL) throws -> Int {
-        try load(VPRFileSink(store, importID: nil)) { emit in
+        try load(VPRFileSink({ try store.prepare($0) }, importID: nil)) { emit in
             try resolved(emit, scan: { try ResultImport.scanVPR(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { VPRBulkRow($0, school: $1) }
         }
     }
 
     func importEGE(_ url: URL) throws -> Int {
-        try load(EGEFileSink(store, importID: nil)) { emit in
+        try load(EGEFileSink({ try store.prepare($0) }, importID: nil)) { emit in
             try resolved(emit, scan: { try ResultImport.scanEGE(fileURL: url, singlePass: true, onChecked: $0, onRow: $1) }) { EGEBulkRow($0, school: $1) }
         }
     }

@@ -5,15 +5,15 @@ import Domain
 
 /// «Администрирование»: index, audit log, municipality settings.
 enum AdminController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Администрирование", "/admin")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Администрирование", SiteURL.admin.path)]
 
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
         guard p.isAdmin || !Access.auditScope(p).isEmpty else { throw AppError.forbidden }
         var links: [(String, String)] = []
-        if Access.canManageUsers(p) { links.append(("Пользователи и роли", "/admin/users")) }
-        links += [("Журнал изменений", "/admin/audit"), ("Загрузка школ и кадров", "/admin/imports"), ("Муниципалитеты и настройки", "/admin/municipalities")]
-        return req.page("Администрирование", section: .admin, crumbs: [Crumb("Обзор", "/"), Crumb("Администрирование")],
+        if Access.canManageUsers(p) { links.append(("Пользователи и роли", SiteURL.adminUsers.path)) }
+        links += [("Журнал изменений", SiteURL.adminAudit.path), ("Загрузка школ и кадров", SiteURL.adminImports.path), ("Муниципалитеты и настройки", SiteURL.adminMunicipalities.path)]
+        return req.page("Администрирование", section: .admin, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Администрирование")],
                         OverviewView.body(.init(greeting: "Настройки системы, пользователи, журнал изменений и загрузка данных.", stats: [], links: links, statusRows: [])))
     }
 
@@ -47,8 +47,8 @@ enum AdminController {
     static func url(_ e: AuditEntry) -> String? {
         guard let id = e.entityID, e.action != AuditAction.delete.rawValue else { return nil }
         switch e.entity {
-        case "school": return "/schools/\(id)"
-        case "person": return "/people/\(id)"
+        case "school": return SiteURL.school(id.uuidString).path
+        case "person": return SiteURL.person(id.uuidString).path
         default: return nil
         }
     }
@@ -79,7 +79,7 @@ enum AdminController {
         let v = values ?? ["name": m.name, "fis_oko_code": m.fisOkoCode, "planning_period": m.planningPeriod, "center_name": m.centerName, "time_zone": m.timeZone]
         let model = MunicipalityViews.Model(id: m.id!.uuidString, values: v, labels: labels.map { (year: String($0.fromYear), low: $0.lowResults, difficult: $0.difficult) },
                                             errors: errors, csrf: req.csrfToken)
-        return req.page(m.name, section: .admin, crumbs: crumbs + [Crumb("Муниципалитеты", "/admin/municipalities"), Crumb(m.name)], status: status, MunicipalityViews.edit(model))
+        return req.page(m.name, section: .admin, crumbs: crumbs + [Crumb("Муниципалитеты", SiteURL.adminMunicipalities.path), Crumb(m.name)], status: status, MunicipalityViews.edit(model))
     }
 
     @Sendable static func municipality(req: Request) async throws -> Response {
@@ -106,14 +106,14 @@ enum AdminController {
             try await Audit.record(req, on: db, .update, entity: "municipality", id: m.id, label: m.name, municipalityID: m.id, before: before,
                                    after: ["name": m.name, "fis_oko_code": m.fisOkoCode, "planning_period": m.planningPeriod, "center_name": m.centerName, "time_zone": m.timeZone])
         }
-        return req.redirect("/admin/municipalities/\(m.id!)", flash: "Изменения сохранены.")
+        return req.redirect(.adminMunicipality(m.id!.uuidString), flash: "Изменения сохранены.")
     }
 
     @Sendable static func addLabel(req: Request) async throws -> Response {
         let m = try await loadMunicipality(req)
         let f = FormFields(req)
         guard let year = YearLabel.parse(f["from_year"]), !f["low_results"].isEmpty, !f["difficult"].isEmpty else {
-            return req.redirect("/admin/municipalities/\(m.id!)", flash: "Укажите год и оба названия статусов.", kind: .error)
+            return req.redirect(.adminMunicipality(m.id!.uuidString), flash: "Укажите год и оба названия статусов.", kind: .error)
         }
         let existing = try await StatusLabel.query(on: req.db).filter(\.$municipality.$id == m.id!).filter(\.$fromYear == year).first()
         let label = existing ?? StatusLabel(municipalityID: m.id!, fromYear: year, lowResults: "", difficult: "")
@@ -123,6 +123,6 @@ enum AdminController {
             try await Audit.record(req, on: db, existing == nil ? .create : .update, entity: "municipality", id: m.id, label: "\(m.name): названия статусов с \(year)",
                                    municipalityID: m.id, after: ["from_year": String(year), "low_results": label.lowResults, "difficult": label.difficult])
         }
-        return req.redirect("/admin/municipalities/\(m.id!)", flash: "Названия статусов сохранены.")
+        return req.redirect(.adminMunicipality(m.id!.uuidString), flash: "Названия статусов сохранены.")
     }
 }

@@ -4,7 +4,7 @@ import Views
 import Domain
 
 enum AdminUsersController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Администрирование", "/admin"), Crumb("Пользователи", "/admin/users")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Администрирование", SiteURL.admin.path), Crumb("Пользователи", SiteURL.adminUsers.path)]
 
     static func requireAdmin(_ req: Request) throws {
         guard Access.canManageUsers(try req.principal()) else { throw AppError.forbidden }
@@ -36,7 +36,7 @@ enum AdminUsersController {
                            lastLogin: u.lastLoginAt.map { RuFormat.dateTime($0, timeZone: req.timeZone) } ?? "—")
         }
         return req.page("Пользователи", section: .admin, crumbs: Array(crumbs.prefix(2)) + [Crumb("Пользователи")],
-                        actions: Components.buttonLink("Создать пользователя", "/admin/users/new", primary: true), UsersIndex.body(rows))
+                        actions: Components.buttonLink("Создать пользователя", SiteURL.adminUserNew.path, primary: true), UsersIndex.body(rows))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -95,7 +95,7 @@ enum AdminUsersController {
                       ("Состояние", user.isActive ? "активен" : "отключён"),
                       ("Блокировка входа", user.lockedUntil.map { $0 > req.now ? "до " + RuFormat.dateTime($0, timeZone: req.timeZone) : "нет" } ?? "нет"),
                       ("Последний вход", user.lastLoginAt.map { RuFormat.dateTime($0, timeZone: req.timeZone) } ?? "—")],
-            grants: grants.map { (title: UserAdmin.grantTitle($0, names: names), deleteURL: "/admin/users/\(user.id!)/grants/\($0.id!)/delete") },
+            grants: grants.map { (title: UserAdmin.grantTitle($0, names: names), deleteURL: SiteURL.adminUserGrantDelete(user.id!.uuidString, $0.id!.uuidString).path) },
             active: user.isActive, newPassword: newPassword, options: try await options(req), errors: errors, csrf: req.csrfToken)
         return req.page("Пользователь \(user.login)", section: .admin, crumbs: crumbs + [Crumb(user.login)], status: status, UserShowView.body(model))
     }
@@ -114,7 +114,8 @@ enum AdminUsersController {
             try await Audit.record(req, on: db, .update, entity: "user", id: user.id, label: user.login, municipalityID: g.municipalityID,
                                    after: ["grant_added": g.role.rawValue])
         }
-        return req.redirect("/admin/users/\(user.id!)", flash: "Роль добавлена.")
+        req.signInsChanged()
+        return req.redirect(.adminUser(user.id!.uuidString), flash: "Роль добавлена.")
     }
 
     @Sendable static func deleteGrant(req: Request) async throws -> Response {
@@ -136,7 +137,8 @@ enum AdminUsersController {
             try await Audit.record(req, on: db, .update, entity: "user", id: row.$user.id, label: "роль отозвана", municipalityID: row.municipalityID,
                                    before: ["grant": row.role])
         }
-        return req.redirect("/admin/users/\(row.$user.id)", flash: "Роль отозвана.")
+        req.signInsChanged()
+        return req.redirect(.adminUser(row.$user.id.uuidString), flash: "Роль отозвана.")
     }
 
     @Sendable static func resetPassword(req: Request) async throws -> Response {
@@ -149,9 +151,10 @@ enum AdminUsersController {
         user.lockedUntil = nil
         try await req.db.transaction { db in
             try await user.update(on: db)
-            try await Authenticator.revokeAccess(of: user.id!, keepingSession: nil, on: db)
+            try await Authenticator.revokeAccess(of: user.id!, keepingSession: nil, on: db, app: req.application)
             try await Audit.record(req, on: db, .passwordReset, entity: "user", id: user.id, label: user.login, municipalityID: nil)
         }
+        req.signInsChanged()
         return try await showPage(req, user: user, newPassword: password, errors: [])
     }
 
@@ -166,6 +169,7 @@ enum AdminUsersController {
             try await Audit.record(req, on: db, .update, entity: "user", id: user.id, label: user.login, municipalityID: nil,
                                    after: ["is_active": user.isActive])
         }
-        return req.redirect("/admin/users/\(user.id!)", flash: user.isActive ? "Пользователь включён." : "Пользователь отключён.")
+        req.signInsChanged()
+        return req.redirect(.adminUser(user.id!.uuidString), flash: user.isActive ? "Пользователь включён." : "Пользователь отключён.")
     }
 }

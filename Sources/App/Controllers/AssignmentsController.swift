@@ -1,6 +1,7 @@
 import Vapor
 import Fluent
 import Domain
+import Views
 
 /// Mentor / curator / leader school / expert → school, tutor → teacher. Set by the center.
 enum AssignmentsController {
@@ -23,7 +24,7 @@ enum AssignmentsController {
         guard Access.allows(.assign, p, in: MunicipalityRef(id: school.$municipality.id, regionID: school.regionID)) else { throw AppError.forbidden }
         let f = FormFields(req)
         guard let kind = AssignmentKind(rawValue: f["kind"]), kind != .tutorTeacher else {
-            return req.redirect("/schools/\(school.id!)#support", flash: "Выберите вид закрепления.", kind: .error)
+            return req.redirect(.school(school.id!.uuidString, anchor: .support), flash: "Выберите вид закрепления.", kind: .error)
         }
         let a = Assignment()
         a.kind = kind.rawValue
@@ -34,14 +35,14 @@ enum AssignmentsController {
         if kind == .leaderSchool {
             guard let leaderID = f.uuid("leader_school_id"), leaderID != school.id,
                   let leader = try await School.query(on: req.db).filter(\.$id == leaderID).filter(\.$municipality.$id == school.$municipality.id).first() else {
-                return req.redirect("/schools/\(school.id!)#support", flash: "Выберите школу-лидера из списка.", kind: .error)
+                return req.redirect(.school(school.id!.uuidString, anchor: .support), flash: "Выберите школу-лидера из списка.", kind: .error)
             }
             a.$leaderSchool.id = leader.id
             label += ": \(leader.shortName) → \(school.shortName)"
         } else {
             guard let personID = f.uuid("person_id"),
                   let person = try await Person.query(on: req.db).filter(\.$id == personID).filter(\.$municipality.$id == school.$municipality.id).first() else {
-                return req.redirect("/schools/\(school.id!)#support", flash: "Выберите человека из списка.", kind: .error)
+                return req.redirect(.school(school.id!.uuidString, anchor: .support), flash: "Выберите человека из списка.", kind: .error)
             }
             a.$person.id = person.id
             label += ": \(person.fullName) → \(school.shortName)"
@@ -50,13 +51,14 @@ enum AssignmentsController {
         var same = Assignment.query(on: req.db).filter(\.$kind == a.kind).filter(\.$school.$id == school.id!)
         same = a.$leaderSchool.id.map { same.filter(\.$leaderSchool.$id == $0) } ?? same.filter(\.$person.$id == a.$person.id!)
         if try await same.first() != nil {
-            return req.redirect("/schools/\(school.id!)#support", flash: "Такое закрепление уже есть.", kind: .error)
+            return req.redirect(.school(school.id!.uuidString, anchor: .support), flash: "Такое закрепление уже есть.", kind: .error)
         }
         try await req.db.transaction { db in
             try await a.create(on: db)
             try await Audit.record(req, on: db, .create, entity: "assignment", id: a.id, label: finalLabel, municipalityID: a.municipalityID, after: snapshot(a))
         }
-        return req.redirect("/schools/\(school.id!)#support", flash: "Закрепление добавлено.")
+        req.signInsChanged()
+        return req.redirect(.school(school.id!.uuidString, anchor: .support), flash: "Закрепление добавлено.")
     }
 
     @Sendable static func addTutorant(req: Request) async throws -> Response {
@@ -66,11 +68,11 @@ enum AssignmentsController {
         let f = FormFields(req)
         guard let tid = f.uuid("teacher_id"), tid != tutor.id,
               let teacher = try await Person.query(on: req.db).filter(\.$id == tid).filter(\.$municipality.$id == tutor.$municipality.id).first() else {
-            return req.redirect("/people/\(tutor.id!)", flash: "Выберите педагога из списка.", kind: .error)
+            return req.redirect(.person(tutor.id!.uuidString), flash: "Выберите педагога из списка.", kind: .error)
         }
         if try await Assignment.query(on: req.db).filter(\.$kind == AssignmentKind.tutorTeacher.rawValue).filter(\.$person.$id == tutor.id!)
             .filter(\.$teacher.$id == teacher.id!).first() != nil {
-            return req.redirect("/people/\(tutor.id!)", flash: "\(teacher.fullName) уже закреплён(а) за этим тьютором.", kind: .error)
+            return req.redirect(.person(tutor.id!.uuidString), flash: "\(teacher.fullName) уже закреплён(а) за этим тьютором.", kind: .error)
         }
         let a = Assignment()
         a.kind = AssignmentKind.tutorTeacher.rawValue
@@ -84,7 +86,8 @@ enum AssignmentsController {
             try await Audit.record(req, on: db, .create, entity: "assignment", id: a.id, label: "Тьютор \(tutor.fullName) → \(teacher.fullName)",
                                    municipalityID: a.municipalityID, after: snapshot(a))
         }
-        return req.redirect("/people/\(tutor.id!)", flash: "Тьюторант закреплён.")
+        req.signInsChanged()
+        return req.redirect(.person(tutor.id!.uuidString), flash: "Тьюторант закреплён.")
     }
 
     @Sendable static func delete(req: Request) async throws -> Response {
@@ -92,13 +95,14 @@ enum AssignmentsController {
         guard let m = try await Municipality.find(a.municipalityID, on: req.db), Access.allows(.assign, try req.principal(), in: m.ref) else {
             throw AppError.forbidden
         }
-        let back = a.kind == AssignmentKind.tutorTeacher.rawValue ? "/people/\(a.$person.id?.uuidString ?? "")" : "/schools/\(a.$school.id?.uuidString ?? "")#support"
+        let back: SiteURL = a.kind == AssignmentKind.tutorTeacher.rawValue ? .person(a.$person.id?.uuidString ?? "") : .school(a.$school.id?.uuidString ?? "", anchor: .support)
         let before = snapshot(a)
         try await req.db.transaction { db in
             try await a.delete(on: db)
             try await Audit.record(req, on: db, .delete, entity: "assignment", id: a.id, label: AssignmentKind(rawValue: a.kind)?.title ?? a.kind,
                                    municipalityID: a.municipalityID, before: before)
         }
+        req.signInsChanged()
         return req.redirect(back, flash: "Закрепление снято.")
     }
 }

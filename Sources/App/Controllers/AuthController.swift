@@ -5,8 +5,8 @@ import Domain
 
 enum AuthController {
     @Sendable static func loginPage(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: "/") }
-        let next = (try? req.query.get(String.self, at: "next")) ?? "/"
+        if req.currentUser != nil { return req.redirect(to: SiteURL.home) }
+        let next = (try? req.query.get(String.self, at: "next")) ?? SiteURL.home.path
         return req.page("Вход в систему «Опора»", section: nil, LoginView.body(login: "", next: next, error: nil, csrf: req.csrfToken))
     }
 
@@ -28,7 +28,7 @@ enum AuthController {
             let token = try await Authenticator.startSession(for: user, on: req)
             try await Audit.record(on: req.db, actor: user.id, actorLogin: user.login, action: .login, entity: "user", id: user.id,
                                    label: user.login, municipalityID: nil, at: req.now)
-            let res = req.redirect(to: user.mustChangePassword ? "/account" : next)
+            let res = req.redirect(to: user.mustChangePassword ? SiteURL.account.path : next)
             res.cookies[AuthMiddleware.cookieName] = Authenticator.sessionCookie(token, req)
             return res
         }
@@ -45,9 +45,10 @@ enum AuthController {
     @Sendable static func logout(req: Request) async throws -> Response {
         if let user = req.currentUser, case .session(let sid) = user.via {
             try await UserSession.query(on: req.db).filter(\.$id == sid).delete()
+            req.signInsChanged()
             try await Audit.record(req, .logout, entity: "user", id: user.id, label: user.login, municipalityID: nil)
         }
-        let res = req.redirect(to: "/login")
+        let res = req.redirect(to: SiteURL.login())
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true)
         return res
     }
@@ -64,15 +65,15 @@ enum AuthController {
         let model = AccountView.Model(
             details: [("Логин", user.login), ("Имя", user.displayName), ("Роли", Navigation.roleTitle(me.principal)),
                       ("Последний вход", user.lastLoginAt.map { RuFormat.dateTime($0, timeZone: tz) } ?? "—")],
-            personURL: user.$person.id.map { "/people/\($0)" }, errors: errors, newToken: newToken,
+            personURL: user.$person.id.map { SiteURL.person($0.uuidString).path }, errors: errors, newToken: newToken,
             tokens: tokens.map { t in
                 AccountView.Token(name: t.name, created: t.createdAt.map { RuFormat.date($0, timeZone: tz) } ?? "—",
                                   expires: t.expiresAt.map { RuFormat.date($0, timeZone: tz) } ?? "—",
                                   lastUsed: t.lastUsedAt.map { RuFormat.dateTime($0, timeZone: tz) } ?? "не использовался",
-                                  revokeURL: "/account/tokens/\(t.id!)/revoke")
+                                  revokeURL: SiteURL.accountTokenRevoke(t.id!.uuidString).path)
             },
             csrf: req.csrfToken, mustChange: user.mustChangePassword)
-        return req.page("Профиль", section: nil, crumbs: [Crumb("Обзор", "/"), Crumb("Профиль")], status: status, AccountView.body(model))
+        return req.page("Профиль", section: nil, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Профиль")], status: status, AccountView.body(model))
     }
 
     @Sendable static func changePassword(req: Request) async throws -> Response {
@@ -93,10 +94,11 @@ enum AuthController {
         try await req.db.transaction { db in
             try await user.update(on: db)
             // A changed password ends what the old one opened: every token and every other session.
-            try await Authenticator.revokeAccess(of: me.id, keepingSession: keep, on: db)
+            try await Authenticator.revokeAccess(of: me.id, keepingSession: keep, on: db, app: req.application)
             try await Audit.record(req, on: db, .passwordChange, entity: "user", id: user.id, label: user.login, municipalityID: nil)
         }
-        return req.redirect("/account", flash: "Пароль изменён. Токены API отозваны, другие сеансы завершены.")
+        req.signInsChanged()
+        return req.redirect(.account, flash: "Пароль изменён. Токены API отозваны, другие сеансы завершены.")
     }
 
     @Sendable static func issueToken(req: Request) async throws -> Response {
@@ -126,6 +128,7 @@ enum AuthController {
             try await token.delete(on: db)
             try await Audit.record(req, on: db, .tokenRevoked, entity: "user", id: me.id, label: "\(me.login): \(token.name)", municipalityID: nil)
         }
-        return req.redirect("/account", flash: "Токен «\(token.name)» отозван.")
+        req.signInsChanged()
+        return req.redirect(.account, flash: "Токен «\(token.name)» отозван.")
     }
 }

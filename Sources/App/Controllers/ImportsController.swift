@@ -6,7 +6,7 @@ import Importing
 
 /// «Загрузка школ и кадров»: upload, templates, job page with progress.
 enum ImportsController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Администрирование", "/admin"), Crumb("Загрузка", "/admin/imports")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Администрирование", SiteURL.admin.path), Crumb("Загрузка", SiteURL.adminImports.path)]
 
     static func municipalities(_ req: Request) async throws -> [Municipality] {
         let p = try req.principal()
@@ -77,7 +77,7 @@ enum ImportsController {
         let app = req.application
         let work: @Sendable () async -> Void = { await execute(job: job, kind: kind, data: data, municipality: m, actor: actor, app: app) }
         if data.count <= req.config.inlineImportBytes { await work() } else { Task { await work() } }
-        return req.redirect(to: "/admin/imports/\(job.id!)")
+        return req.redirect(to: SiteURL.adminImport(job.id!.uuidString))
     }
 
     static func execute(job: ImportJob, kind: ImportService.Kind, data: Data, municipality: Municipality, actor: ImportService.Actor, app: Application) async {

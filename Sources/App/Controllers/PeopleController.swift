@@ -4,35 +4,41 @@ import Views
 import Domain
 
 enum PeopleController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Люди", "/people")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Люди", SiteURL.people.path)]
 
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
         guard Access.canListPeople(p) else { throw AppError.forbidden }
         let filter = req.queryDict(["municipality", "function", "q", "page"])
         let scope = Access.personScope(p, .read)
-        var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)
-        if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
-        if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
-            q = q.join(PersonFunctionRow.self, on: \Person.$id == \PersonFunctionRow.$person.$id).filter(PersonFunctionRow.self, \.$function == fn.rawValue)
+        // The list is kept per user and filter while the registry of the scope is unchanged.
+        let key = "people-index|\(try req.requireUser().id)|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let listing = Access.peopleListing(p)
+        let model = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs)) {
+            var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)
+            if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
+            if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
+                q = q.join(PersonFunctionRow.self, on: \Person.$id == \PersonFunctionRow.$person.$id).filter(PersonFunctionRow.self, \.$function == fn.rawValue)
+            }
+            var people = try await q.sort(\.$lastName).sort(\.$firstName).all()
+            if let text = filter["q"]?.lowercased(), !text.isEmpty {
+                people = people.filter { $0.fullName.lowercased().contains(text) || $0.subjects.lowercased().contains(text) || $0.staffCode.lowercased().contains(text) }
+            }
+            let paged = Paged(people, page: Int(filter["page"] ?? "") ?? 1)
+            let municipalities = try await Municipality.query(on: req.db).within(scope).sort(\.$name).all()
+            let model = PersonIndex.Model(
+                rows: paged.items.map { person in
+                    PersonIndex.Row(id: person.id!.uuidString, name: person.fullName, organisation: organisation(person),
+                                    position: Present.orDash(person.position), functions: Present.functions(person), subjects: Present.orDash(person.subjects),
+                                    category: (QualificationCategory(rawValue: person.category) ?? .none).title)
+                },
+                total: paged.total, page: paged.page, pageCount: paged.pageCount,
+                municipalities: municipalities.map { Views.Option($0.id!.uuidString, $0.name) }, filter: filter,
+                canCreate: !Access.personScope(p, .write).isEmpty)
+            return model
         }
-        var people = try await q.sort(\.$lastName).sort(\.$firstName).all()
-        if let text = filter["q"]?.lowercased(), !text.isEmpty {
-            people = people.filter { $0.fullName.lowercased().contains(text) || $0.subjects.lowercased().contains(text) || $0.staffCode.lowercased().contains(text) }
-        }
-        let paged = Paged(people, page: Int(filter["page"] ?? "") ?? 1)
-        let municipalities = try await Municipality.query(on: req.db).within(scope).sort(\.$name).all()
-        let model = PersonIndex.Model(
-            rows: paged.items.map { person in
-                PersonIndex.Row(id: person.id!.uuidString, name: person.fullName, organisation: organisation(person),
-                                position: Present.orDash(person.position), functions: Present.functions(person), subjects: Present.orDash(person.subjects),
-                                category: (QualificationCategory(rawValue: person.category) ?? .none).title)
-            },
-            total: paged.total, page: paged.page, pageCount: paged.pageCount,
-            municipalities: municipalities.map { Views.Option($0.id!.uuidString, $0.name) }, filter: filter,
-            canCreate: !Access.personScope(p, .write).isEmpty)
         let title = p.has(.tutor) && scope.isEmpty ? "Мои тьюторанты" : "Люди"
-        return req.page(title, section: .people, crumbs: [Crumb("Обзор", "/"), Crumb(title)], actions: PersonIndex.actions(model), PersonIndex.body(model))
+        return req.page(title, section: .people, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb(title)], actions: PersonIndex.actions(model), PersonIndex.body(model))
     }
 
     static func organisation(_ p: Person) -> String {
@@ -59,15 +65,15 @@ enum PeopleController {
         let tz = person.municipality.zone
         var links: [PersonShow.Link] = asSupporter.map { a in
             let kind = a.assignmentKind?.title ?? a.kind
-            if let t = a.teacher { return .init(kind: kind, title: t.fullName, url: "/people/\(t.id!)", order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil) }
+            if let t = a.teacher { return .init(kind: kind, title: t.fullName, url: SiteURL.person(t.id!.uuidString).path, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil) }
             let s = a.school
-            let url = s.flatMap { Access.canRead(school: $0.place, p) ? "/schools/\($0.id!)" : nil }
+            let url = s.flatMap { Access.canRead(school: $0.place, p) ? SiteURL.school($0.id!.uuidString).path : nil }
             return .init(kind: kind, title: s?.shortName ?? "—", url: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: nil)
         }
         links += asTeacher.compactMap { a in
             guard let tutor = a.person else { return nil }
-            return .init(kind: "Тьютор", title: tutor.fullName, url: Access.canRead(person: tutor.id!, at: tutor.place, p) ? "/people/\(tutor.id!)" : nil,
-                         order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil)
+            return .init(kind: "Тьютор", title: tutor.fullName, url: Access.canRead(person: tutor.id!, at: tutor.place, p) ? SiteURL.person(tutor.id!.uuidString).path : nil,
+                         order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)
         }
         var teacherOptions: [Views.Option] = []
         let canAssignTutorant = canAssign && person.functionSet.contains(.tutor)
@@ -89,7 +95,7 @@ enum PeopleController {
                       ("Эл. почта", Present.orDash(person.email)), ("Телефон", Present.orDash(person.phone))],
             functions: PersonFunction.allCases.filter { person.functionSet.contains($0) }.map(\.title), links: links,
             canEdit: Access.canWrite(person: id, at: person.place, p), canAssignTutorant: canAssignTutorant, teacherOptions: teacherOptions, csrf: req.csrfToken)
-        let crumbs = Access.canListPeople(p) ? crumbs : [Crumb("Обзор", "/")]
+        let crumbs = Access.canListPeople(p) ? crumbs : [Crumb("Обзор", SiteURL.home.path)]
         return req.page(person.fullName, section: .people, crumbs: crumbs + [Crumb(person.fullName)], actions: PersonShow.actions(model), PersonShow.body(model))
     }
 }

@@ -35,7 +35,7 @@ enum PersonEditController {
 
     @Sendable static func new(req: Request) async throws -> Response {
         let school = (try? req.query.get(String.self, at: "school")) ?? ""
-        return try await page(req, title: "Новый человек", action: "/people", cancel: "/people", draft: PersonDraft(functions: [.teacher]), org: school, errors: [], status: .ok)
+        return try await page(req, title: "Новый человек", action: SiteURL.people.path, cancel: SiteURL.people.path, draft: PersonDraft(functions: [.teacher]), org: school, errors: [], status: .ok)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -45,7 +45,7 @@ enum PersonEditController {
     @Sendable static func edit(req: Request) async throws -> Response {
         let person = try await PeopleController.load(req, write: true)
         let org = person.$school.id?.uuidString ?? "center:\(person.$municipality.id)"
-        return try await page(req, title: "Редактирование: \(person.fullName)", action: "/people/\(person.id!)", cancel: "/people/\(person.id!)",
+        return try await page(req, title: "Редактирование: \(person.fullName)", action: SiteURL.person(person.id!.uuidString).path, cancel: SiteURL.person(person.id!.uuidString).path,
                               draft: person.draft, org: org, errors: [], status: .ok)
     }
 
@@ -63,11 +63,11 @@ enum PersonEditController {
                 throw AppError.validation(d.normalized().validate() + [.init(field: PersonDraft.Field.organisation, message: "Выберите место работы из списка.")])
             }
             let person = try await PersonRegistry.save(d, at: org, existing: existing, req: req)
-            return req.redirect("/people/\(person.id!)", flash: existing == nil ? "Человек добавлен." : "Изменения сохранены.")
+            return req.redirect(.person(person.id!.uuidString), flash: existing == nil ? "Человек добавлен." : "Изменения сохранены.")
         } catch AppError.validation(let errors) {
             let title = existing.map { "Редактирование: \($0.fullName)" } ?? "Новый человек"
-            let action = existing.map { "/people/\($0.id!)" } ?? "/people"
-            return try await page(req, title: title, action: action, cancel: existing.map { "/people/\($0.id!)" } ?? "/people",
+            let action = (existing.map { SiteURL.person($0.id!.uuidString) } ?? .people).path
+            return try await page(req, title: title, action: action, cancel: action,
                                   draft: d, org: orgKey, errors: errors, status: .unprocessableEntity)
         }
     }

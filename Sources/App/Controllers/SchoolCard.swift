@@ -24,20 +24,20 @@ enum SchoolCard {
             let badges = Present.badges(s, labels: labels)
             statusRows.append(.init(year: Present.yearLabel(s.year, m), badges: badges.isEmpty ? [("без статуса", .neutral)] : badges,
                                     order: Present.order(s.orderNumber, s.orderDate, tz: tz), note: s.note,
-                                    editURL: canEdit ? "/schools/\(id)/statuses/\(s.id!)/edit" : nil))
+                                    editURL: canEdit ? SiteURL.schoolStatusEdit(id.uuidString, s.id!.uuidString).path : nil))
         }
         let contextRows = contexts.map { c in
             SchoolShow.ContextRow(year: Present.yearLabel(c.year, m), cells: SchoolContextDraft.figures.map { c.draft.formatted($0) ?? "—" },
-                                  editURL: canEdit ? "/schools/\(id)/context/\(c.id!)/edit" : nil)
+                                  editURL: canEdit ? SiteURL.schoolContextEdit(id.uuidString, c.id!.uuidString).path : nil)
         }
         let assignmentRows = assignments.map { a -> SchoolShow.AssignmentRow in
             let who: String, url: String?
-            if let leader = a.leaderSchool { who = leader.shortName; url = "/schools/\(leader.id!)" }
-            else if let person = a.person, let teacher = a.teacher { who = "\(person.fullName) → \(teacher.fullName)"; url = "/people/\(person.id!)" }
-            else if let person = a.person { who = person.fullName + (person.position.isEmpty ? "" : ", " + person.position); url = "/people/\(person.id!)" }
+            if let leader = a.leaderSchool { who = leader.shortName; url = SiteURL.school(leader.id!.uuidString).path }
+            else if let person = a.person, let teacher = a.teacher { who = "\(person.fullName) → \(teacher.fullName)"; url = SiteURL.person(person.id!.uuidString).path }
+            else if let person = a.person { who = person.fullName + (person.position.isEmpty ? "" : ", " + person.position); url = SiteURL.person(person.id!.uuidString).path }
             else { who = "—"; url = nil }
             return .init(kind: a.assignmentKind?.title ?? a.kind, who: who, whoURL: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz),
-                         deleteURL: canAssign ? "/assignments/\(a.id!)/delete" : nil)
+                         deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)
         }
         var peopleOptions: [Views.Option] = [], schoolOptions: [Views.Option] = []
         if canAssign {

@@ -17,15 +17,15 @@ enum SchoolContextController {
     }
 
     static func page(_ req: Request, _ school: School, values: [String: String], action: String, errors: [FieldError], status: HTTPStatus) -> Response {
-        let model = SchoolContextForm.Model(action: action, cancelURL: "/schools/\(school.id!)#context", values: values, errors: errors, csrf: req.csrfToken)
+        let model = SchoolContextForm.Model(action: action, cancelURL: SiteURL.school(school.id!.uuidString, anchor: .context).path, values: values, errors: errors, csrf: req.csrfToken)
         return req.page("Контекст школы: \(school.shortName)", section: .schools,
-                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Контекст")],
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, SiteURL.school(school.id!.uuidString).path), Crumb("Контекст")],
                         status: status, SchoolContextForm.body(model))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req, write: true)
-        return page(req, school, values: [:], action: "/schools/\(school.id!)/context", errors: [], status: .ok)
+        return page(req, school, values: [:], action: SiteURL.schoolContexts(school.id!.uuidString).path, errors: [], status: .ok)
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -36,7 +36,7 @@ enum SchoolContextController {
         let draft = c.draft
         var values = ["year": String(c.year), "self_examination": c.selfExamination]
         for figure in SchoolContextDraft.figures { values[figure.key] = figure.formText(draft) }
-        return page(req, school, values: values, action: "/schools/\(school.id!)/context/\(c.id!)", errors: [], status: .ok)
+        return page(req, school, values: values, action: SiteURL.schoolContext(school.id!.uuidString, c.id!.uuidString).path, errors: [], status: .ok)
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -44,7 +44,7 @@ enum SchoolContextController {
         let f = FormFields(req)
         // A malformed id in the route is a 404, never a silent "create".
         let existingID: UUID? = req.parameters.get("cid") == nil ? nil : try req.id("cid")
-        let action = "/schools/\(school.id!)/context" + (existingID.map { "/\($0)" } ?? "")
+        let action = (existingID.map { SiteURL.schoolContext(school.id!.uuidString, $0.uuidString) } ?? .schoolContexts(school.id!.uuidString)).path
         var (draft, errors) = parse(f)
         if let same = try await SchoolContext.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == draft.year).first(), same.id != existingID {
             errors.append(.init(field: "year", message: "Данные за этот год уже внесены — измените их, а не добавляйте второй раз."))
@@ -68,6 +68,6 @@ enum SchoolContextController {
             try await Audit.record(req, on: db, frozenBefore == nil ? .create : .update, entity: "school_context", id: ctx.id,
                                    label: "\(school.shortName), \(frozenDraft.year)", municipalityID: school.$municipality.id, before: frozenBefore, after: frozenDraft)
         }
-        return req.redirect("/schools/\(school.id!)#context", flash: "Контекстные данные сохранены.")
+        return req.redirect(.school(school.id!.uuidString, anchor: .context), flash: "Контекстные данные сохранены.")
     }
 }

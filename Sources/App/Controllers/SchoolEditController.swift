@@ -24,7 +24,7 @@ enum SchoolEditController {
     @Sendable static func new(req: Request) async throws -> Response {
         let ms = try await writableMunicipalities(req)
         guard !ms.isEmpty else { throw AppError.forbidden }
-        let model = SchoolForm.Model(action: "/schools", cancelURL: "/schools", draft: SchoolDraft(), municipalityID: ms[0].id!.uuidString,
+        let model = SchoolForm.Model(action: SiteURL.schools.path, cancelURL: SiteURL.schools.path, draft: SchoolDraft(), municipalityID: ms[0].id!.uuidString,
                                      municipalities: ms.map { Views.Option($0.id!.uuidString, $0.name) }, isLeader: false, errors: [], csrf: req.csrfToken)
         return formPage(req, title: "Новая школа", model: model, crumbs: SchoolsController.crumbs + [Crumb("Новая школа")])
     }
@@ -39,9 +39,9 @@ enum SchoolEditController {
                 throw AppError.validation([.init(field: "municipality_id", message: "Выберите муниципалитет из списка.")])
             }
             let school = try await SchoolRegistry.create(d, municipality: m, isLeader: f.bool("is_leader"), req: req)
-            return req.redirect("/schools/\(school.id!)", flash: "Школа «\(school.shortName)» добавлена.")
+            return req.redirect(.school(school.id!.uuidString), flash: "Школа «\(school.shortName)» добавлена.")
         } catch AppError.validation(let errors) {
-            let model = SchoolForm.Model(action: "/schools", cancelURL: "/schools", draft: d, municipalityID: f["municipality_id"],
+            let model = SchoolForm.Model(action: SiteURL.schools.path, cancelURL: SiteURL.schools.path, draft: d, municipalityID: f["municipality_id"],
                                          municipalities: ms.map { Views.Option($0.id!.uuidString, $0.name) }, isLeader: f.bool("is_leader"),
                                          errors: errors, csrf: req.csrfToken)
             return formPage(req, title: "Новая школа", model: model, crumbs: SchoolsController.crumbs + [Crumb("Новая школа")], status: .unprocessableEntity)
@@ -50,11 +50,11 @@ enum SchoolEditController {
 
     @Sendable static func edit(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req, write: true)
-        let model = SchoolForm.Model(action: "/schools/\(school.id!)", cancelURL: "/schools/\(school.id!)", draft: school.draft,
+        let model = SchoolForm.Model(action: SiteURL.school(school.id!.uuidString).path, cancelURL: SiteURL.school(school.id!.uuidString).path, draft: school.draft,
                                      municipalityID: school.$municipality.id.uuidString, municipalities: [], isLeader: school.isLeader,
                                      errors: [], csrf: req.csrfToken, identifiersLocked: !SchoolRegistry.mayEditIdentifiers(school, req))
         return formPage(req, title: "Редактирование: \(school.shortName)", model: model,
-                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Редактирование")])
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, SiteURL.school(school.id!.uuidString).path), Crumb("Редактирование")])
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
@@ -64,14 +64,14 @@ enum SchoolEditController {
         let name = school.shortName
         do {
             try await SchoolRegistry.update(school, with: d, isLeader: f.bool("is_leader"), req: req)
-            return req.redirect("/schools/\(school.id!)", flash: "Изменения сохранены.")
+            return req.redirect(.school(school.id!.uuidString), flash: "Изменения сохранены.")
         } catch AppError.validation(let errors) {
-            let model = SchoolForm.Model(action: "/schools/\(school.id!)", cancelURL: "/schools/\(school.id!)", draft: d,
+            let model = SchoolForm.Model(action: SiteURL.school(school.id!.uuidString).path, cancelURL: SiteURL.school(school.id!.uuidString).path, draft: d,
                                          municipalityID: school.$municipality.id.uuidString, municipalities: [],
                                          isLeader: SchoolRegistry.mayEditIdentifiers(school, req) ? f.bool("is_leader") : school.isLeader,
                                          errors: errors, csrf: req.csrfToken, identifiersLocked: !SchoolRegistry.mayEditIdentifiers(school, req))
             return formPage(req, title: "Редактирование: \(name)", model: model,
-                            crumbs: SchoolsController.crumbs + [Crumb(name, "/schools/\(school.id!)"), Crumb("Редактирование")], status: .unprocessableEntity)
+                            crumbs: SchoolsController.crumbs + [Crumb(name, SiteURL.school(school.id!.uuidString).path), Crumb("Редактирование")], status: .unprocessableEntity)
         }
     }
 }

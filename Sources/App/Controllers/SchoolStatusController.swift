@@ -25,20 +25,20 @@ enum SchoolStatusController {
         let year = YearLabel.parse(f["year"]) ?? YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
         let labels = try await SchoolDirectory.labels(for: m.id!, year: year, on: req.db)
         let model = SchoolStatusForm.Model(
-            action: action, cancelURL: "/schools/\(school.id!)#statuses", year: f["year"], lowResults: f.bool("low_results"),
+            action: action, cancelURL: SiteURL.school(school.id!.uuidString, anchor: .statuses).path, year: f["year"], lowResults: f.bool("low_results"),
             difficult: f.bool("difficult_conditions"), program500: f.bool("program_500"), objectivityRisk: f.bool("objectivity_risk"),
             orderNumber: f["order_number"], orderDate: f["order_date"], note: f["note"], lowLabel: labels.low, difficultLabel: labels.difficult,
             yearLabelHint: m.period == .calendarYear ? "Календарный год, например 2025 (в муниципалитете планируют по календарному году)"
                                                      : "Учебный год: 2024/2025 или 2024 (год начала)",
             errors: errors, csrf: req.csrfToken)
         return req.page("Статус школы: \(school.shortName)", section: .schools,
-                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Статус")],
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, SiteURL.school(school.id!.uuidString).path), Crumb("Статус")],
                         status: status, SchoolStatusForm.body(model))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req, write: true)
-        return try await page(req, school, FormFields(dictionary: [:]), action: "/schools/\(school.id!)/statuses", errors: [], status: .ok)
+        return try await page(req, school, FormFields(dictionary: [:]), action: SiteURL.schoolStatuses(school.id!.uuidString).path, errors: [], status: .ok)
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ enum SchoolStatusController {
         let values: [String: String] = ["year": String(s.year), "low_results": s.lowResults ? "1" : "", "difficult_conditions": s.difficultConditions ? "1" : "",
                                         "program_500": s.program500 ? "1" : "", "objectivity_risk": s.objectivityRisk ? "1" : "",
                                         "order_number": s.orderNumber, "order_date": s.orderDate.map(RuFormat.isoDate) ?? "", "note": s.note]
-        return try await page(req, school, FormFields(dictionary: values), action: "/schools/\(school.id!)/statuses/\(s.id!)", errors: [], status: .ok)
+        return try await page(req, school, FormFields(dictionary: values), action: SiteURL.schoolStatus(school.id!.uuidString, s.id!.uuidString).path, errors: [], status: .ok)
     }
 
     /// Create, or update when the route carries a status id; one status per school and year.
@@ -58,7 +58,7 @@ enum SchoolStatusController {
         let f = FormFields(req)
         // A malformed id in the route is a 404, never a silent "create".
         let existingID: UUID? = req.parameters.get("sid") == nil ? nil : try req.id("sid")
-        let action = "/schools/\(school.id!)/statuses" + (existingID.map { "/\($0)" } ?? "")
+        let action = (existingID.map { SiteURL.schoolStatus(school.id!.uuidString, $0.uuidString) } ?? .schoolStatuses(school.id!.uuidString)).path
         var (draft, errors) = parse(f)
         let sameYear = try await SchoolStatus.query(on: req.db).filter(\.$school.$id == school.id!).filter(\.$year == draft.year).first()
         if let sameYear, sameYear.id != existingID {
@@ -83,6 +83,6 @@ enum SchoolStatusController {
             try await Audit.record(req, on: db, frozenBefore == nil ? .create : .update, entity: "school_status", id: status.id,
                                    label: "\(school.shortName), \(frozenDraft.year)", municipalityID: school.$municipality.id, before: frozenBefore, after: frozenDraft)
         }
-        return req.redirect("/schools/\(school.id!)#statuses", flash: "Статус на \(Present.yearLabel(draft.year, school.municipality)) сохранён.")
+        return req.redirect(.school(school.id!.uuidString, anchor: .statuses), flash: "Статус на \(Present.yearLabel(draft.year, school.municipality)) сохранён.")
     }
 }

@@ -4,42 +4,47 @@ import Views
 import Domain
 
 enum SchoolsController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Школы", "/schools")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Школы", SiteURL.schools.path)]
 
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
         guard Access.canListSchools(p) else { throw AppError.forbidden }
         let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
-        let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
-        let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
-        let currentYear = YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
-        let year = Int(filter["year"] ?? "") ?? currentYear
-        var f = SchoolDirectory.Filter(municipalityID: filter["municipality"].flatMap(UUID.init(uuidString:)), status: filter["status"],
-                                       year: year, query: filter["q"])
-        f.sort = filter["sort"] ?? "name"
-        f.ascending = filter["dir"] != "desc"
-        let rows = try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db)
-        let paged = Paged(rows, page: Int(filter["page"] ?? "") ?? 1)
-        var labelCache: [UUID: (low: String, difficult: String)] = [:]
-        let book = try await SchoolDirectory.labelBook(for: visibleMunicipalities.compactMap(\.id), on: req.db)
-        for m in visibleMunicipalities { if let id = m.id { labelCache[id] = book.labels(id, year) } }
-        let years = try await statusYears(req, current: currentYear)
-        var shownFilter = filter
-        shownFilter["year"] = String(year)
-        let model = SchoolIndex.Model(
-            rows: paged.items.map { r in
-                SchoolIndex.Row(id: r.school.id?.uuidString ?? "", code: r.school.code, shortName: r.school.shortName, fullName: r.school.fullName,
-                                municipality: r.municipalityName, kind: r.school.kind, director: Present.orDash(r.school.directorName),
-                                fisOkoLogin: r.school.fisOkoLogin.map(FisOkoLogin.display) ?? "—", giaCode: r.school.giaCode ?? "—",
-                                badges: Present.badges(r.status, labels: labelCache[r.school.$municipality.id] ?? ("ШНОР", "ШССУ")))
-            },
-            total: paged.total, page: paged.page, pageCount: paged.pageCount,
-            municipalities: visibleMunicipalities.map { Views.Option($0.id?.uuidString ?? "", $0.name) },
-            years: years.map { Views.Option(String($0), visibleMunicipalities.count == 1 ? Present.yearLabel($0, visibleMunicipalities[0]) : "\($0) (\(YearLabel.schoolYear($0)) уч. г.)") },
-            filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.allows(.createSchool, p, in: $0.ref) },
-            showMunicipality: visibleMunicipalities.count > 1)
-        let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
-        return req.page(title, section: .schools, crumbs: [Crumb("Обзор", "/"), Crumb("Школы")], actions: SchoolIndex.actions(model), SchoolIndex.body(model))
+        // The list is kept per user and filter while the registry of the scope is unchanged.
+        let key = "schools-index|\(try req.requireUser().id)|\(YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let (model, title) = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
+            let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
+            let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
+            let currentYear = YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
+            let year = Int(filter["year"] ?? "") ?? currentYear
+            var f = SchoolDirectory.Filter(municipalityID: filter["municipality"].flatMap(UUID.init(uuidString:)), status: filter["status"],
+                                           year: year, query: filter["q"])
+            f.sort = filter["sort"] ?? "name"
+            f.ascending = filter["dir"] != "desc"
+            let rows = try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db)
+            let paged = Paged(rows, page: Int(filter["page"] ?? "") ?? 1)
+            var labelCache: [UUID: (low: String, difficult: String)] = [:]
+            let book = try await SchoolDirectory.labelBook(for: visibleMunicipalities.compactMap(\.id), on: req.db)
+            for m in visibleMunicipalities { if let id = m.id { labelCache[id] = book.labels(id, year) } }
+            let years = try await statusYears(req, current: currentYear)
+            var shownFilter = filter
+            shownFilter["year"] = String(year)
+            let model = SchoolIndex.Model(
+                rows: paged.items.map { r in
+                    SchoolIndex.Row(id: r.school.id?.uuidString ?? "", code: r.school.code, shortName: r.school.shortName, fullName: r.school.fullName,
+                                    municipality: r.municipalityName, kind: r.school.kind, director: Present.orDash(r.school.directorName),
+                                    fisOkoLogin: r.school.fisOkoLogin.map(FisOkoLogin.display) ?? "—", giaCode: r.school.giaCode ?? "—",
+                                    badges: Present.badges(r.status, labels: labelCache[r.school.$municipality.id] ?? ("ШНОР", "ШССУ")))
+                },
+                total: paged.total, page: paged.page, pageCount: paged.pageCount,
+                municipalities: visibleMunicipalities.map { Views.Option($0.id?.uuidString ?? "", $0.name) },
+                years: years.map { Views.Option(String($0), visibleMunicipalities.count == 1 ? Present.yearLabel($0, visibleMunicipalities[0]) : "\($0) (\(YearLabel.schoolYear($0)) уч. г.)") },
+                filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.allows(.createSchool, p, in: $0.ref) },
+                showMunicipality: visibleMunicipalities.count > 1)
+            let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
+            return (model, title)
+        }
+        return req.page(title, section: .schools, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Школы")], actions: SchoolIndex.actions(model), SchoolIndex.body(model))
     }
 
     /// A mentor or school administration sees municipalities only through their schools.

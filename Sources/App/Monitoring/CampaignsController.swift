@@ -25,16 +25,16 @@ enum CampaignsController {
         let p = try req.principal()
         let rows = try await MonitoringCampaign.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$year, .descending).all().map { c in
             var actions: [(String, String)] = []
-            if c.state == .open && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Данные собраны", "/monitoring/campaigns/\(c.id!)/complete")) }
-            if c.state == .dataComplete && Access.allows(.approveCampaign, p, in: m.ref) { actions.append(("Утвердить", "/monitoring/campaigns/\(c.id!)/approve")) }
-            if c.state == .dataComplete && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Вернуть в работу", "/monitoring/campaigns/\(c.id!)/reopen")) }
+            if c.state == .open && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Данные собраны", SiteURL.campaignAction(c.id!.uuidString, .complete).path)) }
+            if c.state == .dataComplete && Access.allows(.approveCampaign, p, in: m.ref) { actions.append(("Утвердить", SiteURL.campaignAction(c.id!.uuidString, .approve).path)) }
+            if c.state == .dataComplete && Access.allows(.manageCampaigns, p, in: m.ref) { actions.append(("Вернуть в работу", SiteURL.campaignAction(c.id!.uuidString, .reopen).path)) }
             let st = (c.state.title, badge(c.state))
             return MonitoringAdminViews.CampaignRow(id: c.id!.uuidString, year: c.year, status: st.0, statusKind: st.1,
                                                     deadline: c.deadline.map { RuFormat.date($0, timeZone: m.zone) } ?? "—",
                                                     approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "—", actions: actions)
         }
-        let create = Access.allows(.manageCampaigns, p, in: m.ref) ? "/monitoring/campaigns?municipality=\(m.id!)&year=\(sel.year)" : nil
-        let res = MonitoringViewsController.page(req, "Кампании мониторинга: \(m.name)", tab: "/monitoring/campaigns", sel,
+        let create = Access.allows(.manageCampaigns, p, in: m.ref) ? SiteURL.monitoring(.campaigns, municipality: m.id!.uuidString, year: sel.year).path : nil
+        let res = MonitoringViewsController.page(req, "Кампании мониторинга: \(m.name)", tab: .campaigns, sel,
                                                  MonitoringAdminViews.campaigns(rows, createAction: create, year: sel.year, csrf: req.csrfToken, errors: errors))
         res.status = status
         return res
@@ -63,7 +63,7 @@ enum CampaignsController {
             try await c.create(on: db)
             try await Audit.record(req, on: db, .create, entity: "campaign", id: c.id, label: "Мониторинг результатов \(year), \(m.name)", municipalityID: m.id, after: ["status": "open"])
         }
-        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(year)", flash: "Кампания \(year) года открыта.")
+        return req.redirect(.monitoring(.campaigns, municipality: m.id!.uuidString, year: year), flash: "Кампания \(year) года открыта.")
     }
 
     static func load(_ req: Request) async throws -> (MonitoringCampaign, Municipality) {
@@ -94,7 +94,7 @@ enum CampaignsController {
             try await Audit.record(req, on: db, .update, entity: "campaign", id: c.id, label: "Мониторинг результатов \(c.year), \(m.name)", municipalityID: m.id,
                                    before: ["status": from.rawValue], after: ["status": to.rawValue])
         }
-        return req.redirect("/monitoring/campaigns?municipality=\(m.id!)&year=\(c.year)", flash: "Состояние кампании: \(to.title).")
+        return req.redirect(.monitoring(.campaigns, municipality: m.id!.uuidString, year: c.year), flash: "Состояние кампании: \(to.title).")
     }
 
     /// What an approval freezes: the table and its notes, and (since issue 9) the settings and
@@ -125,9 +125,9 @@ enum CampaignsController {
             approved: c.approvedAt.map { "\(RuFormat.dateTime($0, timeZone: m.zone)), \(c.approvedBy ?? "")" } ?? "ещё нет",
             notes: snap?.notes ?? [], rows: snap?.rows, settings: snap?.settings,
             references: (snap?.references ?? []).map { .init(exam: $0.exam, subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) },
-            summaryURL: "/monitoring?municipality=\(m.id!)&year=\(c.year)")
+            summaryURL: SiteURL.monitoring(.summary, municipality: m.id!.uuidString, year: c.year).path)
         return req.page("Мониторинг \(c.year): \(m.name) — утверждённая таблица", section: .monitoring,
-                        crumbs: C.crumbs + [Crumb("Кампании", "/monitoring/campaigns?municipality=\(m.id!)"), Crumb(String(c.year))],
+                        crumbs: C.crumbs + [Crumb("Кампании", SiteURL.monitoring(.campaigns, municipality: m.id!.uuidString).path), Crumb(String(c.year))],
                         CampaignShowView.body(model))
     }
 }

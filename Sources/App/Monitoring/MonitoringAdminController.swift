@@ -11,7 +11,7 @@ enum MonitoringAdminController {
 
     @Sendable static func help(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        return V.page(req, "Методика мониторинга результатов", tab: "/monitoring/help", sel,
+        return V.page(req, "Методика мониторинга результатов", tab: .help, sel,
                       MonitoringHelpView.body(settings: MonitoringLoader.settings(of: sel.municipality), municipality: sel.municipality.name))
     }
 
@@ -22,8 +22,8 @@ enum MonitoringAdminController {
 
     static func settingsPage(_ req: Request, _ sel: C.Selection, _ s: MonitoringSettings, errors: [FieldError], status: HTTPStatus = .ok) -> Response {
         let canEdit = (try? req.principal()).map { Access.allows(.editMonitoringSettings, $0, in: sel.municipality.ref) } ?? false
-        let res = V.page(req, "Настройки мониторинга: \(sel.municipality.name)", tab: "/monitoring/settings", sel,
-                         MonitoringAdminViews.settings(s, action: "/monitoring/settings?municipality=\(sel.municipality.id!)&year=\(sel.year)", errors: errors, csrf: req.csrfToken, canEdit: canEdit))
+        let res = V.page(req, "Настройки мониторинга: \(sel.municipality.name)", tab: .settings, sel,
+                         MonitoringAdminViews.settings(s, action: SiteURL.monitoring(.settings, municipality: sel.municipality.id!.uuidString, year: sel.year).path, errors: errors, csrf: req.csrfToken, canEdit: canEdit))
         res.status = status
         return res
     }
@@ -69,7 +69,7 @@ enum MonitoringAdminController {
             try await Audit.record(req, on: db, .update, entity: "municipality", id: m.id, label: "\(m.name): настройки мониторинга", municipalityID: m.id,
                                    before: ["settings": before], after: ["settings": m.settingsJSON])
         }
-        return req.redirect("/monitoring/settings?municipality=\(m.id!)&year=\(sel.year)", flash: "Настройки мониторинга сохранены.")
+        return req.redirect(.monitoring(.settings, municipality: m.id!.uuidString, year: sel.year), flash: "Настройки мониторинга сохранены.")
     }
 
     @Sendable static func references(req: Request) async throws -> Response {
@@ -82,9 +82,9 @@ enum MonitoringAdminController {
             .sort(\.$subject).sort(\.$year, .descending).all()
         let region = try await Region.find(sel.municipality.$region.id, on: req.db)?.name ?? ""
         let canEdit = Access.allows(.editRegionReferences, try req.principal(), in: sel.municipality.ref)
-        let res = V.page(req, "Эталоны: региональные средние баллы ЕГЭ", tab: "/monitoring/references", sel, MonitoringAdminViews.references(
+        let res = V.page(req, "Эталоны: региональные средние баллы ЕГЭ", tab: .references, sel, MonitoringAdminViews.references(
             rows.map { .init(subject: $0.subject, year: $0.year, value: $0.value, source: $0.source) },
-            action: "/monitoring/references?municipality=\(sel.municipality.id!)&year=\(sel.year)", region: region, errors: errors, values: values,
+            action: SiteURL.monitoring(.references, municipality: sel.municipality.id!.uuidString, year: sel.year).path, region: region, errors: errors, values: values,
             csrf: req.csrfToken, canEdit: canEdit))
         res.status = status
         return res
@@ -113,8 +113,9 @@ enum MonitoringAdminController {
         try await req.db.transaction { db in
             try await row.save(on: db)
             try await Audit.record(req, on: db, before == nil ? .create : .update, entity: "reference", id: nil, label: "Эталон ЕГЭ \(subject) \(year)",
-                                   municipalityID: sel.municipality.id, before: before.map { ["value": $0] }, after: ["value": row.value])
+                                   municipalityID: sel.municipality.id, before: before.map { ["value": $0] }, after: ["value": row.value],
+                                   versions: [.references(regionID)])
         }
-        return req.redirect("/monitoring/references?municipality=\(sel.municipality.id!)&year=\(sel.year)", flash: "Эталон сохранён.")
+        return req.redirect(.monitoring(.references, municipality: sel.municipality.id!.uuidString, year: sel.year), flash: "Эталон сохранён.")
     }
 }

@@ -7,7 +7,7 @@ import Plot
 
 /// «Мониторинги → Динамика образовательных результатов»: the summary table, its exports and print view.
 enum MonitoringController {
-    static let crumbs = [Crumb("Обзор", "/"), Crumb("Мониторинги", "/monitoring")]
+    static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Мониторинги", SiteURL.monitoring(.summary).path)]
 
     /// A municipality in the selector: cached per data version, never a model that a handler could change.
     struct MunicipalityRef: Sendable { let id: UUID; let name: String; let regionID: UUID }
@@ -15,7 +15,7 @@ enum MonitoringController {
     /// Municipalities whose whole monitoring the user may read.
     static func municipalities(_ req: Request) async throws -> [MunicipalityRef] {
         let p = try req.principal()
-        let all = try await req.cached("municipalities") {
+        let all = try await req.cached("municipalities", dependsOn: [.tenancy]) {
             try await Municipality.query(on: req.db).sort(\.$name).all().map { MunicipalityRef(id: $0.id!, name: $0.name, regionID: $0.$region.id) }
         }
         return all.filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }
@@ -47,12 +47,14 @@ enum MonitoringController {
     }
 
     static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> Node<HTML.BodyContext> {
-        let keep = Components.queryString([("municipality", q["municipality"] ?? ""), ("year", q["year"] ?? "")])
-        let items: [(String, String)] = [("Сводная таблица", "/monitoring"), ("Кластеры", "/monitoring/clusters"), ("Эффективность", "/monitoring/effectiveness"), ("Учебные периоды", "/monitoring/terms"),
-                                         ("По региону", "/monitoring/region"), ("Кампании", "/monitoring/campaigns"), ("Загрузка результатов", "/monitoring/imports"),
-                                         ("Эталоны", "/monitoring/references"), ("Настройки", "/monitoring/settings"), ("Методика", "/monitoring/help")]
-        let visible = items.filter { (canImport || $0.1 != "/monitoring/imports") && (canReadRegion || $0.1 != "/monitoring/region") }
-        return Components.tabs(visible.map { (title: $0.0, url: $0.1 + keep, current: $0.1 == current) })
+        let items: [(String, SiteURL.MonitoringPage)] = [("Сводная таблица", .summary), ("Кластеры", .clusters), ("Эффективность", .effectiveness), ("Учебные периоды", .terms),
+                                                         ("По региону", .region), ("Кампании", .campaigns), ("Загрузка результатов", .imports),
+                                                         ("Эталоны", .references), ("Настройки", .settings), ("Методика", .help)]
+        let visible = items.filter { (canImport || $0.1 != .imports) && (canReadRegion || $0.1 != .region) }
+        return Components.tabs(visible.map { item in
+            let url = SiteURL.monitoring(item.1, municipality: q["municipality"], year: q["year"].flatMap { Int($0) })
+            return (title: item.0, url: url.path, current: SiteURL.monitoring(item.1).path == current)
+        })
     }
 
     static func years(_ year: Int) -> [Views.Option] {
@@ -66,28 +68,30 @@ enum MonitoringController {
         // change, per view (filters, sort) and, when it carries confirm buttons, per CSRF token.
         let view = ["municipality", "year", "filter", "sort", "print"].map { sel.query[$0] ?? "" }.joined(separator: "|")
         let key = "summary-html|\(view)|\(sel.all.map(\.id.uuidString).joined())|\(confirm ? req.csrfToken : "")|\(sel.municipality.settingsJSON)"
-        let html: String = try await req.cached(key) {
+        let html: String = try await req.cached(key, dependsOn: MonitoringService.dataKeys([sel.municipality])) {
             let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
             var model = MonitoringSummaryView.Model(
                 result: computed.result, filter: sel.filter,
-                schoolLinks: computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+                schoolLinks: computed.codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path },
                 contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
                 years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
             model.statusWords = try await SchoolDirectory.statusWords([sel.municipality], year: sel.year, on: req.db)
             if confirm {
-                model.confirmAction = "/monitoring/exclusions?municipality=\(sel.municipality.id!)&year=\(sel.year)"
+                model.confirmAction = SiteURL.monitoring(.exclusions, municipality: sel.municipality.id!.uuidString, year: sel.year).path
                 model.csrf = req.csrfToken
             }
-            return MonitoringSummaryView.body(model, path: "/monitoring").render()
+            return MonitoringSummaryView.body(model, path: SiteURL.monitoring(.summary).path).render()
         }
-        let exportQuery = Components.queryString([("municipality", sel.query["municipality"] ?? ""), ("year", String(sel.year)), ("filter", sel.filter.rawValue)])
+        func link(_ page: SiteURL.MonitoringPage, print: Bool = false) -> String {
+            SiteURL.monitoring(page, municipality: sel.query["municipality"], year: sel.year, filter: sel.filter.rawValue, print: print).path
+        }
         let actions: Node<HTML.BodyContext> = .group(
-            Components.buttonLink("XLSX", "/monitoring/results.xlsx" + exportQuery), Components.buttonLink("CSV", "/monitoring/results.csv" + exportQuery),
-            Components.buttonLink("Версия для печати", "/monitoring" + exportQuery + "&print=1"))
+            Components.buttonLink("XLSX", link(.resultsXLSX)), Components.buttonLink("CSV", link(.resultsCSV)),
+            Components.buttonLink("Версия для печати", link(.summary, print: true)))
         let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs("/monitoring", req), .raw(html))))
+        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs(SiteURL.monitoring(.summary).path, req), .raw(html))))
     }
 
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).
@@ -107,7 +111,7 @@ enum MonitoringController {
             try await Audit.record(req, on: db, .create, entity: "exclusion", id: c.id, label: proposed.reason, municipalityID: sel.municipality.id,
                                    after: ["result": key])
         }
-        return req.redirect("/monitoring?municipality=\(sel.municipality.id!)&year=\(sel.year)", flash: "Исключение подтверждено и учтено в расчёте.")
+        return req.redirect(.monitoring(.summary, municipality: sel.municipality.id!.uuidString, year: sel.year), flash: "Исключение подтверждено и учтено в расчёте.")
     }
 
     /// The summary table as text rows, the page's texts (campaign snapshots keep these).

@@ -23,7 +23,7 @@ enum MonitoringService {
     /// municipalities with their settings and the year.
     static func compute(_ municipalities: [Municipality], year: Int, req: Request) async throws -> Computed {
         let key = "monitoring|\(year)|" + municipalities.map { "\($0.id!.uuidString):\($0.settingsJSON)" }.joined(separator: ",")
-        return try await req.cached(key) { try await compute(municipalities, year: year, on: req.db) }
+        return try await req.cached(key, dependsOn: dataKeys(municipalities)) { try await compute(municipalities, year: year, on: req.db) }
     }
 
     struct Region: Sendable {
@@ -37,13 +37,19 @@ enum MonitoringService {
     /// value, or the weighted mean over the whole region), reused like the municipal one.
     static func region(_ ms: [Municipality], year: Int, settings: MonitoringSettings, req: Request) async throws -> Region {
         let key = "region|\(year)|\(settings)|" + ms.map { $0.id!.uuidString }.joined(separator: ",")
-        return try await req.cached(key) {
+        return try await req.cached(key, dependsOn: dataKeys(ms)) {
             var (input, schools) = try await MonitoringLoader.load(.init(municipalities: ms, year: year, settings: settings), on: req.db)
             let municipalityOf = Dictionary(input.schools.map { ($0.code, $0.municipality) }, uniquingKeysWith: { a, _ in a })
             // Blank municipalities: the reference is then common to the region.
             input.schools = input.schools.map { var s = $0; s.municipality = ""; return s }
             return Region(result: Monitoring.compute(input), schools: schools, municipalityOf: municipalityOf)
         }
+    }
+
+    /// What the monitoring of these municipalities reads: their results and registry, their
+    /// regions' references and the list of municipalities (not, say, tutors' work logs).
+    static func dataKeys(_ ms: [Municipality]) -> [DataKey] {
+        Array(Set(ms.flatMap { DataKey.monitoring(municipality: $0.id!, region: $0.$region.id) })).sorted { $0.name < $1.name }
     }
 
     /// The latest exam year that has results for these municipalities, else the current year.

@@ -9,6 +9,11 @@ enum MonitoringViewsController {
     typealias C = MonitoringController
 
     /// `yearFilter: false` when the body has its own filters (one form per page).
+    static func page(_ req: Request, _ title: String, tab: SiteURL.MonitoringPage, _ sel: C.Selection, yearFilter withFilter: Bool = true,
+                     _ body: Node<HTML.BodyContext>) -> Response {
+        page(req, title, tab: SiteURL.monitoring(tab).path, sel, yearFilter: withFilter, body)
+    }
+
     static func page(_ req: Request, _ title: String, tab: String, _ sel: C.Selection, yearFilter withFilter: Bool = true,
                      _ body: Node<HTML.BodyContext>) -> Response {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
@@ -28,8 +33,8 @@ enum MonitoringViewsController {
         let sel = try await C.select(req)
         let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
         let names = Dictionary(computed.schools.values.map { ($0.code, $0.shortName) }, uniquingKeysWith: { a, _ in a })
-        let links = computed.codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" }
-        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: "/monitoring/clusters", sel,
+        let links = computed.codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path }
+        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: .clusters, sel,
                     MonitoringPages.clusters(computed.result.clusters, names: names, links: links))
     }
 
@@ -47,7 +52,7 @@ enum MonitoringViewsController {
             return (MonitoringSubject.title(subject), years.keys.sorted().map { "\($0) — \(years[$0]!.mean.ru(1)) (n = \(years[$0]!.n))" }.joined(separator: "; "))
         }
         let labels = try await SchoolDirectory.labels(for: m.id!, year: sel.year, on: req.db)
-        return page(req, "Эффективность мер: \(m.name)", tab: "/monitoring/effectiveness", sel,
+        return page(req, "Эффективность мер: \(m.name)", tab: .effectiveness, sel,
                     MonitoringPages.effectiveness(rows, statusTitle: labels.low + " / " + labels.difficult, trends: trends))
     }
 
@@ -66,13 +71,13 @@ enum MonitoringViewsController {
                          excluded: mine.reduce(0) { $0 + $1.exclusions.count })
         }
         let codeToID = Dictionary(schools.values.map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        var model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { "/schools/\($0)/results?year=\(sel.year)" },
+        var model = MonitoringSummaryView.Model(result: result, filter: sel.filter, schoolLinks: codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path },
                                                 contextTitles: ContextColumns.titles, municipalities: [], years: C.years(sel.year), query: sel.query,
                                                 showMunicipality: true, notes: [], municipalityOf: municipalityOf)
         model.statusWords = try await SchoolDirectory.statusWords(ms, year: sel.year, on: req.db)
         var notes = MonitoringService.notes(result)
         notes.insert("Все муниципалитеты считаются с одним общим эталоном: средним по региону, а если его нет — средневзвешенным баллом всех школ региона.", at: 0)
-        return page(req, "Мониторинг \(sel.year) по региону", tab: "/monitoring/region", sel,
+        return page(req, "Мониторинг \(sel.year) по региону", tab: .region, sel,
                     MonitoringPages.region(rows, notes: notes, summary: Components.section("Школы региона с отрицательной динамикой", MonitoringSummaryView.table(model))))
     }
 
@@ -93,13 +98,13 @@ enum MonitoringViewsController {
             dynamics = .init(previousTitle: title, changes: TermAnalysis.changes(current: result, previous: before), previousLoaded: !before.schools.isEmpty)
         }
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, $0.shortName) })
-        let links = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, "/schools/\($0.id!)") })
+        let links = Dictionary(uniqueKeysWithValues: schools.map { ($0.code, SiteURL.school($0.id!.uuidString).path) })
         var query = sel.query
         query["period"] = period
         let years = (max(2015, sel.year - 6)...(sel.year + 1)).reversed().map { Views.Option(String($0), YearLabel.schoolYear($0)) }
         let municipalities = sel.all.count > 1 ? sel.all.map { Views.Option($0.id.uuidString, $0.name) } : []
-        return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: "/monitoring/terms", sel, yearFilter: false,
-                    TermAnalysisView.body(result, names: names, links: links, path: "/monitoring/terms", query: query, thresholds: thresholds, years: years,
+        return page(req, "Итоги учебных периодов: \(sel.municipality.name)", tab: .terms, sel, yearFilter: false,
+                    TermAnalysisView.body(result, names: names, links: links, path: SiteURL.monitoring(.terms).path, query: query, thresholds: thresholds, years: years,
                                           dynamics: dynamics, municipalities: municipalities))
     }
 }

@@ -142,7 +142,7 @@ enum SQLResultRows {
         var start = 0
         while start < rows.count {
             let part = Array(rows[start..<min(rows.count, start + batch)])
-            if let lite = sql as? any SQLiteDatabase, ProcessInfo.processInfo.environment["OPORA_BULK_TARGET"] != "sqlkit" {
+            if let lite = sql as? any SQLiteDatabase {
                 try await writeSQLite(part, importID: importID, on: lite)
             } else {
                 try await sql.execute(sql: ReplaceResultRows(rows: lastOfEachKey(part), importID: importID)) { _ in }

@@ -2,16 +2,15 @@ import Foundation
 import Fluent
 import SQLKit
 import Importing
-import FastStore
 
 /// The one writer of ВПР and ЕГЭ files in the simple CSV format — for the web upload
 /// (`ResultImportService.run`), `opora import vpr|ege` and `opora bench`
 /// (`ResultImportService.importFile`). The file is read once, streaming (every row checked
 /// as `readVPR`/`readEGE` check it), its schools matched as `ResultImportService.match`
 /// matches them, and the rows written in batches while it is read — reading on one core,
-/// writing on the other — in one transaction: through FastStore's prepared statements on
-/// an SQLite file, as multi-row statements through SQLKit on PostgreSQL and in-memory
-/// SQLite. Any error in the file, and any school not found, rolls everything back; the data
+/// writing on the other — in one transaction: through prepared statements on a connection
+/// of its own to the app's SQLite file (`AppSQLite`, the app's own SQLite library), as
+/// multi-row statements on PostgreSQL and in-memory SQLite. Any error in the file, and any school not found, rolls everything back; the data
 /// version moves once, with the rows. Memory stays bounded by a few batches in flight.
 enum ResultBulkWriter {
     typealias Outcome = ResultImportService.Outcome
@@ -32,7 +31,7 @@ enum ResultBulkWriter {
         var municipalityID: UUID? { if case .municipality(let m) = self { m.id } else { nil } }
     }
 
-    /// Where the rows go: an SQLite file through FastStore, or the database through SQLKit.
+    /// Where the rows go: the app's SQLite file through `AppSQLite`, or the database through SQLKit.
     enum Target: Equatable { case sqliteFile(String), sql }
 
     /// nil when `kind` is not ВПР/ЕГЭ or the bytes are not a simple CSV (the general path reads them).
@@ -57,11 +56,12 @@ enum ResultBulkWriter {
         }
     }
 
-    /// An SQLite file when the app's database is one and no transaction of the caller is
-    /// open (the FastStore connection could not join it); otherwise SQLKit on `db`.
+    /// The app's SQLite file (write-ahead log, as `configure` sets it: the app's readers go on
+    /// while the import writes) when no transaction of the caller is open (a connection of
+    /// its own could not join it); otherwise SQLKit on `db`.
     static func target(for db: any Database) async throws -> Target {
         guard !db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return .sql }
-        if ProcessInfo.processInfo.environment["OPORA_BULK_TARGET"] != "file" { return .sql }   // TEMP: measuring
+        guard try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self).lowercased() == "wal" else { return .sql }
         for row in try await sql.raw("PRAGMA database_list").all() where try row.decode(column: "name", as: String.self) == "main" {
             let file = try row.decode(column: "file", as: String.self)
             return file.isEmpty ? .sql : .sqliteFile(file)
@@ -72,7 +72,7 @@ enum ResultBulkWriter {
     /// How to read one kind of file and write its rows to an SQLite file.
     struct Job<Row: BulkResultRow>: Sendable {
         let scan: @Sendable (_ match: ResultStreamMatch, _ emit: (Row) throws -> Void) throws -> FastScanSummary?
-        let sink: @Sendable (FastSQLite, UUID?) throws -> any ResultFileSink<Row>
+        let sink: @Sendable (PrepareStatement, UUID?) throws -> any ResultFileSink<Row>
     }
 
     struct Written: Sendable { let summary: FastScanSummary; let rows: Int }
@@ -82,11 +82,16 @@ enum ResultBulkWriter {
     static func run<Row>(_ job: Job<Row>, scope: Scope, importID: UUID?, skipping: Set<String>, on db: any Database) async throws -> Outcome? {
         let resolver = try await SchoolResolver.load(regionID: scope.regionID, municipalityID: scope.municipalityID, on: db)
         let match = ResultStreamMatch(resolver: resolver, municipalityID: scope.municipalityID, skipping: skipping)
+        // The results of the municipality, or of every municipality of the region, move on.
+        let keys: [DataKey] = if let m = scope.municipalityID { [.results(m)] } else {
+            try await Municipality.query(on: db).filter(\.$region.$id == scope.regionID).all().map { .results($0.id!) }
+        }
         let written: Written?
         do {
             switch try await target(for: db) {
-            case .sqliteFile(let path): written = try await Pipeline.onOwnThread { try writeFile(job, path: path, match: match, importID: importID) }
-            case .sql: written = try await writeSQL(job, on: db, match: match, importID: importID)
+            case .sqliteFile(let path):
+                written = try await Pipeline.onOwnThread { try writeFile(job, path: path, match: match, importID: importID, keys: keys) }
+            case .sql: written = try await writeSQL(job, on: db, match: match, importID: importID, keys: keys)
             }
         } catch let failure as ImportFailure {
             return Outcome(errors: failure.errors)
@@ -100,23 +105,23 @@ enum ResultBulkWriter {
         return o
     }
 
-    /// FastStore on the app's SQLite file (WAL: the app's own connections keep reading).
-    static func writeFile<Row>(_ job: Job<Row>, path: String, match: ResultStreamMatch, importID: UUID?) throws -> Written? {
-        let store = try FastSQLite(path: path)
-        let sink = try job.sink(store, importID)
+    /// A connection of its own to the app's SQLite file (WAL: the app's connections keep reading).
+    static func writeFile<Row>(_ job: Job<Row>, path: String, match: ResultStreamMatch, importID: UUID?, keys: [DataKey]) throws -> Written? {
+        let store = try AppSQLite(path: path)
+        let sink = try job.sink({ try store.prepare($0) }, importID)
         var rows = 0
         return try store.transaction {
             let summary = try Pipeline.run(produce: { emit in try job.scan(match, emit) }, consume: { (r: Row) in try sink.add(r); rows += 1 })
             guard let summary else { return nil }
             try sink.finish()
             guard match.unmatched.isEmpty else { throw NothingWritten(summary: summary) }
-            try store.exec("UPDATE data_versions SET value = value + 1 WHERE name = '\(DataVersion.name)'")
+            for statement in DataVersion.bumpStatements(keys) { try store.exec(statement) }
             return Written(summary: summary, rows: rows)
         }
     }
 
     /// Multi-row statements through SQLKit in one Fluent transaction (PostgreSQL, in-memory SQLite).
-    static func writeSQL<Row>(_ job: Job<Row>, on db: any Database, match: ResultStreamMatch, importID: UUID?) async throws -> Written? {
+    static func writeSQL<Row>(_ job: Job<Row>, on db: any Database, match: ResultStreamMatch, importID: UUID?, keys: [DataKey]) async throws -> Written? {
         try await db.transaction { tx in
             guard let sql = tx as? any SQLDatabase else { throw ImportFailure(file: "База данных не поддерживает загрузку результатов.") }
             var rows = 0
@@ -127,7 +132,7 @@ enum ResultBulkWriter {
             guard let summary else { return nil }
             guard match.unmatched.isEmpty else { throw NothingWritten(summary: summary) }
             // The counter row stays locked until commit on PostgreSQL: the last statement.
-            try await DataVersion.bump(on: tx)
+            try await DataVersion.bump(keys, on: tx)
             return Written(summary: summary, rows: rows)
         }
     }

@@ -1,8 +1,22 @@
 import Foundation
 import FastStore
 
+/// A prepared statement the file sinks bind and run: on `AppSQLite` (the product's writer)
+/// or on FastStore (the bare loader of tests).
+protocol BulkStatement: AnyObject {
+    func bind(_ i: Int32, _ v: Int?)
+    func bind(_ i: Int32, _ v: String?)
+    func bind(_ i: Int32, static text: UnsafeBufferPointer<UInt8>)
+    func bind(_ i: Int32, _ v: Double?)
+    func run() throws
+}
+
+extension FastSQLite.Statement: BulkStatement {}
+
+typealias PrepareStatement = (String) throws -> any BulkStatement
+
 /// The writing side of `ResultBulkWriter` on an SQLite file: prepared statements on one
-/// FastStore connection, inside the transaction its caller holds. Rows with counts go 32
+/// connection of its own, inside the transaction its caller holds. Rows with counts go 32
 /// to a statement (fewer statement runs); published percentages and the remainder one by
 /// one; rows keep the file's order, so a later row replaces an earlier one of the same key.
 /// `INSERT OR REPLACE` gives a replaced row a new id, as the SQLKit writer does.
@@ -15,18 +29,18 @@ protocol ResultFileSink<Row>: AnyObject {
 
 final class VPRFileSink: ResultFileSink {
     static let group = 32
-    private let many: FastSQLite.Statement, one: FastSQLite.Statement, shares: FastSQLite.Statement
+    private let many: any BulkStatement, one: any BulkStatement, shares: any BulkStatement
     private let texts: InternedTexts
     private let importID: Int?
     private var pending: [VPRBulkRow] = []
 
-    init(_ store: FastSQLite, importID: UUID?) throws {
+    init(_ prepare: PrepareStatement, importID: UUID?) throws {
         let columns = "INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, m2, m3, m4, m5, source"
             + (importID == nil ? ") VALUES " : ", import_id) VALUES ")
         let counts = "(?,?,?,?,?,?,?,?,?,'counts'" + (importID == nil ? ")" : ",?)")
-        many = try store.prepare(columns + Array(repeating: counts, count: Self.group).joined(separator: ","))
-        one = try store.prepare(columns + counts)
-        shares = try store.prepare("INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, p2, p3, p4, p5, source"
+        many = try prepare(columns + Array(repeating: counts, count: Self.group).joined(separator: ","))
+        one = try prepare(columns + counts)
+        shares = try prepare("INSERT OR REPLACE INTO vpr_results (school_no, year, subject, grade, participants, p2, p3, p4, p5, source"
                                    + (importID == nil ? ") VALUES (?,?,?,?,?,?,?,?,?,'percentages')" : ", import_id) VALUES (?,?,?,?,?,?,?,?,?,'percentages',?)"))
         let texts = InternedTexts()
         self.texts = texts
@@ -57,7 +71,7 @@ final class VPRFileSink: ResultFileSink {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func bindCounts(_ st: FastSQLite.Statement, _ r: VPRBulkRow, at base: Int32) {
+    private func bindCounts(_ st: any BulkStatement, _ r: VPRBulkRow, at base: Int32) {
         guard case .counts(let m2, let m3, let m4, let m5) = r.marks else { return }
         st.bind(base + 1, r.school); st.bind(base + 2, r.year); texts.bind(st, base + 3, texts.index(r.subject)); st.bind(base + 4, r.grade)
         st.bind(base + 5, r.participants); st.bind(base + 6, m2); st.bind(base + 7, m3); st.bind(base + 8, m4); st.bind(base + 9, m5)
@@ -67,17 +81,17 @@ final class VPRFileSink: ResultFileSink {
 
 final class EGEFileSink: ResultFileSink {
     static let group = 32
-    private let many: FastSQLite.Statement, one: FastSQLite.Statement
+    private let many: any BulkStatement, one: any BulkStatement
     private let texts: InternedTexts
     private let importID: Int?
     private var pending: [EGEBulkRow] = []
 
-    init(_ store: FastSQLite, importID: UUID?) throws {
+    init(_ prepare: PrepareStatement, importID: UUID?) throws {
         let columns = "INSERT OR REPLACE INTO ege_results (school_no, year, subject, participants, average, sd, below_minimum, high_scorers"
             + (importID == nil ? ") VALUES " : ", import_id) VALUES ")
         let row = importID == nil ? "(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)"
-        many = try store.prepare(columns + Array(repeating: row, count: Self.group).joined(separator: ","))
-        one = try store.prepare(columns + row)
+        many = try prepare(columns + Array(repeating: row, count: Self.group).joined(separator: ","))
+        one = try prepare(columns + row)
         let texts = InternedTexts()
         self.texts = texts
         self.importID = importID.map { texts.index($0.uuidString) }
@@ -98,7 +112,7 @@ final class EGEFileSink: ResultFileSink {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func bind(_ st: FastSQLite.Statement, _ r: EGEBulkRow, at base: Int32) {
+    private func bind(_ st: any BulkStatement, _ r: EGEBulkRow, at base: Int32) {
         st.bind(base + 1, r.school); st.bind(base + 2, r.year); texts.bind(st, base + 3, texts.index(r.subject)); st.bind(base + 4, r.participants)
         st.bind(base + 5, r.average); st.bind(base + 6, r.sd); st.bind(base + 7, r.belowMinimum); st.bind(base + 8, r.highScorers)
         if let importID { texts.bind(st, base + 9, importID) }
@@ -119,7 +133,7 @@ final class InternedTexts {
         return codes.count - 1
     }
 
-    func bind(_ st: FastSQLite.Statement, _ i: Int32, _ index: Int) {
+    func bind(_ st: any BulkStatement, _ i: Int32, _ index: Int) {
         st.bind(i, static: UnsafeBufferPointer(rebasing: buffers[index][0..<codes[index].utf8.count]))
     }
 

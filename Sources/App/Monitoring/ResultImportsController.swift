@@ -21,10 +21,10 @@ enum ResultImportsController {
         guard Access.allows(.importResults, try req.principal(), in: sel.municipality.ref) else { throw AppError.forbidden }
         let jobs = try await ImportJob.query(on: req.db).filter(\.$municipalityID == sel.municipality.id!).filter(\.$kind =~ prefix)
             .sort(\.$createdAt, .descending).limit(20).all()
-        let templates = ResultFileKind.allCases.map { ("\($0.title) (XLSX)", "/monitoring/imports/templates/\($0.rawValue).xlsx") }
-        let res = MonitoringViewsController.page(req, "Загрузка результатов: \(sel.municipality.name)", tab: "/monitoring/imports", sel,
+        let templates = ResultFileKind.allCases.map { ("\($0.title) (XLSX)", SiteURL.resultImportTemplate("\($0.rawValue).xlsx").path) }
+        let res = MonitoringViewsController.page(req, "Загрузка результатов: \(sel.municipality.name)", tab: .imports, sel,
             ResultImportViews.upload(kinds: ResultFileKind.allCases.map { Views.Option($0.rawValue, $0.title) },
-                                     action: "/monitoring/imports?municipality=\(sel.municipality.id!)&year=\(sel.year)", year: sel.year,
+                                     action: SiteURL.monitoring(.imports, municipality: sel.municipality.id!.uuidString, year: sel.year).path, year: sel.year,
                                      jobs: jobs.map(row), errors: errors, csrf: req.csrfToken, templates: templates))
         res.status = status
         return res
@@ -63,7 +63,7 @@ enum ResultImportsController {
             try await blob.create(on: db)
         }
         try await execute(job, kind: kind, blob: blob, municipality: sel.municipality, actor: .init(userID: user.id, login: user.login, principal: user.principal), db: req.db)
-        return req.redirect(to: "/monitoring/imports/\(job.id!)")
+        return req.redirect(to: SiteURL.resultImport(job.id!.uuidString))
     }
 
     /// Runs (or re-runs, after matching) a stored result file and records the outcome on its job.
@@ -113,11 +113,11 @@ enum ResultImportsController {
             let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$shortName).all()
             parts.append(ResultImportViews.matching(o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },
                                                     schools: schools.map { Views.Option($0.id!.uuidString, "\($0.shortName) (\($0.code))") },
-                                                    action: "/monitoring/imports/\(job.id!)/match", csrf: req.csrfToken))
+                                                    action: SiteURL.resultImportMatch(job.id!.uuidString).path, csrf: req.csrfToken))
         }
-        if job.state == .done { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", "/monitoring?municipality=\(m.id!)", primary: true))) }
+        if job.state == .done { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", SiteURL.monitoring(.summary, municipality: m.id!.uuidString).path, primary: true))) }
         return req.page("Загрузка результатов", section: .monitoring,
-                        crumbs: C.crumbs + [Crumb("Загрузка результатов", "/monitoring/imports?municipality=\(m.id!)"), Crumb(job.fileName)], .group(parts))
+                        crumbs: C.crumbs + [Crumb("Загрузка результатов", SiteURL.monitoring(.imports, municipality: m.id!.uuidString).path), Crumb(job.fileName)], .group(parts))
     }
 
     static func rowsText(_ rows: [Int]) -> String {
@@ -137,7 +137,7 @@ enum ResultImportsController {
             let v = f["match_\(i)"]
             if v == "skip" { continue }
             guard let id = UUID(uuidString: v), schoolIDs.contains(id) else {
-                return req.redirect("/monitoring/imports/\(job.id!)", flash: "Выберите школу или «не наша школа» для каждой строки: \(u.label).", kind: .error)
+                return req.redirect(.resultImport(job.id!.uuidString), flash: "Выберите школу или «не наша школа» для каждой строки: \(u.label).", kind: .error)
             }
             matches.append((u, id))
         }
@@ -147,7 +147,7 @@ enum ResultImportsController {
         let skipped = o.unmatched.filter { u in !matches.contains { $0.0 == u } }.map { "\($0.kind)|\($0.value)" }
         try await execute(job, kind: kind, blob: blob, municipality: m, actor: .init(userID: user.id, login: user.login, principal: user.principal),
                           db: req.db, skipping: Set(skipped))
-        return req.redirect(to: "/monitoring/imports/\(job.id!)")
+        return req.redirect(to: SiteURL.resultImport(job.id!.uuidString))
     }
 
     @Sendable static func template(req: Request) async throws -> Response {

@@ -25,7 +25,7 @@ extension ResultWriters {
                 o.references = saved.count
                 o.notes += saved.notes
             }
-            try await DataVersion.bump(on: db)
+            try await DataVersion.bump(versionKeys(referencesSaved: o.references > 0), on: db)
             return o
         }
     }

@@ -12,6 +12,11 @@ struct ResultWriters: Sendable {
     var skipping: Set<String> = []
     typealias Outcome = ResultImportService.Outcome
 
+    /// What a result import moves on: the municipality's results, and the region's references when it saved some.
+    func versionKeys(referencesSaved: Bool) -> [DataKey] {
+        [.results(municipality.id!)] + (referencesSaved ? [.references(municipality.$region.id)] : [])
+    }
+
     func prepare<Row: Sendable>(_ file: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int) -> (ResultImportService.Matched<Row>, Outcome) {
         let m = ResultImportService.match(file.rows, key: key, row: row, municipality: municipality, resolver: resolver, skipping: skipping)
         var o = Outcome(notes: file.notes, unmatched: m.unmatched)
@@ -36,7 +41,7 @@ struct ResultWriters: Sendable {
                 o.notes += saved.notes
             }
             // The caller audits the import; the version moves with the rows in this transaction.
-            try await DataVersion.bump(on: db)
+            try await DataVersion.bump(versionKeys(referencesSaved: o.references > 0), on: db)
             return o
         }
     }

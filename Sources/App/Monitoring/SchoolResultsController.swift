@@ -34,7 +34,7 @@ enum SchoolResultsController {
         model.federalRiskShare = settings.federalRiskShare
         model.federalRiskProcedures = settings.federalRiskProcedures
         return req.page("Результаты: \(school.shortName)", section: .schools,
-                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, "/schools/\(school.id!)"), Crumb("Результаты")],
+                        crumbs: SchoolsController.crumbs + [Crumb(school.shortName, SiteURL.school(school.id!.uuidString).path), Crumb("Результаты")],
                         SchoolResultsView.body(model))
     }
 }

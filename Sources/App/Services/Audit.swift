@@ -34,7 +34,7 @@ enum Audit {
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
                        label: String, municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-                       at: Date = Date(), bumpVersion: Bool = true) async throws {
+                       at: Date = Date(), bumpVersion: Bool = true, versions: [DataKey]? = nil) async throws {
         let e = AuditEntry()
         e.at = at
         e.userID = actor
@@ -47,17 +47,33 @@ enum Audit {
         e.beforeJSON = before.flatMap(json)
         e.afterJSON = after.flatMap(json)
         try await e.create(on: db)
-        // The counter row is locked until commit (PostgreSQL): callers that audit many rows in
+        // The counter rows are locked until commit (PostgreSQL): callers that audit many rows in
         // one long transaction pass `bumpVersion: false` and bump once as their last statement.
-        if action.changesData && bumpVersion { try await DataVersion.bump(on: db) }
+        if action.changesData && bumpVersion {
+            try await DataVersion.bump(versions ?? dataKeys(entity: entity, municipalityID: municipalityID), on: db)
+        }
+    }
+
+    /// The data an audited change of an entity moves on (DataKey), unless the caller names it.
+    static func dataKeys(entity: String, municipalityID: UUID?) -> [DataKey] {
+        guard let m = municipalityID else { return entity == "user" ? [] : [.tenancy] }
+        switch entity {
+        case "school", "school_status", "school_context", "person", "assignment": return [.registry(m)]
+        case "municipality": return [.tenancy, .registry(m)]
+        case "campaign", "exclusion": return [.results(m)]
+        case "import": return [.registry(m), .results(m)]
+        case "user": return []
+        default: return [.registry(m), .results(m)]
+        }
     }
 
     /// Records on behalf of the request's user; `db` lets callers stay inside their transaction.
     static func record(_ req: Request, on db: (any Database)? = nil, _ action: AuditAction, entity: String, id: UUID?, label: String,
-                       municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil) async throws {
+                       municipalityID: UUID?, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+                       versions: [DataKey]? = nil) async throws {
         let user = req.currentUser
         try await record(on: db ?? req.db, actor: user?.id, actorLogin: user?.login ?? "система", action: action, entity: entity,
-                         id: id, label: label, municipalityID: municipalityID, before: before, after: after, at: req.now)
+                         id: id, label: label, municipalityID: municipalityID, before: before, after: after, at: req.now, versions: versions)
     }
 
     static func json(_ value: any Encodable) -> String? {

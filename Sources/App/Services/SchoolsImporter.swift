@@ -96,7 +96,7 @@ struct SchoolsImporter {
             }
             try await ImportService.createInBatches(newStatuses, on: db)
             try await audit.write(on: db)
-            try await DataVersion.bump(on: db)
+            try await DataVersion.bump(frozenPlan.map { DataKey.registry($0.1.id!) } + [.registry(municipality.id!)], on: db)
             return outcome
         }
     }

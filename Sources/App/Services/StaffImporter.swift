@@ -102,7 +102,7 @@ struct StaffImporter {
             }
             try await ImportService.createInBatches(functions, on: db)
             try await audit.write(on: db)
-            try await DataVersion.bump(on: db)
+            try await DataVersion.bump(frozenPlan.map { DataKey.registry($0.1.id!) } + [.registry(municipality.id!)], on: db)
             return outcome
         }
     }

@@ -22,7 +22,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             if status == .unauthorized {
                 let next = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
-                return req.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return req.redirect(to: SiteURL.login(next: next))
             }
             let title = status == .forbidden ? "Доступ запрещён" : status == .notFound ? "Страница не найдена" : "Ошибка"
             return req.page(title, section: nil, status: status, ErrorView.body(status: Int(status.code), message: message))

@@ -3,48 +3,32 @@ import Fluent
 import SQLKit
 import NIOConcurrencyHelpers
 
-/// The database's change counter (M008): every audited change increments it in the
-/// same transaction as the change, so a value cached under version v is stale exactly
-/// when the counter has moved on.
-enum DataVersion {
-    static let name = "data"
-
-    static func current(on db: any Database) async throws -> Int64 {
-        guard let sql = db as? any SQLDatabase else { return -1 }
-        let row = try await sql.select().column("value").from("data_versions").where("name", .equal, SQLBind(name)).first()
-        return try row?.decode(column: "value", as: Int64.self) ?? -1
-    }
-
-    static func bump(on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE data_versions SET value = value + 1 WHERE name = \(bind: name)").run()
-    }
-}
-
-/// Values computed from the database, kept per process and keyed by the data version:
-/// a new version makes every older entry unreachable (and they are dropped). Nothing
-/// here is needed for correctness — a fresh instance simply computes again.
+/// Values computed from the database, kept per process with the data versions they were
+/// made at: a value is used only while those versions still stand. Nothing here is needed
+/// for correctness — a fresh instance simply computes again.
 final class VersionedCache: Sendable {
-    private struct State { var version: Int64 = .min; var values: [String: any Sendable] = [:] }
-    private let state = NIOLockedValueBox(State())
+    private struct Entry: @unchecked Sendable { let versions: [Int64]; let value: any Sendable }
+    private let entries = NIOLockedValueBox([String: Entry]())
     let capacity: Int
 
-    init(capacity: Int = 128) { self.capacity = capacity }
+    init(capacity: Int = 256) { self.capacity = capacity }
 
-    func value<T: Sendable>(_ key: String, version: Int64, _ make: () async throws -> T) async throws -> T {
-        if version >= 0, let hit = state.withLockedValue({ $0.version == version ? $0.values[key] as? T : nil }) { return hit }
+    /// The value kept under `key` when it was made at exactly these `versions`, else a new one.
+    func value<T: Sendable>(_ key: String, versions: [Int64], _ make: () async throws -> T) async throws -> T {
+        let usable = !versions.contains { $0 < 0 }
+        if usable, let hit = entries.withLockedValue({ e in e[key].flatMap { $0.versions == versions ? $0.value as? T : nil } }) { return hit }
         let made = try await make()
-        guard version >= 0 else { return made }
-        state.withLockedValue { s in
-            if s.version < version { s = State(version: version) }
-            guard s.version == version else { return }
-            if s.values.count >= capacity { s.values.removeAll(keepingCapacity: true) }
-            s.values[key] = made
+        guard usable else { return made }
+        entries.withLockedValue { e in
+            if e.count >= capacity && e[key] == nil { e.removeAll(keepingCapacity: true) }
+            // Never replace a newer value with an older one (a slow request finishing late).
+            if let old = e[key], zip(old.versions, versions).contains(where: { $0 > $1 }) { return }
+            e[key] = Entry(versions: versions, value: made)
         }
         return made
     }
 
-    func clear() { state.withLockedValue { $0 = State() } }
+    func clear() { entries.withLockedValue { $0.removeAll() } }
 }
 
 extension Application {
@@ -57,10 +41,11 @@ extension Application {
 }
 
 extension Request {
-    /// A value computed from the database, reused while nothing audited has changed.
-    func cached<T: Sendable>(_ key: String, _ make: () async throws -> T) async throws -> T {
-        // The version is read before the data, so whatever is stored under it is at least that fresh.
-        let version = try await DataVersion.current(on: db)
-        return try await application.versionedCache.value(key, version: version, make)
+    /// A value computed from the database, reused while none of the data it depends on has
+    /// changed (`DataKey`s: area × municipality).
+    func cached<T: Sendable>(_ key: String, dependsOn keys: [DataKey], _ make: () async throws -> T) async throws -> T {
+        // The versions are read before the data, so whatever is stored under them is at least that fresh.
+        let versions = try await DataVersion.current(keys, on: db)
+        return try await application.versionedCache.value(key + "|" + keys.map(\.name).joined(separator: ","), versions: versions, make)
     }
 }

@@ -24,7 +24,7 @@ public enum AuditView {
             [.safe(r.at), .safe(r.user), .safe(r.action), .safe(r.entity), r.url.map { Components.link(r.label, $0) } ?? .safe(r.label), change(r)]
         }
         return .group(
-            Form.filters(path: "/admin/audit", .group([
+            Form.filters(path: SiteURL.adminAudit.path, .group([
                 Form.select("entity", "Объект", options: m.entities, selected: f("entity"), errors: [], includeBlank: "Все"),
                 Form.select("action", "Действие", options: m.actions, selected: f("action"), errors: [], includeBlank: "Все"),
                 Form.text("user", "Пользователь (логин)", value: f("user"), errors: []),
@@ -33,7 +33,7 @@ public enum AuditView {
             ])),
             Components.table([Column("Когда"), Column("Кто"), Column("Действие"), Column("Объект"), Column("Запись"), Column("Изменения")],
                              rows: rows, count: m.total, empty: Components.emptyState("Записей журнала по этим условиям нет.")),
-            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery, path: "/admin/audit")
+            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery, path: SiteURL.adminAudit.path)
         )
     }
 

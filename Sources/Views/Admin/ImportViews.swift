@@ -15,7 +15,7 @@ public enum ImportsIndex {
         .group(
             Components.section("Загрузить файл", .group(
                 .p(.class("muted"), .safe("CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Файл загружается целиком или не загружается совсем: при любой ошибке ничего не записывается, а вы получите список ошибок со строкой и столбцом. Повторная загрузка того же файла обновляет записи, а не дублирует их.")),
-                Form.form(action: "/admin/imports", csrf: csrf, errors: errors, multipart: true, .group(
+                Form.form(action: SiteURL.adminImports.path, csrf: csrf, errors: errors, multipart: true, .group(
                     Form.row(
                         Form.select("kind", "Что загружаем", options: kinds, selected: "schools", errors: errors, required: true),
                         Form.select("municipality_id", "Муниципалитет", options: municipalities, selected: selected, errors: errors, required: true)
@@ -23,14 +23,14 @@ public enum ImportsIndex {
                     Form.file("file", "Файл", accept: ".csv,.xlsx,text/csv", errors: errors, hint: "До 25 МБ")
                 ), submit: "Загрузить"),
                 .p(.strong(.safe("Шаблоны: ")),
-                   Components.link("школы (XLSX)", "/admin/imports/templates/schools.xlsx"), .safe(" · "),
-                   Components.link("школы (CSV)", "/admin/imports/templates/schools.csv"), .safe(" · "),
-                   Components.link("кадры (XLSX)", "/admin/imports/templates/staff.xlsx"), .safe(" · "),
-                   Components.link("кадры (CSV)", "/admin/imports/templates/staff.csv"))
+                   Components.link("школы (XLSX)", SiteURL.adminImportTemplate("schools.xlsx").path), .safe(" · "),
+                   Components.link("школы (CSV)", SiteURL.adminImportTemplate("schools.csv").path), .safe(" · "),
+                   Components.link("кадры (XLSX)", SiteURL.adminImportTemplate("staff.xlsx").path), .safe(" · "),
+                   Components.link("кадры (CSV)", SiteURL.adminImportTemplate("staff.csv").path))
             )),
             Components.section("Последние загрузки", Components.table(
                 [Column("Когда"), Column("Что"), Column("Файл"), Column("Кто"), Column("Состояние"), Column("Итог")],
-                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, "/admin/imports/\(j.id)"), .safe(j.user),
+                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, SiteURL.adminImport(j.id).path), .safe(j.user),
                                        Components.badge(j.status, j.statusKind), .safe(j.summary)] },
                 empty: Components.emptyState("Загрузок ещё не было.")))
         )
@@ -75,7 +75,7 @@ public enum MunicipalityViews {
     }
     public static func index(_ rows: [Row]) -> Node<HTML.BodyContext> {
         Components.table([Column("Муниципалитет"), Column("Код"), Column("Регион"), Column("Период планирования"), Column("Школ", numeric: true)],
-                         rows: rows.map { [Components.link($0.name, "/admin/municipalities/\($0.id)"), .safe($0.code), .safe($0.region), .safe($0.period), .safe("\($0.schools)")] },
+                         rows: rows.map { [Components.link($0.name, SiteURL.adminMunicipality($0.id).path), .safe($0.code), .safe($0.region), .safe($0.period), .safe("\($0.schools)")] },
                          count: rows.count, empty: Components.emptyState("Муниципалитетов нет. Создайте их командой opora municipality create."))
     }
 
@@ -88,7 +88,7 @@ public enum MunicipalityViews {
     public static func edit(_ m: Model) -> Node<HTML.BodyContext> {
         let v = { (k: String) in m.values[k] ?? "" }
         return .group(
-            Components.section("Настройки", Form.form(action: "/admin/municipalities/\(m.id)", csrf: m.csrf, errors: m.errors, .group(
+            Components.section("Настройки", Form.form(action: SiteURL.adminMunicipality(m.id).path, csrf: m.csrf, errors: m.errors, .group(
                 Form.text("name", "Наименование", value: v("name"), errors: m.errors, required: true),
                 Form.row(
                     Form.text("fis_oko_code", "Код в ФИС ОКО", value: v("fis_oko_code"), errors: m.errors, hint: "Например reg23_m012"),
@@ -105,7 +105,7 @@ public enum MunicipalityViews {
                 Components.table([Column("С года"), Column("Низкие результаты"), Column("Сложные условия")],
                                  rows: m.labels.map { [.safe($0.year), .safe($0.low), .safe($0.difficult)] },
                                  empty: Components.emptyState("Используются названия по умолчанию: ШНОР и ШССУ.")),
-                Form.form(action: "/admin/municipalities/\(m.id)/labels", csrf: m.csrf, Form.row(
+                Form.form(action: SiteURL.adminMunicipalityLabels(m.id).path, csrf: m.csrf, Form.row(
                     Form.text("from_year", "С года", value: "", errors: [], required: true),
                     Form.text("low_results", "Название: низкие результаты", value: "ШНОР", errors: [], required: true),
                     Form.text("difficult", "Название: сложные условия", value: "ШССУ", errors: [], required: true)

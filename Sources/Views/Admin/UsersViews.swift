@@ -11,7 +11,7 @@ public enum UsersIndex {
     public static func body(_ rows: [Row]) -> Node<HTML.BodyContext> {
         Components.table([Column("Логин"), Column("Имя"), Column("Роли и области"), Column("Состояние"), Column("Последний вход")],
                          rows: rows.map { r in
-                            [Components.link(r.login, "/admin/users/\(r.id)"), .safe(r.name), .safe(r.roles),
+                            [Components.link(r.login, SiteURL.adminUser(r.id).path), .safe(r.name), .safe(r.roles),
                              r.active ? Components.badge("активен", .success) : Components.badge("отключён", .neutral), .safe(r.lastLogin)]
                          }, count: rows.count, empty: Components.emptyState("Пользователей нет."))
     }
@@ -40,7 +40,7 @@ public enum GrantFields {
 
 public enum UserNewView {
     public static func body(options: GrantFields.Options, values: [String: String], errors: [FieldError], csrf: String) -> Node<HTML.BodyContext> {
-        Form.form(action: "/admin/users", csrf: csrf, errors: errors, .group(
+        Form.form(action: SiteURL.adminUsers.path, csrf: csrf, errors: errors, .group(
             Form.row(
                 Form.text("login", "Логин", value: values["login"] ?? "", errors: errors, required: true, hint: "Латиница, цифры, точка, дефис; 3–40 символов"),
                 Form.text("display_name", "Имя для показа", value: values["display_name"] ?? "", errors: errors, required: true)
@@ -49,7 +49,7 @@ public enum UserNewView {
                         hint: "Для наставника, тьютора, педагога и эксперта обязательна: по ней видны закрепления"),
             GrantFields.fields(options, values: values, errors: errors),
             .p(.class("muted"), .safe("Временный пароль будет создан и показан один раз; при первом входе пользователь задаст свой."))
-        ), submit: "Создать пользователя", cancelURL: "/admin/users")
+        ), submit: "Создать пользователя", cancelURL: SiteURL.adminUsers.path)
     }
 }
 
@@ -67,14 +67,14 @@ public enum UserShowView {
         .group(
             m.newPassword.map { Node<HTML.BodyContext>.div(.class("alert alert-success"), .safe("Временный пароль (показывается один раз, передайте его пользователю): "), .code(.safe($0))) } ?? .empty,
             Components.section("Учётная запись", actions: .group(
-                Components.postButton("Сбросить пароль", action: "/admin/users/\(m.id)/reset-password", csrf: m.csrf),
-                Components.postButton(m.active ? "Отключить" : "Включить", action: "/admin/users/\(m.id)/toggle", csrf: m.csrf, danger: m.active)
+                Components.postButton("Сбросить пароль", action: SiteURL.adminUserResetPassword(m.id).path, csrf: m.csrf),
+                Components.postButton(m.active ? "Отключить" : "Включить", action: SiteURL.adminUserToggle(m.id).path, csrf: m.csrf, danger: m.active)
             ), Components.details(m.details.map { ($0.0, .safe($0.1)) })),
             Components.section("Роли", .group(
                 Components.table([Column("Роль и область"), Column("")],
                                  rows: m.grants.map { [.safe($0.title), Components.postButton("Отозвать", action: $0.deleteURL, csrf: m.csrf, danger: true)] },
                                  empty: Components.emptyState("Ролей нет: пользователь ничего не видит.")),
-                Form.form(action: "/admin/users/\(m.id)/grants", csrf: m.csrf, errors: m.errors,
+                Form.form(action: SiteURL.adminUserGrants(m.id).path, csrf: m.csrf, errors: m.errors,
                           GrantFields.fields(m.options, values: [:], errors: m.errors), submit: "Добавить роль")
             ))
         )

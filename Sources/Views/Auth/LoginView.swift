@@ -6,7 +6,7 @@ public enum LoginView {
         .div(.class("login-box"),
              .p(.class("lead"), .safe("Информационная система сопровождения школ с низкими образовательными результатами и школ, функционирующих в сложных социальных условиях.")),
              error.map { Node<HTML.BodyContext>.div(.class("alert alert-error"), .attribute(named: "role", value: "alert"), .safe($0)) } ?? .empty,
-             Form.form(action: "/login", csrf: csrf, .group(
+             Form.form(action: SiteURL.login().path, csrf: csrf, .group(
                 Form.hidden("next", next),
                 Form.text("login", "Логин", value: login, errors: [], required: true, autocomplete: "username"),
                 Form.text("password", "Пароль", value: "", errors: [], required: true, type: "password", autocomplete: "current-password")
@@ -47,7 +47,7 @@ public enum AccountView {
             Components.section("Учётная запись", .group(
                 Components.details(m.details.map { ($0.0, .safe($0.1)) }),
                 m.personURL.map { Components.link("Моя карточка", $0) } ?? .empty)),
-            Components.section("Смена пароля", Form.form(action: "/account/password", csrf: m.csrf, errors: m.errors, .group(
+            Components.section("Смена пароля", Form.form(action: SiteURL.accountPassword.path, csrf: m.csrf, errors: m.errors, .group(
                 Form.text("current", "Текущий пароль", value: "", errors: m.errors, required: true, type: "password", autocomplete: "current-password"),
                 Form.row(
                     Form.text("new", "Новый пароль", value: "", errors: m.errors, required: true, type: "password", hint: "Не короче 8 символов, буквы и цифры", autocomplete: "new-password"),
@@ -61,7 +61,7 @@ public enum AccountView {
                                  rows: m.tokens.map { t in [.safe(t.name), .safe(t.created), .safe(t.expires), .safe(t.lastUsed),
                                                             Form.form(action: t.revokeURL, csrf: m.csrf, .empty, submit: "Отозвать")] },
                                  empty: Components.emptyState("Токенов нет.")),
-                Form.form(action: "/account/tokens", csrf: m.csrf, Form.row(
+                Form.form(action: SiteURL.accountTokens.path, csrf: m.csrf, Form.row(
                     Form.text("name", "Название токена", value: "", errors: m.errors, required: true, hint: "Например: выгрузка для отчёта"),
                     Form.text("days", "Срок, дней", value: "90", errors: m.errors, type: "number", hint: "От 1 до \(maxTokenDays)")
                 ), submit: "Выпустить токен"),

@@ -3,8 +3,8 @@ import Plot
 /// The page shell: document head, header bar with user menu, navigation,
 /// breadcrumbs, flash message, main area and footer.
 public enum Layout {
-    public static let stylesheetPath = "/assets/app.css"
-    public static let faviconPath = "/assets/favicon.svg"
+    public static let stylesheetPath = SiteURL.stylesheet.path
+    public static let faviconPath = SiteURL.favicon.path
 
     /// Full HTML document. `actions` are buttons shown right of the h1 (hidden in print).
     public static func page(
@@ -60,7 +60,7 @@ public enum Layout {
         .div(
             .class("brand"),
             Markup.el(
-                "a", .class("brand-name"), .attr("href", "/"),
+                "a", .class("brand-name"), .attr("href", SiteURL.home.path),
                 .span(.class("brand-mark"), .ariaHidden(true), .safe("О")),
                 .safe(Strings.product)
             ),
@@ -71,7 +71,7 @@ public enum Layout {
     static func userMenu(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         guard let name = ctx.userName else { return .empty }
         let logout = Markup.el(
-            "form", .class("logout-form"), .attr("method", "post"), .attr("action", "/logout"),
+            "form", .class("logout-form"), .attr("method", "post"), .attr("action", SiteURL.logout.path),
             Markup.hidden("_csrf", ctx.csrfToken),
             Markup.el("button", .attr("type", "submit"), .class("header-link"), .safe(Strings.logout))
         )
@@ -82,7 +82,7 @@ public enum Layout {
                 .span(.class("user-name"), .safe(name)),
                 .unwrap(ctx.roleTitle) { .span(.class("user-role"), .safe($0)) }
             ),
-            Markup.el("a", .class("header-link"), .attr("href", "/account"), .safe(Strings.profile)),
+            Markup.el("a", .class("header-link"), .attr("href", SiteURL.account.path), .safe(Strings.profile)),
             logout
         )
     }

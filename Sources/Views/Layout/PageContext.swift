@@ -19,8 +19,16 @@ public enum NavSection: String, CaseIterable, Sendable {
         }
     }
 
+    /// The section's page; sections not built yet keep their future address.
     public var path: String {
-        self == .overview ? "/" : "/" + rawValue
+        switch self {
+        case .overview: SiteURL.home.path
+        case .schools: SiteURL.schools.path
+        case .people: SiteURL.people.path
+        case .monitoring: SiteURL.monitoring(.summary).path
+        case .admin: SiteURL.admin.path
+        default: "/" + rawValue
+        }
     }
 }
 

@@ -66,7 +66,7 @@ public enum MonitoringAdminViews {
         .group(
             .p(.class("muted"), .safe("Кампания мониторинга: год, срок (сентябрь, не позднее двух месяцев после получения результатов), состояние: открыта → данные собраны → утверждена управлением образования. При утверждении сохраняется датированная копия сводной таблицы, которую уже нельзя изменить.")),
             Components.table([Column("Год"), Column("Состояние"), Column("Срок"), Column("Утверждена"), Column("")],
-                             rows: rows.map { r in [Components.link(String(r.year), "/monitoring/campaigns/\(r.id)"), Components.badge(r.status, r.statusKind), .safe(r.deadline), .safe(r.approved),
+                             rows: rows.map { r in [Components.link(String(r.year), SiteURL.campaign(r.id).path), Components.badge(r.status, r.statusKind), .safe(r.deadline), .safe(r.approved),
                                                     .group(r.actions.map { Components.postButton($0.0, action: $0.1, csrf: csrf) })] },
                              empty: Components.emptyState("Кампаний ещё нет.")),
             createAction.map { Form.form(action: $0, csrf: csrf, errors: errors, Form.row(

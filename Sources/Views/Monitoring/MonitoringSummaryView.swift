@@ -58,7 +58,7 @@ public enum MonitoringSummaryView {
         let sort = SortState(key: m.query["sort"] ?? "name", ascending: true, baseQuery: m.baseQuery)
         return Components.table(columns, rows: body, sort: sort, count: body.count,
                                 empty: Components.emptyState("Школ с отрицательной динамикой нет — или результаты за эти годы ещё не загружены. Загрузите файлы ЕГЭ и ВПР в разделе «Загрузка результатов».",
-                                                             action: (title: "Загрузка результатов", url: "/monitoring/imports")))
+                                                             action: (title: "Загрузка результатов", url: SiteURL.monitoring(.imports).path)))
     }
 
     static func row(_ r: SchoolResult, _ m: Model) -> [Node<HTML.BodyContext>] {

@@ -21,7 +21,7 @@ public enum ResultImportViews {
             )),
             Components.section("Последние загрузки результатов", Components.table(
                 [Column("Когда"), Column("Что"), Column("Файл"), Column("Кто"), Column("Состояние"), Column("Итог")],
-                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, "/monitoring/imports/\(j.id)"), .safe(j.user),
+                rows: jobs.map { j in [.safe(j.when), .safe(j.kind), Components.link(j.file, SiteURL.resultImport(j.id).path), .safe(j.user),
                                        Components.badge(j.status, j.statusKind), .safe(j.summary)] },
                 empty: Components.emptyState("Результаты ещё не загружались.")))
         )

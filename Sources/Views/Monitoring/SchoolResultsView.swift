@@ -34,7 +34,7 @@ public enum SchoolResultsView {
 
     static func ogeTable(_ rows: [OGERow], threshold: Int, procedures: Int) -> Node<HTML.BodyContext> {
         guard !rows.isEmpty else {
-            return Components.emptyState("Результаты ОГЭ не загружены — загрузите протокол или сводку РЦОИ.", action: (title: "Загрузить", url: "/monitoring/imports"))
+            return Components.emptyState("Результаты ОГЭ не загружены — загрузите протокол или сводку РЦОИ.", action: (title: "Загрузить", url: SiteURL.monitoring(.imports).path))
         }
         return .group(
             .p(.class("muted"), .safe("Доля «2» ≥ \(threshold) % в \(procedures) и более процедурах одного года или в одной процедуре два года подряд отмечает школу как «группа риска» (приказ Рособрнадзора № 1336; пороги — настройка мониторинга).")),
@@ -51,13 +51,13 @@ public enum SchoolResultsView {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
-            Form.filters(path: "/schools/\(m.schoolID)/results", Form.select("year", "Мониторинг года", options: m.years, selected: String(m.year), errors: [])),
+            Form.filters(path: SiteURL.schoolResults(m.schoolID).path, Form.select("year", "Мониторинг года", options: m.years, selected: String(m.year), errors: [])),
             Components.section("Показатели мониторинга \(m.year) года (Концепция, п. 6.3)", indicators(m)),
             Components.section("ЕГЭ: средний балл школы и эталон", m.egeCharts.isEmpty
-                ? Components.emptyState("Результаты ЕГЭ не загружены.", action: (title: "Загрузить", url: "/monitoring/imports"))
+                ? Components.emptyState("Результаты ЕГЭ не загружены.", action: (title: "Загрузить", url: SiteURL.monitoring(.imports).path))
                 : .div(.class("chart-grid"), .group(m.egeCharts.map { Charts.lines(title: $0.title, yLabel: "Средний тестовый балл", series: $0.series) }))),
             Components.section("ВПР: распределение отметок", m.vprCharts.isEmpty
-                ? Components.emptyState("Результаты ВПР ещё не загружены — загрузите файл ФИС ОКО.", action: (title: "Загрузить", url: "/monitoring/imports"))
+                ? Components.emptyState("Результаты ВПР ещё не загружены — загрузите файл ФИС ОКО.", action: (title: "Загрузить", url: SiteURL.monitoring(.imports).path))
                 : .div(.class("chart-grid"), .group(m.vprCharts.map { Charts.stackedBars(title: $0.title, bars: $0.bars) }))),
             Components.section("ОГЭ: по предметам и годам", ogeTable(m.oge, threshold: m.federalRiskShare, procedures: m.federalRiskProcedures))
         )

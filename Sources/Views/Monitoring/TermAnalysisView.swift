@@ -27,7 +27,7 @@ public enum TermAnalysisView {
         ]))
         guard !r.schools.isEmpty else {
             return .group(filters, Components.emptyState("Итоги этого периода не загружены — загрузите файл «Итоги четверти (полугодия)».",
-                                                         action: (title: "Загрузка результатов", url: "/monitoring/imports")))
+                                                         action: (title: "Загрузка результатов", url: SiteURL.monitoring(.imports).path)))
         }
         let summary = "По муниципалитету: успеваемость \(r.municipalSuccess?.ru(1) ?? "—") %, качество знаний \(r.municipalQuality?.ru(1) ?? "—") % "
             + "(средневзвешенные по числу обучающихся). Пороги (настройка мониторинга): успеваемость ниже \(thresholds.success) %, качество ниже \(thresholds.quality) %."

@@ -5,6 +5,6 @@ public enum ErrorView {
         .div(.class("error-page"),
              .p(.class("error-code"), .safe("Код ошибки: \(status)")),
              .p(.class("lead"), .safe(message)),
-             .p(.a(.class("button"), .href("/"), .safe("На главную"))))
+             .p(.a(.class("button"), .href(SiteURL.home.path), .safe("На главную"))))
     }
 }

@@ -23,10 +23,10 @@ public enum PersonIndex {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let functions = PersonFunction.allCases.map { Option($0.rawValue, $0.title) }
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
-            [Components.link(r.name, "/people/\(r.id)"), .safe(r.organisation), .safe(r.position), .safe(r.functions), .safe(r.subjects), .safe(r.category)]
+            [Components.link(r.name, SiteURL.person(r.id).path), .safe(r.organisation), .safe(r.position), .safe(r.functions), .safe(r.subjects), .safe(r.category)]
         }
         return .group(
-            Form.filters(path: "/people", .group([
+            Form.filters(path: SiteURL.people.path, .group([
                 m.municipalities.count > 1
                     ? Form.select("municipality", "Муниципалитет", options: m.municipalities, selected: m.f("municipality"), errors: [], includeBlank: "Все")
                     : .empty,
@@ -36,12 +36,12 @@ public enum PersonIndex {
             Components.table([Column("ФИО"), Column("Организация"), Column("Должность"), Column("Роли"), Column("Предметы"), Column("Категория")],
                              rows: rows, count: m.total,
                              empty: Components.emptyState("Никого не найдено. Измените фильтры или загрузите файл кадров.")),
-            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery, path: "/people")
+            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery, path: SiteURL.people.path)
         )
     }
 
     public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
-        m.canCreate ? .group(Components.buttonLink("Загрузить кадры", "/admin/imports"), Components.buttonLink("Добавить человека", "/people/new", primary: true)) : .empty
+        m.canCreate ? .group(Components.buttonLink("Загрузить кадры", SiteURL.adminImports.path), Components.buttonLink("Добавить человека", SiteURL.personNew().path, primary: true)) : .empty
     }
 }
 
@@ -63,7 +63,7 @@ public enum PersonShow {
     }
 
     public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
-        m.canEdit ? Components.buttonLink("Редактировать", "/people/\(m.id)/edit", primary: true) : .empty
+        m.canEdit ? Components.buttonLink("Редактировать", SiteURL.personEdit(m.id).path, primary: true) : .empty
     }
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
@@ -77,7 +77,7 @@ public enum PersonShow {
             Components.section("Закрепления", .group(
                 Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("")], rows: rows,
                                  empty: Components.emptyState("Закреплений нет.")),
-                m.canAssignTutorant ? .div(.class("assign-form"), Form.form(action: "/people/\(m.id)/tutorants", csrf: m.csrf, .group(
+                m.canAssignTutorant ? .div(.class("assign-form"), Form.form(action: SiteURL.personTutorants(m.id).path, csrf: m.csrf, .group(
                     Form.row(
                         Form.select("teacher_id", "Закрепить тьюторанта (педагога)", options: m.teacherOptions, selected: "", errors: [], required: true),
                         Form.text("order_number", "Номер приказа", value: "", errors: []),

@@ -37,7 +37,7 @@ public enum SchoolIndex {
                                        Option("none", "Без статуса")]
 
     public static func filters(_ m: Model) -> Node<HTML.BodyContext> {
-        Form.filters(path: "/schools", .group([
+        Form.filters(path: SiteURL.schools.path, .group([
             m.municipalities.count > 1
                 ? Form.select("municipality", "Муниципалитет", options: m.municipalities, selected: m.f("municipality"), errors: [], includeBlank: "Все")
                 : .empty,
@@ -53,7 +53,7 @@ public enum SchoolIndex {
         columns += [Column("Код", sortKey: "code"), Column("Статус"), Column("Директор"), Column("ФИС ОКО"), Column("Код ОО")]
         let rows: [[Node<HTML.BodyContext>]] = m.rows.map { r in
             var cells: [Node<HTML.BodyContext>] = [
-                .group(.a(.href("/schools/\(r.id)"), .safe(r.shortName)), .div(.class("muted small"), .safe(r.fullName))),
+                .group(.a(.href(SiteURL.school(r.id).path), .safe(r.shortName)), .div(.class("muted small"), .safe(r.fullName))),
             ]
             if m.showMunicipality { cells.append(.safe(r.municipality)) }
             cells += [
@@ -67,17 +67,17 @@ public enum SchoolIndex {
         }
         let sort = SortState(key: m.f("sort").isEmpty ? "name" : m.f("sort"), ascending: m.f("dir") != "desc", baseQuery: m.baseQuery)
         let empty = m.canCreate
-            ? Components.emptyState("Школ по этим условиям нет. Измените фильтры или добавьте школы — по одной или загрузкой файла.", action: (title: "Загрузить школы из файла", url: "/admin/imports"))
+            ? Components.emptyState("Школ по этим условиям нет. Измените фильтры или добавьте школы — по одной или загрузкой файла.", action: (title: "Загрузить школы из файла", url: SiteURL.adminImports.path))
             : Components.emptyState("Школ по этим условиям нет. Измените фильтры.")
         return .group(
             filters(m),
             Components.table(columns, rows: rows, sort: sort, count: m.total, empty: empty),
-            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery + [("sort", m.f("sort")), ("dir", m.f("dir"))], path: "/schools")
+            Components.pagination(page: m.page, pageCount: m.pageCount, baseQuery: m.baseQuery + [("sort", m.f("sort")), ("dir", m.f("dir"))], path: SiteURL.schools.path)
         )
     }
 
     public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
         guard m.canCreate else { return .empty }
-        return .group(Components.buttonLink("Загрузить из файла", "/admin/imports"), Components.buttonLink("Добавить школу", "/schools/new", primary: true))
+        return .group(Components.buttonLink("Загрузить из файла", SiteURL.adminImports.path), Components.buttonLink("Добавить школу", SiteURL.schoolNew.path, primary: true))
     }
 }

@@ -50,13 +50,13 @@ public enum SchoolShow {
     }
 
     public static func actions(_ m: Model) -> Node<HTML.BodyContext> {
-        m.canEdit ? Components.buttonLink("Редактировать", "/schools/\(m.id)/edit", primary: true) : .empty
+        m.canEdit ? Components.buttonLink("Редактировать", SiteURL.schoolEdit(m.id).path, primary: true) : .empty
     }
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
-                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", "/schools/\(m.id)/results", false)]),
+                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", SiteURL.schoolResults(m.id).path, false)]),
             .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),
@@ -70,7 +70,7 @@ public enum SchoolShow {
             [.safe(s.year), .group(s.badges.map { Components.badge($0.0, $0.1) }), .safe(s.order), .safe(s.note),
              s.editURL.map { Components.link("Изменить", $0) } ?? .empty]
         }
-        let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/statuses/new") : .empty
+        let add = m.canEdit ? Components.buttonLink("Добавить год", SiteURL.schoolStatusNew(m.id).path) : .empty
         return Components.section("Статусы по годам", actions: add, Components.table(
             [Column("Год"), Column("Статус"), Column("Приказ"), Column("Примечание"), Column("")], rows: rows,
             empty: Components.emptyState("Статусы не установлены. Статус ШНОР / ШССУ задаётся на год приказом управления образования.")))
@@ -87,7 +87,7 @@ public enum SchoolShow {
             rows.append([.empty] + m.contexts.map { c in c.editURL.map { Components.link("Изменить \(c.year)", $0) } ?? .empty })
         }
         if m.contexts.isEmpty { rows = [] }
-        let add = m.canEdit ? Components.buttonLink("Добавить год", "/schools/\(m.id)/context/new") : .empty
+        let add = m.canEdit ? Components.buttonLink("Добавить год", SiteURL.schoolContextNew(m.id).path) : .empty
         return Components.section("Контекст: социальный паспорт, самообследование, ИСБШ, НОКО", actions: add, Components.table(
             cols, rows: rows, count: m.contexts.count,
             empty: Components.emptyState("Контекстные данные не внесены: добавьте год и заполните социальный паспорт.")))
@@ -95,9 +95,9 @@ public enum SchoolShow {
 
     static func staff(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.staff.map { p in
-            [Components.link(p.name, "/people/\(p.id)"), .safe(p.position), .safe(p.functions), .safe(p.subjects), .safe(p.category)]
+            [Components.link(p.name, SiteURL.person(p.id).path), .safe(p.position), .safe(p.functions), .safe(p.subjects), .safe(p.category)]
         }
-        let add = m.canEdit ? Components.buttonLink("Добавить сотрудника", "/people/new?school=\(m.id)") : .empty
+        let add = m.canEdit ? Components.buttonLink("Добавить сотрудника", SiteURL.personNew(school: m.id).path) : .empty
         return Components.section("Педагоги и управленческая команда", actions: add, Components.table(
             [Column("ФИО"), Column("Должность"), Column("Роли"), Column("Предметы"), Column("Категория")], rows: rows, count: m.staff.count,
             empty: Components.emptyState("Сотрудники не внесены. Добавьте их по одному или загрузите файл кадров.")))

@@ -18,7 +18,7 @@ enum SchoolSupport {
     static func form(_ m: SchoolShow.Model) -> Node<HTML.BodyContext> {
         .div(.class("assign-form"),
                  .h3(.safe("Закрепить наставника, куратора, школу-лидера или эксперта")),
-                 .div(Form.form(action: "/schools/\(m.id)/assignments", csrf: m.csrf, .group(
+                 .div(Form.form(action: SiteURL.schoolAssignments(m.id).path, csrf: m.csrf, .group(
                     Form.row(
                         Form.select("kind", "Вид закрепления", options: m.assignKinds, selected: "", errors: [], required: true),
                         Form.select("person_id", "Человек (для наставника, куратора, эксперта)", options: m.assignPeople, selected: "", errors: [], includeBlank: "—")

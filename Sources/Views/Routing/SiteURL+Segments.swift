@@ -1,0 +1,102 @@
+extension SiteURL {
+    /// The one switch that spells every route: patterns and links both come from here.
+    public var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .health: ["health"]
+        case .stylesheet: ["assets", "app.css"]
+        case .favicon: ["assets", "favicon.svg"]
+        case .faviconICO: ["favicon.ico"]
+
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .account: ["account"]
+        case .accountPassword: ["account", "password"]
+        case .accountTokens: ["account", "tokens"]
+        case .accountTokenRevoke(let id): ["account", "tokens", .id(id), "revoke"]
+
+        case .schools: ["schools"]
+        case .schoolNew: ["schools", "new"]
+        case .school(let id, _): ["schools", .id(id)]
+        case .schoolEdit(let id): ["schools", .id(id), "edit"]
+        case .schoolStatuses(let id): ["schools", .id(id), "statuses"]
+        case .schoolStatusNew(let id): ["schools", .id(id), "statuses", "new"]
+        case .schoolStatus(let id, let sid): ["schools", .id(id), "statuses", .parameter("sid", sid)]
+        case .schoolStatusEdit(let id, let sid): ["schools", .id(id), "statuses", .parameter("sid", sid), "edit"]
+        case .schoolContexts(let id): ["schools", .id(id), "context"]
+        case .schoolContextNew(let id): ["schools", .id(id), "context", "new"]
+        case .schoolContext(let id, let cid): ["schools", .id(id), "context", .parameter("cid", cid)]
+        case .schoolContextEdit(let id, let cid): ["schools", .id(id), "context", .parameter("cid", cid), "edit"]
+        case .schoolAssignments(let id): ["schools", .id(id), "assignments"]
+        case .schoolResults(let id, _): ["schools", .id(id), "results"]
+        case .assignmentDelete(let id): ["assignments", .id(id), "delete"]
+
+        case .people: ["people"]
+        case .personNew: ["people", "new"]
+        case .person(let id): ["people", .id(id)]
+        case .personEdit(let id): ["people", .id(id), "edit"]
+        case .personTutorants(let id): ["people", .id(id), "tutorants"]
+
+        case .admin: ["admin"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUserNew: ["admin", "users", "new"]
+        case .adminUser(let id): ["admin", "users", .id(id)]
+        case .adminUserGrants(let id): ["admin", "users", .id(id), "grants"]
+        case .adminUserGrantDelete(let id, let gid): ["admin", "users", .id(id), "grants", .parameter("gid", gid), "delete"]
+        case .adminUserResetPassword(let id): ["admin", "users", .id(id), "reset-password"]
+        case .adminUserToggle(let id): ["admin", "users", .id(id), "toggle"]
+        case .adminAudit: ["admin", "audit"]
+        case .adminMunicipalities: ["admin", "municipalities"]
+        case .adminMunicipality(let id): ["admin", "municipalities", .id(id)]
+        case .adminMunicipalityLabels(let id): ["admin", "municipalities", .id(id), "labels"]
+        case .adminImports: ["admin", "imports"]
+        case .adminImportTemplate(let file): ["admin", "imports", "templates", .parameter("file", file)]
+        case .adminImport(let id): ["admin", "imports", .id(id)]
+
+        case .monitoring(let page, _, _, _, _): page == .summary ? ["monitoring"] : ["monitoring", .fixed(page.rawValue)]
+        case .campaign(let id): ["monitoring", "campaigns", .id(id)]
+        case .campaignAction(let id, let action): ["monitoring", "campaigns", .id(id), .fixed(action.rawValue)]
+        case .resultImport(let id): ["monitoring", "imports", .id(id)]
+        case .resultImportMatch(let id): ["monitoring", "imports", .id(id), "match"]
+        case .resultImportTemplate(let file): ["monitoring", "imports", "templates", .parameter("file", file)]
+
+        case .api(let api): ["api", "v1"] + api.segments
+        }
+    }
+
+    /// One instance of every route (parameters empty): the list a test holds against `app.routes`.
+    public static var allRoutes: [SiteURL] {
+        let fixed: [SiteURL] = [
+            .home, .health, .stylesheet, .favicon, .faviconICO,
+            .login(), .logout, .account, .accountPassword, .accountTokens, .accountTokenRevoke(""),
+            .schools, .schoolNew, .school(""), .schoolEdit(""), .schoolStatuses(""), .schoolStatusNew(""),
+            .schoolStatus("", ""), .schoolStatusEdit("", ""), .schoolContexts(""), .schoolContextNew(""),
+            .schoolContext("", ""), .schoolContextEdit("", ""), .schoolAssignments(""), .schoolResults(""), .assignmentDelete(""),
+            .people, .personNew(), .person(""), .personEdit(""), .personTutorants(""),
+            .admin, .adminUsers, .adminUserNew, .adminUser(""), .adminUserGrants(""), .adminUserGrantDelete("", ""),
+            .adminUserResetPassword(""), .adminUserToggle(""), .adminAudit, .adminMunicipalities, .adminMunicipality(""),
+            .adminMunicipalityLabels(""), .adminImports, .adminImportTemplate(""), .adminImport(""),
+            .campaign(""), .resultImport(""), .resultImportMatch(""), .resultImportTemplate(""),
+        ]
+        let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
+        return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) }
+    }
+
+    /// Every route pattern, e.g. "/schools/:id/edit".
+    public static var allPatterns: Set<String> { Set(allRoutes.map(\.pattern)) }
+}
+
+extension SiteURL.API {
+    var segments: [SiteURL.Segment] {
+        switch self {
+        case .authToken: ["auth", "token"]
+        case .me: ["me"]
+        case .municipalities: ["municipalities"]
+        case .schools: ["schools"]
+        case .school(let id): ["schools", .id(id)]
+        case .people: ["people"]
+        case .person(let id): ["people", .id(id)]
+        case .audit: ["audit"]
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// Every page and route of the site (the SiteURL of SwiftPackageIndex-Server): one source
+/// for the patterns App registers and the links views and redirects build. A case names
+/// a route; its associated values fill the `:id` parameters and the query.
+/// Ids are the strings views already carry (a UUID's `uuidString`).
+public enum SiteURL: Hashable, Sendable {
+    case home
+    case health
+    case stylesheet, favicon, faviconICO
+
+    // Sign-in and the user's own account
+    case login(next: String? = nil)
+    case logout
+    case account, accountPassword, accountTokens
+    case accountTokenRevoke(String)
+
+    // Schools
+    case schools
+    case schoolNew
+    case school(String, anchor: SchoolAnchor? = nil)
+    case schoolEdit(String)
+    case schoolStatuses(String), schoolStatusNew(String)
+    case schoolStatus(String, String), schoolStatusEdit(String, String)
+    case schoolContexts(String), schoolContextNew(String)
+    case schoolContext(String, String), schoolContextEdit(String, String)
+    case schoolAssignments(String)
+    case schoolResults(String, year: Int? = nil)
+    case assignmentDelete(String)
+
+    // People
+    case people
+    case personNew(school: String? = nil)
+    case person(String)
+    case personEdit(String)
+    case personTutorants(String)
+
+    // Administration
+    case admin
+    case adminUsers, adminUserNew
+    case adminUser(String)
+    case adminUserGrants(String), adminUserGrantDelete(String, String)
+    case adminUserResetPassword(String), adminUserToggle(String)
+    case adminAudit
+    case adminMunicipalities
+    case adminMunicipality(String), adminMunicipalityLabels(String)
+    case adminImports
+    case adminImportTemplate(String)
+    case adminImport(String)
+
+    // Monitoring of the dynamics of educational results
+    case monitoring(MonitoringPage, municipality: String? = nil, year: Int? = nil, filter: String? = nil, print: Bool = false)
+    case campaign(String)
+    case campaignAction(String, CampaignAction)
+    case resultImport(String), resultImportMatch(String)
+    case resultImportTemplate(String)
+
+    /// The JSON API under /api/v1 (documented in openapi.yaml).
+    case api(API)
+
+    /// The sections of a school card a redirect returns to.
+    public enum SchoolAnchor: String, Hashable, Sendable { case statuses, context, support, staff }
+
+    /// The monitoring pages that share the municipality × year selection.
+    public enum MonitoringPage: String, CaseIterable, Hashable, Sendable {
+        case summary = "", clusters, effectiveness, terms, region, campaigns, imports, references, settings, help, exclusions
+        case resultsCSV = "results.csv", resultsXLSX = "results.xlsx"
+    }
+
+    public enum CampaignAction: String, CaseIterable, Hashable, Sendable { case complete, reopen, approve }
+
+    public enum API: Hashable, Sendable {
+        case authToken, me, municipalities, schools, people, audit
+        case school(String), person(String)
+    }
+
+    /// One step of a path: a fixed word, or a parameter (its `:name` in the pattern, its value in a link).
+    public enum Segment: Hashable, Sendable, ExpressibleByStringLiteral {
+        case fixed(String)
+        case parameter(String, String)
+        public init(stringLiteral value: String) { self = .fixed(value) }
+        static func id(_ value: String) -> Segment { .parameter("id", value) }
+
+        var pattern: String {
+            switch self {
+            case .fixed(let s): s
+            case .parameter(let name, _): ":" + name
+            }
+        }
+
+        var value: String {
+            switch self {
+            case .fixed(let s): s
+            case .parameter(_, let v): Components.percentEncode(v)
+            }
+        }
+    }
+
+    /// The link: parameters filled in (percent-encoded), the query and the anchor appended.
+    public var path: String {
+        var s = "/" + segments.map(\.value).joined(separator: "/")
+        s += Components.queryString(query)
+        if case .school(_, let anchor?) = self { s += "#" + anchor.rawValue }
+        return s
+    }
+
+    /// The route pattern as App registers it, e.g. ["schools", ":id", "edit"].
+    public var pathComponents: [String] { segments.map(\.pattern) }
+
+    /// The pattern as text, e.g. "/schools/:id/edit".
+    public var pattern: String { "/" + pathComponents.joined(separator: "/") }
+
+    /// Query items in link order; empty values are dropped by `path`.
+    public var query: [(String, String)] {
+        switch self {
+        case .login(let next): [("next", next ?? "")]
+        case .personNew(let school): [("school", school ?? "")]
+        case .schoolResults(_, let year): [("year", year.map(String.init) ?? "")]
+        case .monitoring(_, let municipality, let year, let filter, let print):
+            [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
+        default: []
+        }
+    }
+}
