@@ -17,6 +17,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain"),
+        // Invented demo municipalities, schools, people and results: not a domain rule.
+        .target(name: "DemoData", dependencies: ["Domain"]),
         // The system SQLite for bulk loading and fast reads of results (libsqlite3-dev).
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "FastStore", dependencies: ["CSQLite3"]),
@@ -29,18 +31,18 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Domain", "Importing", "Views", "FastStore",
+            "Domain", "DemoData", "Importing", "Views", "FastStore",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .executableTarget(name: "opora", dependencies: ["App"]),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoData"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App",
+            "App", "DemoData",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

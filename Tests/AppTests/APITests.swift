@@ -1,5 +1,6 @@
 @testable import App
 import Domain
+import DemoData
 import Fluent
 import Testing
 import Vapor

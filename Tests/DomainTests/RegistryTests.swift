@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Domain
+import DemoData
 
 @Suite("Registry rules and formats") struct RegistryTests {
     @Test func fisOkoLogins() {

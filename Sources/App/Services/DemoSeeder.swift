@@ -1,8 +1,9 @@
 import Vapor
 import Fluent
 import Domain
+import DemoData
 
-/// Loads the demo municipalities of the seeds (Domain/Demo) and one user per role.
+/// Loads the demo municipalities of the seeds (the DemoData target) and one user per role.
 enum DemoSeeder {
     static let password = "opora-demo-2025"
     static let logins: [(String, Role)] = [("admin", .admin), ("region", .regionalCoordinator), ("center", .centerSpecialist),
@@ -81,7 +82,7 @@ enum DemoSeeder {
         try await DataVersion.bump([.tenancy, .references(region.id!)] + municipalities.values.flatMap { [DataKey.registry($0.id!), .results($0.id!)] }, on: db)
     }
 
-    /// Invented ЕГЭ and ВПР results and regional averages (Domain/Demo/DemoResults).
+    /// Invented ЕГЭ and ВПР results and regional averages (DemoData/DemoResults).
     static func seedResults(_ db: any Database, region: Region, schools: [String: School]) async throws {
         var ege: [EGEResult] = []
         for r in DemoResults.ege() {

@@ -1,3 +1,4 @@
+import Domain
 /// Deterministic invented Russian names for the demo catalog. The surname pool
 /// leaves out the surnames of every person named in the seeds (Мартынова,
 /// Толстошей, Деревянко, Фенева, Мирчук, Аринцева, Радионова), so no invented

@@ -1,3 +1,4 @@
+import Domain
 /// Puts the catalog together: schools with their directors, people, and the
 /// assignments of mentors, curators, leader schools and tutors to every school
 /// with a status in its latest status year.

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A school before its director is known (DemoPeople invents the director).

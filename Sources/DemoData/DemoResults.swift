@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Deterministic, plausible exam results for the demo schools so that the monitoring

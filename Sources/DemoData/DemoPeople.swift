@@ -1,3 +1,4 @@
+import Domain
 /// Invents the staff of the demo catalog: center specialists, and for every
 /// school a director, a deputy and teachers. Directors and deputies of leader
 /// schools are mentors; some teachers of leader schools are tutors.

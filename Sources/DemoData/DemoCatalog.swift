@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 // Demo data for three municipalities of the Krasnodar region, built from the
