@@ -231,4 +231,14 @@ import VaporTesting
             #expect(try await PersonFunctionRow.query(on: app.db).filter(\.$person.$id ~~ ids).count() == 2, "functions rewritten, not added")
         }
     }
+
+    /// The registry importers write their new rows column by column (RegistryRows): every field of each model is written.
+    @Test func registryColumnsAreEveryFieldOfTheModels() {
+        func names<M: Model>(_: M.Type) -> Set<String> { Set(M.keys.map(\.description)) }
+        #expect(Set(RegistryRows.schoolColumns) == names(School.self))
+        #expect(Set(RegistryRows.statusColumns) == names(SchoolStatus.self))
+        #expect(Set(RegistryRows.personColumns) == names(Person.self))
+        #expect(Set(RegistryRows.functionColumns) == names(PersonFunctionRow.self))
+        #expect(Set(RegistryRows.auditColumns) == names(AuditEntry.self))
+    }
 }

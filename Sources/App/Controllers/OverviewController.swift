@@ -13,7 +13,7 @@ enum OverviewController {
         let schoolKeys = try await req.registryKeys(for: Access.schoolScope(p, .read))
         let peopleKeys = Access.canListPeople(p) ? try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs) : []
         let keys = schoolKeys.flatMap { s in peopleKeys.map { Array(Set(s + $0)).sorted { $0.name < $1.name } } }
-        let model = try await req.cached("overview|\(me.id)", dependsOnOptional: keys) {
+        let parts = try await req.cached("overview|\(me.id)", dependsOnOptional: keys) {
             var stats: [(label: String, value: String, hint: String?)] = []
             var links: [(String, String)] = []
             var statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)] = []
@@ -54,8 +54,8 @@ enum OverviewController {
             links.append(("Профиль и смена пароля", SiteURL.account.path))
             let model = OverviewView.Model(greeting: "Здравствуйте, \(me.displayName)! Ваша роль: \(Navigation.roleTitle(p)).",
                                                stats: stats, links: links, statusRows: statusRows)
-            return model
+            return RenderedParts(title: "Обзор", body: OverviewView.body(model))
         }
-        return req.page("Обзор", section: .overview, OverviewView.body(model))
+        return req.page("Обзор", section: .overview, .raw(parts.body))
     }
 }

@@ -14,7 +14,7 @@ enum PeopleController {
         // The list is kept per user and filter while the registry of the scope is unchanged.
         let key = "people-index|\(try req.requireUser().id)|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
         let listing = Access.peopleListing(p)
-        let model = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs)) {
+        let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs)) {
             var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)
             if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
             if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
@@ -35,10 +35,10 @@ enum PeopleController {
                 total: paged.total, page: paged.page, pageCount: paged.pageCount,
                 municipalities: municipalities.map { Views.Option($0.id!.uuidString, $0.name) }, filter: filter,
                 canCreate: !Access.personScope(p, .write).isEmpty)
-            return model
+            return RenderedParts(title: "", actions: PersonIndex.actions(model), body: PersonIndex.body(model))
         }
         let title = p.has(.tutor) && scope.isEmpty ? "Мои тьюторанты" : "Люди"
-        return req.page(title, section: .people, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb(title)], actions: PersonIndex.actions(model), PersonIndex.body(model))
+        return req.page(title, section: .people, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb(title)], actions: .raw(parts.actions), .raw(parts.body))
     }
 
     static func organisation(_ p: Person) -> String {

@@ -12,7 +12,7 @@ enum SchoolsController {
         let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
         // The list is kept per user and filter while the registry of the scope is unchanged.
         let key = "schools-index|\(try req.requireUser().id)|\(YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
-        let (model, title) = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
+        let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
             let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
             let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
             let currentYear = YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
@@ -42,9 +42,9 @@ enum SchoolsController {
                 filter: shownFilter, canCreate: visibleMunicipalities.contains { Access.allows(.createSchool, p, in: $0.ref) },
                 showMunicipality: visibleMunicipalities.count > 1)
             let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
-            return (model, title)
+            return RenderedParts(title: title, actions: SchoolIndex.actions(model), body: SchoolIndex.body(model))
         }
-        return req.page(title, section: .schools, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Школы")], actions: SchoolIndex.actions(model), SchoolIndex.body(model))
+        return req.page(parts.title, section: .schools, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Школы")], actions: .raw(parts.actions), .raw(parts.body))
     }
 
     /// A mentor or school administration sees municipalities only through their schools.

@@ -40,7 +40,12 @@ enum MonitoringController {
         if q["municipality"] != nil && ref.id.uuidString != q["municipality"] { throw AppError.forbidden }
         guard let m = try await Municipality.find(ref.id, on: req.db) else { throw AppError.notFound("Муниципалитет") }
         var year = q["year"].flatMap(Int.init) ?? 0
-        if year == 0 { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
+        if year == 0 {
+            let calendarYear = Calendar(identifier: .gregorian).component(.year, from: req.now)
+            year = try await req.cached("default-year|\(m.id!)|\(calendarYear)", dependsOn: [.results(m.id!), .registry(m.id!)]) {
+                try await MonitoringService.defaultYear([m], on: req.db, now: req.now)
+            }
+        }
         q["municipality"] = m.id!.uuidString
         q["year"] = String(year)
         return Selection(municipality: m, all: all, year: year, filter: SummaryFilter(rawValue: q["filter"] ?? "") ?? .either, query: q)

@@ -31,11 +31,15 @@ enum MonitoringViewsController {
 
     @Sendable static func clusters(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
-        let names = Dictionary(computed.schools.values.map { ($0.code, $0.shortName) }, uniquingKeysWith: { a, _ in a })
-        let links = computed.codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path }
-        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: .clusters, sel,
-                    MonitoringPages.clusters(computed.result.clusters, names: names, links: links))
+        // The clusters' HTML is kept with the monitoring it shows (same data keys).
+        let key = "clusters-html|\(sel.year)|\(sel.municipality.id!)|\(sel.municipality.settingsJSON)"
+        let html = try await req.cached(key, dependsOn: MonitoringService.dataKeys([sel.municipality])) {
+            let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
+            let names = Dictionary(computed.schools.values.map { ($0.code, $0.shortName) }, uniquingKeysWith: { a, _ in a })
+            let links = computed.codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path }
+            return MonitoringPages.clusters(computed.result.clusters, names: names, links: links).render()
+        }
+        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: .clusters, sel, .raw(html))
     }
 
     @Sendable static func effectiveness(req: Request) async throws -> Response {

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Domain
 import Importing
+import SQLKit
 
 /// The one importer of the app: parse (Importing, pure) → check against the database
 /// → write everything in one transaction, or nothing. Pages, the API and the CLI call it.
@@ -49,14 +50,14 @@ enum ImportService {
                  before: (any Encodable)?, after: (any Encodable)?) {
             guard enabled else { return }
             let e = AuditEntry()
-            e.at = Date(); e.userID = actor.userID; e.userLogin = actor.login; e.action = action.rawValue; e.entity = entity
+            e.id = UUID(); e.at = Date(); e.userID = actor.userID; e.userLogin = actor.login; e.action = action.rawValue; e.entity = entity
             e.entityID = id; e.entityLabel = String(label.prefix(300)); e.municipalityID = municipalityID
             e.beforeJSON = before.flatMap(Audit.json); e.afterJSON = after.flatMap(Audit.json)
             entries.append(e)
         }
 
         func write(on db: any Database) async throws {
-            try await ImportService.createInBatches(entries, on: db)
+            try await RegistryRows.insert(into: AuditEntry.schema, RegistryRows.auditColumns, entries.map(RegistryRows.values), on: db)
             entries.removeAll()
         }
     }
@@ -68,6 +69,57 @@ enum ImportService {
             try await Array(models[start..<min(models.count, start + size)]).create(on: db)
             start += size
         }
+    }
+}
+
+/// New registry rows as multi-row INSERTs through SQLKit. Fluent's batch `create` reflects
+/// over every model's properties for its input and timestamps — ≈ 0.1 ms a school, most of
+/// the time of a 40,000-school file (BENCHMARKS.md) — so the importers list the columns here;
+/// `registryColumnsAreEveryFieldOfTheModels` checks each list against the model's fields.
+/// The values are bound as Fluent binds them (same encoders), ids and timestamps set here.
+enum RegistryRows {
+    typealias Values = [any Encodable & Sendable]
+
+    static func insert(into table: String, _ columns: [String], _ rows: [Values], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else { throw AppError.conflict("База данных не поддерживает пакетную запись.") }
+        let perStatement = max(1, 30_000 / columns.count)   // binds stay below SQLite's limit of 32,766
+        var start = 0
+        while start < rows.count {
+            let insert = sql.insert(into: table).columns(columns)
+            for r in rows[start..<min(rows.count, start + perStatement)] { insert.values(r) }
+            try await insert.run()
+            start += perStatement
+        }
+    }
+
+    static let schoolColumns = ["id", "municipality_id", "region_id", "code", "full_name", "short_name", "kind", "legal_form", "director_name",
+                                "address", "phone", "email", "fis_oko_login", "gia_code", "is_leader", "no", "created_at", "updated_at"]
+    static func values(_ s: School, at now: Date) -> Values {
+        [s.id!, s.$municipality.id, s.regionID, s.code, s.fullName, s.shortName, s.kind, s.legalForm, s.directorName,
+         s.address, s.phone, s.email, s.fisOkoLogin, s.giaCode, s.isLeader, s.no, now, now]
+    }
+
+    static let statusColumns = ["id", "school_id", "year", "low_results", "difficult_conditions", "program_500", "objectivity_risk",
+                                "order_number", "order_date", "note"]
+    static func values(_ s: SchoolStatus) -> Values {
+        [s.id!, s.$school.id, s.year, s.lowResults, s.difficultConditions, s.program500, s.objectivityRisk, s.orderNumber, s.orderDate, s.note]
+    }
+
+    static let personColumns = ["id", "region_id", "municipality_id", "school_id", "staff_code", "last_name", "first_name", "middle_name",
+                                "position", "functions", "subjects", "category", "advanced_level", "email", "phone", "created_at", "updated_at"]
+    static func values(_ p: Person, at now: Date) -> Values {
+        [p.id!, p.regionID, p.$municipality.id, p.$school.id, p.staffCode, p.lastName, p.firstName, p.middleName,
+         p.position, p.functions, p.subjects, p.category, p.advancedLevel, p.email, p.phone, now, now]
+    }
+
+    static let functionColumns = ["id", "person_id", "function"]
+    static func values(_ f: PersonFunctionRow) -> Values { [f.id ?? UUID(), f.$person.id, f.function] }
+
+    static let auditColumns = ["id", "at", "user_id", "user_login", "action", "entity", "entity_id", "entity_label", "municipality_id",
+                               "before_json", "after_json"]
+    static func values(_ e: AuditEntry) -> Values {
+        [e.id!, e.at, e.userID, e.userLogin, e.action, e.entity, e.entityID, e.entityLabel, e.municipalityID, e.beforeJSON, e.afterJSON]
     }
 }
 

@@ -70,15 +70,19 @@ struct SchoolsImporter {
                     created.append(school)
                 }
                 let before = current.map(AuditSnapshot.school)
-                school.apply(r.draft)
-                if current != nil, school.hasChanges { try await school.update(on: db) }
+                // Unchanged schools are not written (Fluent's change check alone reflects over the model).
+                if current == nil || current!.draft != r.draft {
+                    school.apply(r.draft)
+                    if current != nil, school.hasChanges { try await school.update(on: db) }
+                }
                 if current == nil { outcome.created += 1 } else { outcome.updated += 1 }
                 audit.add(current == nil ? .create : .update, entity: "school", id: school.id, label: school.shortName,
                           municipalityID: m.id, before: before, after: AuditSnapshot.school(school))
                 schools.append(school)
             }
             await progress(frozenPlan.count, frozenPlan.count * 2)
-            try await ImportService.createInBatches(created, on: db)
+            let now = Date()
+            try await RegistryRows.insert(into: School.schema, RegistryRows.schoolColumns, created.map { RegistryRows.values($0, at: now) }, on: db)
             // Statuses of the rows' years: new ones in batches, changed ones one by one.
             var newStatuses: [SchoolStatus] = []
             for ((r, m, _), school) in zip(frozenPlan, schools) {
@@ -94,7 +98,7 @@ struct SchoolsImporter {
                 audit.add(stBefore == nil ? .create : .update, entity: "school_status", id: row.id, label: "\(school.shortName), \(st.year)",
                           municipalityID: m.id, before: stBefore, after: st)
             }
-            try await ImportService.createInBatches(newStatuses, on: db)
+            try await RegistryRows.insert(into: SchoolStatus.schema, RegistryRows.statusColumns, newStatuses.map(RegistryRows.values), on: db)
             try await audit.write(on: db)
             try await DataVersion.bump(frozenPlan.map { DataKey.registry($0.1.id!) } + [.registry(municipality.id!)], on: db)
             return outcome

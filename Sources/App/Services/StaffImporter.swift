@@ -78,29 +78,38 @@ struct StaffImporter {
             for (r, m, school, current) in frozenPlan {
                 let person = current ?? Person()
                 let before = current.map(PersonRegistry.snapshot)
-                person.apply(r.draft)
-                person.$municipality.id = m.id!
-                person.regionID = regionID
-                person.$school.id = school?.id
+                // An unchanged person is not written (Fluent's change check alone reflects over the model).
+                let unchanged = current.map { $0.draft == r.draft.normalized() && $0.$municipality.id == m.id && $0.$school.id == school?.id } ?? false
+                if !unchanged {
+                    person.apply(r.draft)
+                    person.$municipality.id = m.id!
+                    person.regionID = regionID
+                    person.$school.id = school?.id
+                }
                 if let current {
-                    if person.hasChanges { try await person.update(on: db) }
-                    replaced.append(current.id!)
+                    if !unchanged, person.hasChanges {
+                        try await person.update(on: db)
+                        replaced.append(current.id!)
+                    }
                     outcome.updated += 1
                 } else {
                     person.id = UUID()
                     created.append(person)
                     outcome.created += 1
                 }
-                // The person_functions mirror of `PersonRegistry.syncFunctions`, rewritten in batches.
-                functions += person.functionSet.map { PersonFunctionRow(personID: person.id!, function: $0) }
+                // The person_functions mirror of `PersonRegistry.syncFunctions`, rewritten in batches for new and changed people.
+                if current == nil || replaced.last == current?.id {
+                    functions += person.functionSet.map { PersonFunctionRow(personID: person.id!, function: $0) }
+                }
                 audit.add(current == nil ? .create : .update, entity: "person", id: person.id, label: person.fullName,
                           municipalityID: m.id, before: before, after: PersonRegistry.snapshot(person))
             }
-            try await ImportService.createInBatches(created, on: db)
+            let now = Date()
+            try await RegistryRows.insert(into: Person.schema, RegistryRows.personColumns, created.map { RegistryRows.values($0, at: now) }, on: db)
             for start in stride(from: 0, to: replaced.count, by: 1000) {
                 try await PersonFunctionRow.query(on: db).filter(\.$person.$id ~~ Array(replaced[start..<min(replaced.count, start + 1000)])).delete()
             }
-            try await ImportService.createInBatches(functions, on: db)
+            try await RegistryRows.insert(into: PersonFunctionRow.schema, RegistryRows.functionColumns, functions.map(RegistryRows.values), on: db)
             try await audit.write(on: db)
             try await DataVersion.bump(frozenPlan.map { DataKey.registry($0.1.id!) } + [.registry(municipality.id!)], on: db)
             return outcome

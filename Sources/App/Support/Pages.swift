@@ -34,6 +34,17 @@ extension Request {
     var timeZone: TimeZone { config.defaultTimeZone }
 }
 
+/// A page's actions and body rendered once, for pages kept in the versioned cache (the page
+/// shell — user, navigation, CSRF — is still rendered per request).
+struct RenderedParts: Sendable {
+    let title: String
+    let actions: String
+    let body: String
+    init(title: String, actions: Node<HTML.BodyContext> = .empty, body: Node<HTML.BodyContext>) {
+        self.title = title; self.actions = actions.render(); self.body = body.render()
+    }
+}
+
 enum Navigation {
     /// Sections a principal sees (UI.md: only the sections of their role).
     static func sections(for p: Principal) -> [NavSection] {

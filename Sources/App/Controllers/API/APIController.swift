@@ -39,7 +39,11 @@ enum APIController {
         let q = req.queryDict(["municipality", "status", "year", "q"])
         let f = SchoolDirectory.Filter(municipalityID: q["municipality"].flatMap(UUID.init(uuidString:)), status: q["status"],
                                        year: q["year"].flatMap(Int.init), query: q["q"])
-        return try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db).map { SchoolDTO($0.school) }
+        let scope = Access.schoolScope(p, .read)
+        let key = "api-schools|\(try req.requireUser().id)|" + q.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        return try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: scope)) {
+            try await SchoolDirectory.list(f, scope: scope, on: req.db).map { SchoolDTO($0.school) }
+        }
     }
 
     @Sendable static func school(req: Request) async throws -> SchoolDTO {
