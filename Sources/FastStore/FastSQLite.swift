@@ -1,10 +1,16 @@
 internal import CSQLite3
 import Foundation
 
-/// A thin wrapper over the system SQLite C API for the two hot paths that Fluent is
-/// too slow for at national scale: bulk loading of result rows and reading them back
-/// for the monitoring. It opens the same database file the app uses (WAL mode lets
-/// it work beside the app's own connections).
+/// A thin wrapper over the system SQLite C API for reading result rows back for the
+/// country-wide benchmark, and for tests of the bulk writing side on bare tables.
+///
+/// Not for writing beside the app: the system SQLite is a second SQLite library in the
+/// process next to the one of the app's Fluent connections (sqlite-nio's), and SQLite keeps
+/// the locks of one process in each library's own tables — two libraries on one file do not
+/// exclude each other's writers, and closing one library's connection drops the other's
+/// POSIX locks and may checkpoint and remove the write-ahead log under it (measured: stale
+/// reads, then "database disk image is malformed"). The app's bulk writer uses `AppSQLite`
+/// (App/Monitoring), over the app's own SQLite library.
 public final class FastSQLite {
     public struct Failure: Error, CustomStringConvertible { public let description: String }
     private var db: OpaquePointer?

@@ -356,4 +356,20 @@ import VaporTesting
             #expect(try await b.get("/schools").status == .seeOther, "the session is gone and the cache no longer covers it")
         }
     }
+
+    /// A browser asks for "text/html,…,*/*": its refusal is the Russian page, not JSON.
+    @Test func browserGetsTheErrorPageNotJSON() async throws {
+        try await withTestApp { app in
+            let b = try await Browser.signIn("center", app)
+            var res: TestingHTTPResponse!
+            try await app.testing().test(.GET, "/admin/users", headers: [
+                "Cookie": b.cookies, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+            ]) { res = $0 }
+            #expect(res.status == .forbidden)
+            #expect(res.headers.contentType?.subType == "html")
+            #expect(res.body.string.contains("Доступ запрещён"))
+            try await app.testing().test(.GET, "/admin/users", headers: ["Cookie": b.cookies, "Accept": "application/json"]) { res = $0 }
+            #expect(res.body.string.contains("\"status\":403"))
+        }
+    }
 }

@@ -15,7 +15,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } catch {
             let (status, message, fields) = Self.describe(error)
             if status != .notFound && status.code >= 500 { req.logger.report(error: error) }
-            if req.isAPI || req.headers.accept.contains(where: { $0.mediaType == .json }) {
+            // JSON for the API and for clients that ask for JSON by name; a browser's "*/*" is not
+            // such a request (HTTPMediaType's == treats "*" as a wildcard, hence the explicit test).
+            let wantsJSON = req.headers.accept.contains { $0.mediaType.type == "application" && $0.mediaType.subType == "json" }
+            if req.isAPI || wantsJSON {
                 let res = Response(status: status)
                 try res.content.encode(APIError(error: .init(status: Int(status.code), message: message, fields: fields)))
                 return res

@@ -11,6 +11,7 @@ extension Stylesheet {
     }
     textarea.input { min-height: 96px; resize: vertical; }
     select.input { padding-right: 28px; }
+    .input[readonly] { background: var(--subtle); color: var(--muted); border-style: dashed; cursor: not-allowed; }
     .input:hover { border-color: #5d6877; }
     .input:focus { outline: 3px solid var(--focus); outline-offset: 0; border-color: var(--text); }
     .has-error .input { border: 2px solid var(--danger); }
