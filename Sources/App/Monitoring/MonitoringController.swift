@@ -24,11 +24,13 @@ enum MonitoringController {
     struct Selection {
         /// Fetched for this request: handlers may change and save it.
         let municipality: Municipality; let all: [MunicipalityRef]; let year: Int; let filter: SummaryFilter; let query: [String: String]
-        /// The tabs this user may open.
-        func tabs(_ current: String, _ req: Request) -> Node<HTML.BodyContext> {
+        /// The shell of a monitoring page: the tabs this user may open, and the filter when `filterPath` is given.
+        func shell(_ current: String, _ req: Request, filterPath: String? = nil) -> MonitoringShell.Model {
             let p = req.currentUser?.principal
-            return MonitoringController.tabs(current, query, canImport: p.map { Access.allows(.importResults, $0, in: municipality.ref) } ?? false,
-                                             canReadRegion: p.map { Access.allows(.readRegionMonitoring, $0, in: municipality.ref) } ?? false)
+            let tabs = MonitoringController.tabs(current, query, canImport: p.map { Access.allows(.importResults, $0, in: municipality.ref) } ?? false,
+                                                 canReadRegion: p.map { Access.allows(.readRegionMonitoring, $0, in: municipality.ref) } ?? false)
+            return MonitoringShell.Model(tabs: tabs, filterPath: filterPath, municipalities: all.map { Views.Option($0.id.uuidString, $0.name) },
+                                         municipalityID: municipality.id!.uuidString, years: MonitoringController.years(year), year: year)
         }
     }
 
@@ -51,15 +53,15 @@ enum MonitoringController {
         return Selection(municipality: m, all: all, year: year, filter: SummaryFilter(rawValue: q["filter"] ?? "") ?? .either, query: q)
     }
 
-    static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> Node<HTML.BodyContext> {
+    static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> [MonitoringShell.Tab] {
         let items: [(String, SiteURL.MonitoringPage)] = [("Сводная таблица", .summary), ("Кластеры", .clusters), ("Эффективность", .effectiveness), ("Учебные периоды", .terms),
                                                          ("По региону", .region), ("Кампании", .campaigns), ("Загрузка результатов", .imports),
                                                          ("Эталоны", .references), ("Настройки", .settings), ("Методика", .help)]
         let visible = items.filter { (canImport || $0.1 != .imports) && (canReadRegion || $0.1 != .region) }
-        return Components.tabs(visible.map { item in
+        return visible.map { item in
             let url = SiteURL.monitoring(item.1, municipality: q["municipality"], year: q["year"].flatMap { Int($0) })
-            return (title: item.0, url: url.path, current: SiteURL.monitoring(item.1).path == current)
-        })
+            return MonitoringShell.Tab(title: item.0, url: url.path, current: SiteURL.monitoring(item.1).path == current)
+        }
     }
 
     static func years(_ year: Int) -> [Views.Option] {
@@ -90,13 +92,11 @@ enum MonitoringController {
         func link(_ page: SiteURL.MonitoringPage, print: Bool = false) -> String {
             SiteURL.monitoring(page, municipality: sel.query["municipality"], year: sel.year, filter: sel.filter.rawValue, print: print).path
         }
-        let actions: Node<HTML.BodyContext> = .group(
-            Components.buttonLink("XLSX", link(.resultsXLSX)), Components.buttonLink("CSV", link(.resultsCSV)),
-            Components.buttonLink("Версия для печати", link(.summary, print: true)))
+        let actions = MonitoringShell.summaryActions(xlsx: link(.resultsXLSX), csv: link(.resultsCSV), print: link(.summary, print: true))
         let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, actions: actions, .group(sel.tabs(SiteURL.monitoring(.summary).path, req), .raw(html))))
+        return req.render(Layout.page(ctx, actions: actions, MonitoringShell.body(sel.shell(SiteURL.monitoring(.summary).path, req), .raw(html))))
     }
 
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).

@@ -18,15 +18,7 @@ enum MonitoringViewsController {
                      _ body: Node<HTML.BodyContext>) -> Response {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, .group(sel.tabs(tab, req), withFilter ? yearFilter(sel, path: tab) : .empty, body)))
-    }
-
-    static func yearFilter(_ sel: C.Selection, path: String) -> Node<HTML.BodyContext> {
-        Form.filters(path: path, .group([
-            sel.all.count > 1 ? Form.select("municipality", "Муниципалитет", options: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
-                                            selected: sel.municipality.id!.uuidString, errors: []) : .empty,
-            Form.select("year", "Мониторинг года", options: C.years(sel.year), selected: String(sel.year), errors: []),
-        ]))
+        return req.render(Layout.page(ctx, MonitoringShell.body(sel.shell(tab, req, filterPath: withFilter ? tab : nil), body)))
     }
 
     @Sendable static func clusters(req: Request) async throws -> Response {

@@ -107,17 +107,17 @@ enum ResultImportsController {
         let model = ImportJobView.Model(file: job.fileName, kind: kind.title, status: r.status, statusKind: r.statusKind, running: job.state == .running,
                                         processed: job.processedRows, total: job.totalRows, summary: summary(o, job.state),
                                         errors: o.errors.map { (row: $0.row > 0 ? String($0.row) : "—", column: $0.column.isEmpty ? "—" : $0.column, message: $0.message) })
-        var parts: [Node<HTML.BodyContext>] = [ImportJobView.body(model)]
-        if !o.notes.isEmpty { parts.append(Components.section("Примечания к файлу", .ul(.forEach(o.notes) { .li(.safe($0)) }))) }
+        var matching: ResultImportViews.Matching?
         if job.state == .needsMatching {
             let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$shortName).all()
-            parts.append(ResultImportViews.matching(o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },
-                                                    schools: schools.map { Views.Option($0.id!.uuidString, "\($0.shortName) (\($0.code))") },
-                                                    action: SiteURL.resultImportMatch(job.id!.uuidString).path, csrf: req.csrfToken))
+            matching = .init(unknown: o.unmatched.enumerated().map { .init(index: $0.offset, label: $0.element.label, rows: rowsText($0.element.rows)) },
+                             schools: schools.map { Views.Option($0.id!.uuidString, "\($0.shortName) (\($0.code))") },
+                             action: SiteURL.resultImportMatch(job.id!.uuidString).path, csrf: req.csrfToken)
         }
-        if job.state == .done { parts.append(.p(Components.buttonLink("Открыть сводную таблицу", SiteURL.monitoring(.summary, municipality: m.id!.uuidString).path, primary: true))) }
+        let body = ResultImportViews.job(model, notes: o.notes, matching: matching,
+                                         summaryURL: job.state == .done ? SiteURL.monitoring(.summary, municipality: m.id!.uuidString).path : nil)
         return req.page("Загрузка результатов", section: .monitoring,
-                        crumbs: C.crumbs + [Crumb("Загрузка результатов", SiteURL.monitoring(.imports, municipality: m.id!.uuidString).path), Crumb(job.fileName)], .group(parts))
+                        crumbs: C.crumbs + [Crumb("Загрузка результатов", SiteURL.monitoring(.imports, municipality: m.id!.uuidString).path), Crumb(job.fileName)], body)
     }
 
     static func rowsText(_ rows: [Int]) -> String {

@@ -41,4 +41,22 @@ public enum ResultImportViews {
             }), submit: "Сохранить сопоставление и загрузить")
         ))
     }
+
+    /// One result file's page: its job, the file's notes, the matching form while schools are
+    /// unknown, and the way to the summary once it is written.
+    public struct Matching: Sendable {
+        public var unknown: [Unknown], schools: [Option], action: String, csrf: String
+        public init(unknown: [Unknown], schools: [Option], action: String, csrf: String) {
+            self.unknown = unknown; self.schools = schools; self.action = action; self.csrf = csrf
+        }
+    }
+
+    public static func job(_ job: ImportJobView.Model, notes: [String], matching: Matching?, summaryURL: String?) -> Node<HTML.BodyContext> {
+        .group(
+            ImportJobView.body(job),
+            notes.isEmpty ? .empty : Components.section("Примечания к файлу", .ul(.forEach(notes) { .li(.safe($0)) })),
+            matching.map { self.matching($0.unknown, schools: $0.schools, action: $0.action, csrf: $0.csrf) } ?? .empty,
+            summaryURL.map { .p(Components.buttonLink("Открыть сводную таблицу", $0, primary: true)) } ?? .empty
+        )
+    }
 }
