@@ -17,7 +17,7 @@ enum ResultImportService {
         var unmatched: [Unmatched] = []
     }
 
-    struct Matched<Row: Sendable>: Sendable { var rows: [(Row, School)] = []; var unmatched: [Unmatched] = []; var skipped = 0 }
+    struct Matched<Row: Sendable>: Sendable { var rows: [(Row, ResolvedSchool)] = []; var unmatched: [Unmatched] = []; var skipped = 0 }
 
     static func match<Row: Sendable>(_ rows: [Row], key: (Row) -> SchoolKey, row: (Row) -> Int, municipality: Municipality, resolver: SchoolResolver,
                                       skipping: Set<String> = []) -> Matched<Row> {
@@ -39,7 +39,7 @@ enum ResultImportService {
                 unknown[id]!.rows.append(row(r))
                 continue
             }
-            if school.$municipality.id != municipality.id { out.skipped += 1; continue }
+            if school.municipalityID != municipality.id { out.skipped += 1; continue }
             out.rows.append((r, school))
         }
         out.unmatched = order.compactMap { unknown[$0] }

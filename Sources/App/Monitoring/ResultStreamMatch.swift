@@ -65,7 +65,7 @@ final class ResultStreamMatch: @unchecked Sendable {
         // (A Код МСУ of another municipality skips its row, as in `match`; simple files name none.)
         if skipping.contains(id) || municipalityID.map({ resolver.isOtherMunicipality(k, than: $0) }) == true { d = .skip }
         else if let school = resolver.school(k) {
-            d = municipalityID == nil || school.$municipality.id == municipalityID ? .write(school.no!) : .skip
+            d = municipalityID == nil || school.municipalityID == municipalityID ? .write(school.no!) : .skip
         } else {
             d = .unknown(id)
             if unknown[id] == nil { order.append(id); unknown[id] = .init(kind: kind, value: value, label: SchoolResolver.describe(k), rows: []) }

@@ -10,7 +10,7 @@ extension ResultWriters {
     /// with the file's region rows, and the version moves once — or nothing is written.
     /// (The reference part is `replace`'s own: keep the two alike.)
     func replaceInBatches<Row: Sendable, Bulk: BulkResultRow>(_ f: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int,
-                                                              bulk: (Row, School) -> Bulk) async throws -> Outcome {
+                                                              bulk: (Row, ResolvedSchool) -> Bulk) async throws -> Outcome {
         let (m, o) = prepare(f, key: key, row: row)
         guard o.unmatched.isEmpty else { return o }
         let rows = m.rows.map { bulk($0.0, $0.1) }

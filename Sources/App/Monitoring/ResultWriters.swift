@@ -28,7 +28,7 @@ struct ResultWriters: Sendable {
     /// Matches the rows, then writes them all in one transaction through `write`
     /// (which replaces the same school/subject/grade/year), or writes nothing.
     func replace<Row: Sendable>(_ f: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int, references: Bool = false,
-                                write: @escaping @Sendable (Row, School, any Database) async throws -> Void) async throws -> Outcome {
+                                write: @escaping @Sendable (Row, ResolvedSchool, any Database) async throws -> Void) async throws -> Outcome {
         let (m, o) = prepare(f, key: key, row: row)
         guard o.unmatched.isEmpty else { return o }
         let refs = references ? f.references : []
