@@ -40,7 +40,7 @@ enum APIController {
         let f = SchoolDirectory.Filter(municipalityID: q["municipality"].flatMap(UUID.init(uuidString:)), status: q["status"],
                                        year: q["year"].flatMap(Int.init), query: q["q"])
         let scope = Access.schoolScope(p, .read)
-        let key = "api-schools|\(try req.requireUser().id)|" + q.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let key = try req.userCacheKey("api-schools", q)
         return try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: scope)) {
             try await SchoolDirectory.list(f, scope: scope, on: req.db).map { SchoolDTO($0.school) }
         }

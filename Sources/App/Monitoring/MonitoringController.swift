@@ -9,21 +9,15 @@ import Plot
 enum MonitoringController {
     static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Мониторинги", SiteURL.monitoring(.summary).path)]
 
-    /// A municipality in the selector: cached per data version, never a model that a handler could change.
-    struct MunicipalityRef: Sendable { let id: UUID; let name: String; let regionID: UUID }
-
     /// Municipalities whose whole monitoring the user may read.
-    static func municipalities(_ req: Request) async throws -> [MunicipalityRef] {
+    static func municipalities(_ req: Request) async throws -> [Request.MunicipalityEntry] {
         let p = try req.principal()
-        let all = try await req.cached("municipalities", dependsOn: [.tenancy]) {
-            try await Municipality.query(on: req.db).sort(\.$name).all().map { MunicipalityRef(id: $0.id!, name: $0.name, regionID: $0.$region.id) }
-        }
-        return all.filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }
+        return try await req.municipalityDirectory().filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }
     }
 
     struct Selection {
         /// Fetched for this request: handlers may change and save it.
-        let municipality: Municipality; let all: [MunicipalityRef]; let year: Int; let filter: SummaryFilter; let query: [String: String]
+        let municipality: Municipality; let all: [Request.MunicipalityEntry]; let year: Int; let filter: SummaryFilter; let query: [String: String]
         /// The shell of a monitoring page: the tabs this user may open, and the filter when `filterPath` is given.
         func shell(_ current: String, _ req: Request, filterPath: String? = nil) -> MonitoringShell.Model {
             let p = req.currentUser?.principal

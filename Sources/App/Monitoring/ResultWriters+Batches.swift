@@ -8,7 +8,6 @@ extension ResultWriters {
     /// spreadsheets): the rows are matched as in `replace`, then written as multi-row
     /// statements (`SQLResultRows`, the statements of `ResultBulkWriter`) in one transaction
     /// with the file's region rows, and the version moves once — or nothing is written.
-    /// (The reference part is `replace`'s own: keep the two alike.)
     func replaceInBatches<Row: Sendable, Bulk: BulkResultRow>(_ f: ResultFile<Row>, key: (Row) -> SchoolKey, row: (Row) -> Int,
                                                               bulk: (Row, ResolvedSchool) -> Bulk) async throws -> Outcome {
         let (m, o) = prepare(f, key: key, row: row)
@@ -20,13 +19,7 @@ extension ResultWriters {
             var o = o
             try await SQLResultRows.write(rows, importID: importID, on: sql)
             o.written = rows.count
-            if !refs.isEmpty {
-                let saved = try await saveReferences(refs, on: db)
-                o.references = saved.count
-                o.notes += saved.notes
-            }
-            try await DataVersion.bump(versionKeys(referencesSaved: o.references > 0), on: db)
-            return o
+            return try await finish(o, references: refs, on: db)
         }
     }
 }

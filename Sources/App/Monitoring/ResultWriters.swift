@@ -35,15 +35,21 @@ struct ResultWriters: Sendable {
         return try await db.transaction { db in
             var o = o
             for (r, s) in m.rows { try await write(r, s, db); o.written += 1 }
-            if !refs.isEmpty {
-                let saved = try await saveReferences(refs, on: db)
-                o.references = saved.count
-                o.notes += saved.notes
-            }
-            // The caller audits the import; the version moves with the rows in this transaction.
-            try await DataVersion.bump(versionKeys(referencesSaved: o.references > 0), on: db)
-            return o
+            return try await finish(o, references: refs, on: db)
         }
+    }
+
+    /// The end of every writing transaction: the file's region rows saved as references, and
+    /// the data versions moved (the caller audits the import).
+    func finish(_ o: Outcome, references refs: [RegionReference], on db: any Database) async throws -> Outcome {
+        var o = o
+        if !refs.isEmpty {
+            let saved = try await saveReferences(refs, on: db)
+            o.references = saved.count
+            o.notes += saved.notes
+        }
+        try await DataVersion.bump(versionKeys(referencesSaved: o.references > 0), on: db)
+        return o
     }
 
     /// ЕГЭ and ВПР rows go in multi-row statements (ResultBulkWriter's rows), not one by one.

@@ -86,13 +86,19 @@ enum DataVersion {
 }
 
 extension Request {
-    struct MunicipalityEntry: Sendable { let id: UUID; let regionID: UUID }
+    /// A municipality as the selectors and scopes need it: a value, never a model a handler could change.
+    struct MunicipalityEntry: Sendable { let id: UUID; let name: String; let regionID: UUID }
 
-    /// Every municipality with its region, kept while the tenancy is unchanged.
+    /// Every municipality by name, kept while the tenancy is unchanged.
     func municipalityDirectory() async throws -> [MunicipalityEntry] {
         try await cached("municipality-directory", dependsOn: [.tenancy]) {
-            try await Municipality.query(on: db).all().map { MunicipalityEntry(id: $0.id!, regionID: $0.$region.id) }
+            try await Municipality.query(on: db).sort(\.$name).all().map { MunicipalityEntry(id: $0.id!, name: $0.name, regionID: $0.$region.id) }
         }
+    }
+
+    /// A cache key of this user's view of a page: its name, the user, and the query values.
+    func userCacheKey(_ page: String, _ values: [String: String]) throws -> String {
+        "\(page)|\(try requireUser().id)|" + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
 
     /// The registry keys behind a scope of whole municipalities or regions; nil when the scope

@@ -12,7 +12,7 @@ enum PeopleController {
         let filter = req.queryDict(["municipality", "function", "q", "page"])
         let scope = Access.personScope(p, .read)
         // The list is kept per user and filter while the registry of the scope is unchanged.
-        let key = "people-index|\(try req.requireUser().id)|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let key = try req.userCacheKey("people-index", filter)
         let listing = Access.peopleListing(p)
         let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs)) {
             var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)

@@ -11,7 +11,7 @@ enum SchoolsController {
         guard Access.canListSchools(p) else { throw AppError.forbidden }
         let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
         // The list is kept per user and filter while the registry of the scope is unchanged.
-        let key = "schools-index|\(try req.requireUser().id)|\(YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))|" + filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let key = try req.userCacheKey("schools-index|\(YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))", filter)
         let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
             let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
             let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
