@@ -372,4 +372,25 @@ import VaporTesting
             #expect(res.body.string.contains("\"status\":403"))
         }
     }
+
+    /// Behind a local proxy the throttle keys on the hop the proxy appended, so a client can't
+    /// get a fresh window by sending its own X-Forwarded-For.
+    @Test func throttleIgnoresClientSuppliedForwardedHops() async throws {
+        try await withTestApp { app in
+            app.loginThrottle = LoginThrottle(limit: 1, window: 600)
+            let server = try app.testing(method: .running(port: 0))
+            let csrf = "c1-0123456789abcdef"
+            func attempt(_ forwarded: String, _ password: String) async throws -> HTTPStatus {
+                var status = HTTPStatus.ok
+                try await server.test(.POST, "/login", headers: ["Cookie": "opora_csrf=\(csrf)", "X-Forwarded-For": forwarded,
+                                                                 "Content-Type": "application/x-www-form-urlencoded"],
+                                      body: ByteBuffer(string: "_csrf=\(csrf)&login=center&password=\(password)")) { status = $0.status }
+                return status
+            }
+            #expect(try await attempt("10.0.0.1, 203.0.113.7", "wrong-1") == .unauthorized)
+            #expect(try await attempt("10.9.9.9, 203.0.113.7", DemoSeeder.password) == .tooManyRequests, "same last hop: throttled")
+            let other = try await attempt("10.0.0.1, 198.51.100.2", DemoSeeder.password)
+            #expect(other != .tooManyRequests && other != .unauthorized, "another client signs in: \(other.code)")
+        }
+    }
 }

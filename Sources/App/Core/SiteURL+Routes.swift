@@ -25,11 +25,7 @@ extension RoutesBuilder {
 
     private func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ permission: Permission, _ url: SiteURL, upload: Bool,
                                                       _ handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        let limit = upload ? RoutePermissions.uploadBodyLimit : RoutePermissions.formBodyLimit
-        let route = on(method, url.routePath, body: .collect(maxSize: ByteCount(value: limit)), use: handler)
-        route.userInfo[RoutePermissions.key] = permission
-        if upload { route.userInfo[RoutePermissions.uploadKey] = true }
-        return route
+        register(method, permission, url.routePath, upload: upload, handler)
     }
 }
 

@@ -13,7 +13,7 @@ enum OverviewController {
         let schoolKeys = try await req.registryKeys(for: Access.schoolScope(p, .read))
         let peopleKeys = Access.canListPeople(p) ? try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs) : []
         let keys = schoolKeys.flatMap { s in peopleKeys.map { Array(Set(s + $0)).sorted { $0.name < $1.name } } }
-        let parts = try await req.cached("overview|\(me.id)", dependsOnOptional: keys) {
+        let parts = try await req.cached(try req.userCacheKey("overview"), dependsOnOptional: keys) {
             var stats: [(label: String, value: String, hint: String?)] = []
             var links: [(String, String)] = []
             var statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)] = []

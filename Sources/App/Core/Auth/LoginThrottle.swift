@@ -43,12 +43,13 @@ extension Application {
 }
 
 extension Request {
-    /// The client's address: the first X-Forwarded-For hop only when the direct peer is
-    /// loopback (a reverse proxy on the same machine), otherwise the peer itself.
+    /// The client's address: behind a reverse proxy on the same machine (the direct peer is
+    /// loopback), the last X-Forwarded-For hop — the one that proxy appended; earlier hops are
+    /// whatever the client sent and would let it pick a fresh throttle window each time.
     var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "unknown"
         if peer == "127.0.0.1" || peer == "::1", let forwarded = headers.first(name: "X-Forwarded-For")?
-            .split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+            .split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
             return String(forwarded.prefix(64))
         }
         return peer

@@ -22,26 +22,10 @@ enum RoutePermissions {
 }
 
 extension RoutesBuilder {
-    @discardableResult
-    func get<R: AsyncResponseEncodable>(_ permission: Permission, _ path: PathComponent...,
-                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.GET, permission, path, upload: false, handler)
-    }
-
-    @discardableResult
-    func post<R: AsyncResponseEncodable>(_ permission: Permission, _ path: PathComponent..., upload: Bool = false,
-                                         use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.POST, permission, path, upload: upload, handler)
-    }
-
-    @discardableResult
-    func put<R: AsyncResponseEncodable>(_ permission: Permission, _ path: PathComponent...,
-                                        use handler: @escaping @Sendable (Request) async throws -> R) -> Route {
-        register(.PUT, permission, path, upload: false, handler)
-    }
-
-    private func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ permission: Permission, _ path: [PathComponent], upload: Bool,
-                                                      _ handler: @escaping @Sendable (Request) async throws -> R) -> Route {
+    /// Registers a route with its permission (and, for uploads, the larger body limit); the
+    /// typed entry points are in SiteURL+Routes.swift.
+    func register<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ permission: Permission, _ path: [PathComponent], upload: Bool,
+                                             _ handler: @escaping @Sendable (Request) async throws -> R) -> Route {
         let limit = upload ? RoutePermissions.uploadBodyLimit : RoutePermissions.formBodyLimit
         let route = on(method, path, body: .collect(maxSize: ByteCount(value: limit)), use: handler)
         route.userInfo[RoutePermissions.key] = permission

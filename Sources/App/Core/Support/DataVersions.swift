@@ -96,9 +96,14 @@ extension Request {
         }
     }
 
-    /// A cache key of this user's view of a page: its name, the user, and the query values.
-    func userCacheKey(_ page: String, _ values: [String: String]) throws -> String {
-        "\(page)|\(try requireUser().id)|" + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+    /// A cache key of this user's view of a page: its name, the user with their grants and
+    /// assignments (a changed role shows other buttons at once), and the query values.
+    func userCacheKey(_ page: String, _ values: [String: String] = [:]) throws -> String {
+        let u = try requireUser(), p = u.principal
+        let grants = p.grants.map { "\($0.role.rawValue):\($0.regionID?.uuidString ?? "")\($0.municipalityID?.uuidString ?? "")\($0.schoolID?.uuidString ?? "")" }
+            .sorted().joined(separator: ",")
+        let assigned = (p.assignedSchoolIDs.map(\.uuidString) + p.tutorantIDs.map(\.uuidString)).sorted().joined(separator: ",")
+        return "\(page)|\(u.id)|\(grants)|\(assigned.hashValue)|" + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
 
     /// The registry keys behind a scope of whole municipalities or regions; nil when the scope

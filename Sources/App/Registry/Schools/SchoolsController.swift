@@ -11,7 +11,9 @@ enum SchoolsController {
         guard Access.canListSchools(p) else { throw AppError.forbidden }
         let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
         // The list is kept per user and filter while the registry of the scope is unchanged.
-        let key = try req.userCacheKey("schools-index|\(YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))", filter)
+        // The years of any municipality's statuses are read each time (one small query) and name the key.
+        let years = try await statusYears(req, current: YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))
+        let key = try req.userCacheKey("schools-index|" + years.map(String.init).joined(separator: ","), filter)
         let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
             let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
             let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
@@ -26,7 +28,6 @@ enum SchoolsController {
             var labelCache: [UUID: (low: String, difficult: String)] = [:]
             let book = try await SchoolDirectory.labelBook(for: visibleMunicipalities.compactMap(\.id), on: req.db)
             for m in visibleMunicipalities { if let id = m.id { labelCache[id] = book.labels(id, year) } }
-            let years = try await statusYears(req, current: currentYear)
             var shownFilter = filter
             shownFilter["year"] = String(year)
             let model = SchoolIndex.Model(
