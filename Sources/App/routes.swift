@@ -63,8 +63,8 @@ func routes(_ app: Application) throws {
     app.post(.editMunicipality, .adminMunicipalityLabels(.key), use: AdminController.addLabel)
     app.get(.importRegistry, .adminImports, use: ImportsController.index)
     app.post(.importRegistry, .adminImports, upload: true, use: ImportsController.upload)
-    app.get(.importRegistry, .adminImportTemplate(.key), use: ImportsController.template)
-    app.get(.importRegistry, .adminImport(.key), use: ImportsController.show)
+    app.get(.importRegistry, .adminImportTemplate(.key), use: ImportJobsController.template(.registry))
+    app.get(.importRegistry, .adminImport(.key), use: ImportJobsController.show(.registry))
 
     // Monitoring of the dynamics of educational results
     app.get(.readMonitoring, .monitoring(.summary), use: MonitoringController.summary)
@@ -89,8 +89,8 @@ func routes(_ app: Application) throws {
     app.get(.readSchool, .schoolResults(.key), use: SchoolResultsController.show)
     app.get(.importResults, .monitoring(.imports), use: ResultImportsController.index)
     app.post(.importResults, .monitoring(.imports), upload: true, use: ResultImportsController.upload)
-    app.get(.readMonitoring, .resultImportTemplate(.key), use: ResultImportsController.template)
-    app.get(.importResults, .resultImport(.key), use: ResultImportsController.show)
+    app.get(.readMonitoring, .resultImportTemplate(.key), use: ImportJobsController.template(.results))
+    app.get(.importResults, .resultImport(.key), use: ImportJobsController.show(.results))
     app.post(.importResults, .resultImportMatch(.key), use: ResultImportsController.match)
 
     // JSON API (documented in openapi.yaml; a test keeps the two in step)

@@ -11,7 +11,7 @@ import VaporTesting
 /// and the benchmark, on both of its targets: SQLKit statements (in-memory SQLite, or the CI's
 /// PostgreSQL) and FastStore on an SQLite file. Also the batched schools and staff imports.
 @Suite("Import speed path") struct ImportSpeedPathTests {
-    let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
+    let actor = ImportActor(userID: nil, login: "test", principal: nil)
     static let header = "school_code;year;subject;grade;participants;mark2;mark3;mark4;mark5"
 
     /// The test on the app's usual test database, then on an SQLite file.
@@ -78,20 +78,19 @@ import VaporTesting
             let schools = try await schools(of: m, app)
             let csv = vprFile(schools, years: 2031...2033)
             let expectedCount = schools.count * 3 * 4
-            let web = try await ResultImportService.run(.vpr, data: Data(csv.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let web = try await ResultImportService.run(.vpr, .data(Data(csv.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(web.errors.isEmpty && web.unmatched.isEmpty && web.written == expectedCount, "\(web.errors.prefix(2))")
             let viaWeb = try await vprRows(app, years: 2031...2033)
             #expect(viaWeb.count == expectedCount)
             // The same rows by school code, from the disk (the CLI's call) — they replace the first ones.
             let url = try write(vprFile(schools, years: 2031...2033, byCode: true))
             defer { try? FileManager.default.removeItem(at: url) }
-            let cli = try await ResultImportService.importFile(.vpr, at: url, scope: .municipality(m), defaultYear: nil, actor: actor, on: app.db)
+            let cli = try await ImportPipeline.importFile(.results(.vpr), at: url, scope: .municipality(m), defaultYear: nil, actor: actor, app: app).outcome
             #expect(cli.errors.isEmpty && cli.written == expectedCount)
             #expect(try await vprRows(app, years: 2031...2033) == viaWeb)
             // The general path (a spreadsheet) writes the very same rows.
             let table = csv.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-            let xlsx = try await ResultImportService.run(.vpr, data: try XLSXWriter.write(table), fileName: "v.xlsx", municipality: m, defaultYear: nil,
-                                                         actor: actor, importID: nil, on: app.db)
+            let xlsx = try await ResultImportService.run(.vpr, .data(try XLSXWriter.write(table)), fileName: "v.xlsx", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(xlsx.errors.isEmpty && xlsx.written == expectedCount)
             #expect(try await vprRows(app, years: 2031...2033) == viaWeb)
             // The stored numbers are the file's.
@@ -109,14 +108,12 @@ import VaporTesting
             let schools = Array(try await schools(of: m, app).prefix(3))
             let version = try await DataVersion.current([.results(m.id!)], on: app.db)[0]
             let jobID = UUID()
-            _ = try await ResultImportService.run(.vpr, data: Data(vprFile(schools, years: 2040...2041).utf8), fileName: "v.csv", municipality: m,
-                                                  defaultYear: nil, actor: actor, importID: jobID, on: app.db)
+            _ = try await ResultImportService.run(.vpr, .data(Data(vprFile(schools, years: 2040...2041).utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: jobID, on: app.db)
             #expect(try await DataVersion.current([.results(m.id!)], on: app.db)[0] == version + 1, "the version moves once per file")
             let before = try await VPRResult.query(on: app.db).filter(\.$year == 2041).all()
             #expect(before.count == 12 && before.allSatisfy { $0.importID == jobID })
             // The second file changes every count of 2041 and adds 2042; 2040 stays as it was.
-            let again = try await ResultImportService.run(.vpr, data: Data(vprFile(schools, years: 2041...2042, seed: 5).utf8), fileName: "v.csv",
-                                                          municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let again = try await ResultImportService.run(.vpr, .data(Data(vprFile(schools, years: 2041...2042, seed: 5).utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(again.written == 24)
             let after = try await VPRResult.query(on: app.db).filter(\.$year == 2041).all()
             #expect(after.count == 12, "replaced, never duplicated")
@@ -127,10 +124,10 @@ import VaporTesting
             // ЕГЭ the same way.
             let s = schools[0]
             let ege = "school_code;year;subject;participants;average_score;below_minimum\nedu\(s.fisOkoLogin!);2040;russian;30;71.5;1\n"
-            _ = try await ResultImportService.run(.ege, data: Data(ege.utf8), fileName: "e.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            _ = try await ResultImportService.run(.ege, .data(Data(ege.utf8)), fileName: "e.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             let url = try write(ege.replacingOccurrences(of: "30;71.5;1", with: "31;68.25;"))
             defer { try? FileManager.default.removeItem(at: url) }
-            let o = try await ResultImportService.importFile(.ege, at: url, scope: .municipality(m), defaultYear: nil, actor: actor, on: app.db)
+            let o = try await ImportPipeline.importFile(.results(.ege), at: url, scope: .municipality(m), defaultYear: nil, actor: actor, app: app).outcome
             #expect(o.written == 1)
             let rows = try await EGEResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2040).all()
             #expect(rows.count == 1 && rows[0].participants == 31 && rows[0].average == "68.25" && rows[0].belowMinimum == nil)
@@ -149,8 +146,8 @@ import VaporTesting
             let stored = try await VPRResult.query(on: app.db).filter(\.$year >= 2016).filter(\.$year <= 2095).count()
             let url = try write(csv)
             defer { try? FileManager.default.removeItem(at: url) }
-            for o in [try await ResultImportService.run(.vpr, data: Data(csv.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db),
-                      try await ResultImportService.importFile(.vpr, at: url, scope: .municipality(m), defaultYear: nil, actor: actor, on: app.db)] {
+            for o in [try await ResultImportService.run(.vpr, .data(Data(csv.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db),
+                      try await ImportPipeline.importFile(.results(.vpr), at: url, scope: .municipality(m), defaultYear: nil, actor: actor, app: app).outcome] {
                 #expect(o.errors.count == 1 && o.errors[0].row == good + 2 && !o.errors[0].column.isEmpty, "\(o.errors.prefix(2))")
                 #expect(o.written == 0)
             }
@@ -166,13 +163,12 @@ import VaporTesting
             var csv = vprFile(schools, years: 2050...2070)
             let good = csv.split(separator: "\n").count - 1
             csv += "edu239998;2050;russian;5;20;2;8;6;4\nedu239999;2050;russian;5;20;2;8;6;4\nedu239998;2051;russian;5;20;2;8;6;4\n"
-            let o = try await ResultImportService.run(.vpr, data: Data(csv.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.vpr, .data(Data(csv.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.written == 0)
             #expect(o.unmatched.map(\.value) == ["239998", "239999"] && o.unmatched[0].rows == [good + 2, good + 4] && o.unmatched[0].kind == "login")
             #expect(try await VPRResult.query(on: app.db).filter(\.$year >= 2050).filter(\.$year <= 2070).count() == 0)
             // «Не наша школа» for both: the rest is written, their rows counted as skipped.
-            let skipped = try await ResultImportService.run(.vpr, data: Data(csv.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor,
-                                                            importID: nil, on: app.db, skipping: ["login|239998", "login|239999"])
+            let skipped = try await ResultImportService.run(.vpr, .data(Data(csv.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db, skipping: ["login|239998", "login|239999"])
             #expect(skipped.unmatched.isEmpty && skipped.written == good && skipped.skippedOtherMunicipality == 3)
             #expect(skipped.notes.contains { $0.contains("Пропущено строк") })
         }
@@ -184,9 +180,9 @@ import VaporTesting
             let mine = Array(try await schools(of: arm, app).prefix(2)), theirs = Array(try await schools(of: len, app).prefix(3))
             let url = try write(vprFile(mine + theirs, years: 2080...2080))
             defer { try? FileManager.default.removeItem(at: url) }
-            let one = try await ResultImportService.importFile(.vpr, at: url, scope: .municipality(arm), defaultYear: nil, actor: actor, on: app.db)
+            let one = try await ImportPipeline.importFile(.results(.vpr), at: url, scope: .municipality(arm), defaultYear: nil, actor: actor, app: app).outcome
             #expect(one.written == 8 && one.skippedOtherMunicipality == 12)
-            let all = try await ResultImportService.importFile(.vpr, at: url, scope: .region(arm.$region.id), defaultYear: nil, actor: actor, on: app.db)
+            let all = try await ImportPipeline.importFile(.results(.vpr), at: url, scope: .region(arm.$region.id), defaultYear: nil, actor: actor, app: app).outcome
             #expect(all.written == 20 && all.skippedOtherMunicipality == 0)
             #expect(try await VPRResult.query(on: app.db).filter(\.$year == 2080).count() == 20)
         }
@@ -202,31 +198,29 @@ import VaporTesting
     @Test func bigRegistryFilesAreWrittenInBatchesAndAuditedOnce() async throws {
         try await withTestApp { app in
             let m = try await municipality("armavir", app)
-            let n = ImportService.perRowAuditLimit + 200
+            let n = ImportRows.perRowAuditLimit + 200
             var csv = "Код школы;Полное наименование;Краткое наименование;Вид;Логин ФИС ОКО;Год;ШНОР\n"
             for i in 0..<n { csv += "BIG-\(i);Муниципальное бюджетное общеобразовательное учреждение СОШ № \(i);МБОУ СОШ № \(i);СОШ;edu\(700_000 + i);2025;\(i % 3 == 0 ? "да" : "нет")\n" }
             let last = try await School.query(on: app.db).max(\.$no) ?? 0
             let audits = try await AuditEntry.query(on: app.db).count()
-            let first = try await ImportService.run(.schools, data: Data(csv.utf8), fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            let first = try await ImportPipeline.handle(.schools, .data(Data(csv.utf8)), fileName: "s.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(first.errors.isEmpty && first.created == n)
             let numbers = try await School.query(on: app.db).filter(\.$no > last).sort(\.$no).all()
             #expect(numbers.count == n && numbers.first?.code == "BIG-0" && numbers.last?.no == last + n, "numbered after the existing schools, in file order")
             #expect(try await SchoolStatus.query(on: app.db).filter(\.$lowResults == true).filter(\.$year == 2025).count() >= (n + 2) / 3)
             #expect(try await AuditEntry.query(on: app.db).count() == audits, "a big file is audited once, by its caller")
-            let again = try await ImportService.run(.schools, data: Data(csv.replacingOccurrences(of: "СОШ № 7;", with: "СОШ № 7 им. Героя;").utf8), fileName: "s.csv",
-                                                    municipality: m, actor: actor, on: app.db)
+            let again = try await ImportPipeline.handle(.schools, .data(Data(csv.replacingOccurrences(of: "СОШ № 7;", with: "СОШ № 7 им. Героя;").utf8)), fileName: "s.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(again.created == 0 && again.updated == n)
             #expect(try await Fixture.school("BIG-7", app).shortName == "МБОУ СОШ № 7 им. Героя")
             #expect(try await School.query(on: app.db).filter(\.$no > last).count() == n)
 
             var staff = "Код сотрудника;Фамилия;Имя;Код школы;Должность;Роли;Предметы\n"
             for i in 0..<n { staff += "BT-\(i);Тестова;Анна;BIG-\(i % 50);Учитель;\"учитель\(i % 2 == 0 ? ", тьютор" : "")\";Русский язык\n" }
-            let people = try await ImportService.run(.staff, data: Data(staff.utf8), fileName: "k.csv", municipality: m, actor: actor, on: app.db)
+            let people = try await ImportPipeline.handle(.staff, .data(Data(staff.utf8)), fileName: "k.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(people.errors.isEmpty && people.created == n, "\(people.errors.prefix(2))")
             let ids = try await Person.query(on: app.db).filter(\.$staffCode ~~ ["BT-0", "BT-1"]).sort(\.$staffCode).all().compactMap(\.id)
             #expect(try await PersonFunctionRow.query(on: app.db).filter(\.$person.$id ~~ ids).count() == 3)
-            let changed = try await ImportService.run(.staff, data: Data(staff.replacingOccurrences(of: "учитель, тьютор", with: "тьютор").utf8), fileName: "k.csv",
-                                                      municipality: m, actor: actor, on: app.db)
+            let changed = try await ImportPipeline.handle(.staff, .data(Data(staff.replacingOccurrences(of: "учитель, тьютор", with: "тьютор").utf8)), fileName: "k.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(changed.updated == n)
             #expect(try await PersonFunctionRow.query(on: app.db).filter(\.$person.$id ~~ ids).count() == 2, "functions rewritten, not added")
         }

@@ -17,14 +17,14 @@ import VaporTesting
     func armavir(_ app: Application) async throws -> Municipality {
         try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
     }
-    let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
+    let actor = ImportActor(userID: nil, login: "test", principal: nil)
 
     @Test func goodFileInWindows1251WithCommaCreatesThenReimportUpdates() async throws {
         try await withTestApp { app in
             let m = try await armavir(app)
             let text = Self.schoolsCSV.replacingOccurrences(of: ";", with: ",")
             let version = try await DataVersion.current([.registry(m.id!)], on: app.db)[0]
-            let first = try await ImportService.run(.schools, data: CP1251.encode(text), fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            let first = try await ImportPipeline.handle(.schools, .data(CP1251.encode(text)), fileName: "s.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(first.errors.isEmpty)
             #expect(first.created == 2 && first.updated == 0)
             #expect(try await DataVersion.current([.registry(m.id!)], on: app.db)[0] == version + 1, "one move per import, not one per audited row")
@@ -32,7 +32,7 @@ import VaporTesting
             let before = try await School.query(on: app.db).filter(\.$code !~ ["NEW-001", "NEW-002"]).max(\.$no) ?? 0
             #expect(numbers == [before + 1, before + 2], "new schools are numbered after the existing ones, in file order")
             let utf8 = Data([0xEF, 0xBB, 0xBF]) + Data(Self.schoolsCSV.replacingOccurrences(of: "СОШ № 102;", with: "СОШ № 102 им. Героя;").utf8)
-            let second = try await ImportService.run(.schools, data: utf8, fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            let second = try await ImportPipeline.handle(.schools, .data(utf8), fileName: "s.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(second.created == 0 && second.updated == 2)
             #expect(try await School.query(on: app.db).filter(\.$code ~~ ["NEW-001", "NEW-002"]).count() == 2)
             #expect(try await Fixture.school("NEW-002", app).shortName == "МБОУ СОШ № 102 им. Героя")
@@ -46,7 +46,7 @@ import VaporTesting
         try await withTestApp { app in
             let rows = Self.schoolsCSV.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
             let data = try XLSXWriter.write(rows)
-            let outcome = try await ImportService.run(.schools, data: data, fileName: "s.xlsx", municipality: try await armavir(app), actor: actor, on: app.db)
+            let outcome = try await ImportPipeline.handle(.schools, .data(data), fileName: "s.xlsx", scope: .municipality(try await armavir(app)), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(outcome.errors.isEmpty)
             #expect(outcome.created == 2)
         }
@@ -65,7 +65,7 @@ import VaporTesting
                 ("binary junk", Data((0..<512).map { UInt8(($0 * 37 + 11) % 256) }), ""),
             ]
             for (name, data, mention) in cases {
-                let outcome = try await ImportService.run(.schools, data: data, fileName: "f.csv", municipality: m, actor: actor, on: app.db)
+                let outcome = try await ImportPipeline.handle(.schools, .data(data), fileName: "f.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
                 #expect(!outcome.errors.isEmpty, "\(name) must fail")
                 #expect(outcome.created == 0 && outcome.updated == 0)
                 if !mention.isEmpty { #expect(outcome.errors.map(\.text).joined().contains(mention), "\(name): \(outcome.errors.map(\.text))") }
@@ -83,15 +83,14 @@ import VaporTesting
             T-1;Тестова;Анна;Петровна;ARM-006;Учитель;учитель, тьютор;Русский язык;высшая
             T-2;Проверкин;Олег;;;Методист;специалист центра;;
             """
-            let ok = try await ImportService.run(.staff, data: Data(csv.utf8), fileName: "k.csv", municipality: m, actor: actor, on: app.db)
+            let ok = try await ImportPipeline.handle(.staff, .data(Data(csv.utf8)), fileName: "k.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(ok.errors.isEmpty, "\(ok.errors.map(\.text))")
             #expect(ok.created == 2)
             let t1 = try await Fixture.person("T-1", app)
             #expect(t1.functionSet == [.teacher, .tutor])
             #expect(t1.$school.id == (try await Fixture.school("ARM-006", app)).id)
             #expect(try await Fixture.person("T-2", app).$school.id == nil, "empty school code = the center")
-            let bad = try await ImportService.run(.staff, data: Data(csv.replacingOccurrences(of: "ARM-006", with: "LEN-002").utf8), fileName: "k.csv",
-                                                  municipality: m, actor: actor, on: app.db)
+            let bad = try await ImportPipeline.handle(.staff, .data(Data(csv.replacingOccurrences(of: "ARM-006", with: "LEN-002").utf8)), fileName: "k.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(bad.errors.first?.row == 2)
             #expect(bad.errors.first?.text.contains("не найдена") == true)
             #expect(try await Fixture.person("T-1", app).$school.id == (try await Fixture.school("ARM-006", app)).id, "nothing changed")
@@ -150,8 +149,71 @@ import VaporTesting
             }
             #expect(status == "done")
             let page = try await b.get(location)
-            #expect(page.body.string.contains("Создано: 2"))
+            #expect(page.body.string.contains("создано: 2, обновлено: 0"))
             #expect(try await School.query(on: app.db).filter(\.$code == "NEW-001").first()?.$municipality.id == m.id)
         }
+    }
+}
+
+@Suite("One import pipeline") struct ImportPipelineTests {
+    /// The command line's call (`opora import`) leaves what the upload page leaves: a job of the
+    /// municipality with the typed status and the one outcome shape, and one audit entry of the import.
+    @Test func commandLineAndUploadLeaveTheSameJobAndAuditEntry() async throws {
+        try await withTestApp { app in
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID()).csv")
+            try Data(ImportTests.schoolsCSV.utf8).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let (cliJob, cli) = try await ImportPipeline.importFile(.schools, at: url, scope: .municipality(m), defaultYear: nil, actor: .commandLine, app: app)
+            #expect(cli.status == .done && cli.created == 2)
+            let cliID = try #require(cliJob?.id)
+            let job = try #require(try await ImportJob.find(cliID, on: app.db))
+            #expect(job.state == .done && job.kind == "schools" && job.userLogin == "командная строка" && job.createdCount == 2)
+            #expect(ImportPipeline.outcome(job).created == 2)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entity == "import").filter(\.$entityID == job.id).all()
+            #expect(audit.map(\.entityLabel) == ["Школы: \(url.lastPathComponent) — создано: 2, обновлено: 0"])
+
+            let upload = try await ImportPipeline.start(.schools, data: Data(ImportTests.schoolsCSV.utf8), fileName: "s.csv", municipality: m,
+                                                        defaultYear: nil, actor: .init(userID: nil, login: "ivanova", principal: nil), app: app, inlineBytes: .max)
+            let again = try #require(try await ImportJob.find(upload.id, on: app.db))
+            #expect(again.state == .done && again.updatedCount == 2)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "import").filter(\.$entityID == again.id).first()?.entityLabel
+                    == "Школы: s.csv — создано: 0, обновлено: 2")
+        }
+    }
+
+    /// A failed file: the job says so with row and column, nothing is written, the attempt is in the audit log.
+    @Test func failedFileIsAJobWithErrorsAndAnAuditEntry() async throws {
+        try await withTestApp { app in
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let bad = ImportTests.schoolsCSV.replacingOccurrences(of: "edu239102", with: "edu239101")
+            let before = try await School.query(on: app.db).count()
+            let job = try await ImportPipeline.start(.schools, data: Data(bad.utf8), fileName: "bad.csv", municipality: m, defaultYear: nil,
+                                                     actor: .commandLine, app: app, inlineBytes: .max)
+            let saved = try #require(try await ImportJob.find(job.id, on: app.db))
+            let o = ImportPipeline.outcome(saved)
+            #expect(saved.state == .failed && o.status == .failed)
+            #expect(o.errors.map(\.row) == [3] && o.errors.first?.column == "Логин ФИС ОКО")
+            #expect(try await School.query(on: app.db).count() == before)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entityID == job.id).first()?.entityLabel == "Школы: bad.csv — ошибок: 1, ничего не записано")
+        }
+    }
+
+    /// Jobs of the first release kept a registry import's errors as a bare array: they still read.
+    @Test func jobsOfTheFirstReleaseStillRead() throws {
+        let old = #"[{"row":4,"column":"Код школы","message":"Пустой код школы."}]"#
+        let o = try JSONDecoder().decode(ImportOutcome.self, from: Data(old.utf8))
+        #expect(o.status == .failed && o.errors == [ImportError(row: 4, column: "Код школы", message: "Пустой код школы.")])
+        let results = #"{"written":12,"references":3,"errors":[],"notes":["n"],"unmatched":[],"skippedOtherMunicipality":1}"#
+        let r = try JSONDecoder().decode(ImportOutcome.self, from: Data(results.utf8))
+        #expect(r.status == .done && r.written == 12 && r.summary(.results(.ege)) == "записано строк: 12, региональных значений: 3")
+    }
+
+    /// Every kind has one job name and one command-line name, and belongs to exactly one area.
+    @Test func everyKindHasOneNameAndOneArea() {
+        #expect(Set(ImportKind.all.map(\.raw)).count == ImportKind.all.count)
+        #expect(ImportKind.all.allSatisfy { ImportKind(raw: $0.raw) == $0 && ImportKind(name: $0.name) == $0 })
+        #expect(ImportArea.allCases.flatMap(\.kinds).count == ImportKind.all.count)
+        #expect(ImportKind(raw: "results:vpr") == .results(.vpr) && ImportKind(name: "vpr") == .results(.vpr))
     }
 }

@@ -55,8 +55,7 @@ enum WorkedExample {
             #expect(before.body.string.contains("Найдено: 1"), "only EX-B is negative in the worked example")
             // EX-C 2025 drops to 60.0: reference 2025 = (25·62 + 25·66 + 50·60)/100 = 62, so EX-C (D ≈ −0.025) and EX-B (D ≈ −0.004) are negative.
             let file = "school_code;year;subject;participants;average_score\nedu990003;2025;russian;50;60.0\n"
-            let o = try await ResultImportService.run(.ege, data: Data(file.utf8), fileName: "e.csv", municipality: m, defaultYear: nil,
-                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.ege, .data(Data(file.utf8)), fileName: "e.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.written == 1)
             let after = try await admin.get("/monitoring?municipality=\(m.id!)&year=2025")
             #expect(after.body.string.contains("Найдено: 2"), "the cached table is dropped when the data version moves")
@@ -117,8 +116,7 @@ enum WorkedExample {
             let s = try await Fixture.school("ARM-006", app)
             let csv = "school_code;year;subject;participants;average_mark;average_score;below_threshold\n"
                 + "edu\(s.fisOkoLogin!);2025;Математика;40;3.4;14.2;13\nedu\(s.fisOkoLogin!);2025;Русский язык;40;3.9;25.1;2\n"
-            let o = try await ResultImportService.run(.oge, data: Data(csv.utf8), fileName: "oge.csv", municipality: arm, defaultYear: nil,
-                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.oge, .data(Data(csv.utf8)), fileName: "oge.csv", scope: .municipality(arm), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.written == 2, "\(o.errors.map(\.text))")
             let page = try await Browser.signIn("center", app).get("/schools/\(s.id!)/results?year=2025").body.string
             #expect(page.contains("ОГЭ: по предметам и годам"))
@@ -336,8 +334,7 @@ enum WorkedExample {
             edu\(a.fisOkoLogin!);2025/2026;1 четверть;5;А;Русский язык;30;100;50
             edu\(b.fisOkoLogin!);2025/2026;1 четверть;5;Б;Математика;25;100;64
             """
-            let o = try await ResultImportService.run(.term, data: Data(csv.utf8), fileName: "t.csv", municipality: arm, defaultYear: nil,
-                                                      actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.term, .data(Data(csv.utf8)), fileName: "t.csv", scope: .municipality(arm), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.unmatched.isEmpty, "\(o.errors.map(\.text))")
             #expect(o.written == 3)
             let page = try await Browser.signIn("uo", app).get("/monitoring/terms?municipality=\(arm.id!)&year=2025&period=q1")
@@ -352,8 +349,7 @@ enum WorkedExample {
             // The second quarter: ARM-006 success (20·95 + 30·100)/50 = 98,0 (+2,0), quality (20·40 + 30·50)/50 = 46,0 (+4,0).
             let q2 = "school_code;year;period;grade;class;subject;participants;success_rate;quality_rate\n"
                 + "edu\(a.fisOkoLogin!);2025/2026;2 четверть;5;А;Математика;20;95;40\nedu\(a.fisOkoLogin!);2025/2026;2 четверть;5;А;Русский язык;30;100;50\n"
-            _ = try await ResultImportService.run(.term, data: Data(q2.utf8), fileName: "t2.csv", municipality: arm, defaultYear: nil,
-                                                  actor: .init(userID: nil, login: "test", principal: nil), importID: nil, on: app.db)
+            _ = try await ResultImportService.run(.term, .data(Data(q2.utf8)), fileName: "t2.csv", scope: .municipality(arm), defaultYear: nil, importID: nil, on: app.db)
             let second = try await Browser.signIn("uo", app).get("/monitoring/terms?municipality=\(arm.id!)&year=2025&period=q2").body.string
             #expect(second.contains("Показатели не ниже пороговых — 1") && second.contains("98,0") && second.contains("46,0"))
             #expect(second.contains("+2,0") && second.contains("+4,0") && second.contains("Низкая успеваемость и низкое качество знаний</td>"))

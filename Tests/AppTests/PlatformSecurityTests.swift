@@ -11,11 +11,11 @@ import VaporTesting
 /// The defects of issue 9 found when the system was tried as an attacker would; each test
 /// failed before its fix.
 @Suite("Platform: permissions and security defects") struct PlatformSecurityTests {
-    func center(_ app: Application) async throws -> (Municipality, ImportService.Actor) {
+    func center(_ app: Application) async throws -> (Municipality, ImportActor) {
         let user = try await Fixture.user("center", app)
         let principal = try await PrincipalLoader.load(user, on: app.db)
         let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
-        return (m, ImportService.Actor(userID: user.id, login: user.login, principal: principal))
+        return (m, ImportActor(userID: user.id, login: user.login, principal: principal))
     }
 
     /// Every registered route declares a permission; a route added without one is found.
@@ -63,7 +63,7 @@ import VaporTesting
             Код сотрудника;Фамилия;Имя;Отчество;Код школы;Должность;Роли;Предметы;Квалификационная категория
             \(victim.staffCode);Захватов;Иван;;ARM-006;Учитель;учитель;Русский язык;первая
             """
-            let out = try await ImportService.run(.staff, data: Data(csv.utf8), fileName: "s.csv", municipality: m, actor: actor, on: app.db)
+            let out = try await ImportPipeline.handle(.staff, .data(Data(csv.utf8)), fileName: "s.csv", scope: .municipality(m), defaultYear: nil, actor: actor, jobID: nil, on: app.db)
             #expect(out.errors.count == 1, "\(out.errors.map(\.text))")
             #expect(out.errors.first?.row == 2)
             #expect(out.errors.first?.column == "Код сотрудника")

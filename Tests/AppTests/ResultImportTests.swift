@@ -9,7 +9,7 @@ import VaporTesting
 import FastStore
 
 @Suite("Result imports") struct ResultImportTests {
-    let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
+    let actor = ImportActor(userID: nil, login: "test", principal: nil)
     static let header = "school_code;year;subject;grade;participants;mark2;mark3;mark4;mark5"
 
     func armavir(_ app: Application) async throws -> Municipality {
@@ -22,11 +22,11 @@ import FastStore
             let s = try await Fixture.school("ARM-006", app)
             let login = "edu" + s.fisOkoLogin!
             let file = "\(Self.header)\n\(login);2026;russian;5;40;4;16;12;8\nsch\(s.fisOkoLogin!);2026;math;5;35;15;10;6;4\n"
-            let o = try await ResultImportService.run(.vpr, data: Data(file.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.vpr, .data(Data(file.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.unmatched.isEmpty)
             #expect(o.written == 2)
             let again = file.replacingOccurrences(of: "40;4;16;12;8", with: "40;5;15;12;8")
-            _ = try await ResultImportService.run(.vpr, data: Data(again.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            _ = try await ResultImportService.run(.vpr, .data(Data(again.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             let rows = try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).all()
             #expect(rows.count == 2, "re-import replaces, never duplicates")
             #expect(rows.first { $0.subject == "russian" }?.m2 == 5)
@@ -90,7 +90,7 @@ import FastStore
             let m = try await armavir(app)
             let s = try await Fixture.school("ARM-006", app)
             let file = "\(Self.header)\nedu\(s.fisOkoLogin!);2026;russian;5;40;4;16;12;8\nedu\(s.fisOkoLogin!);2026;math;5;38;15;10;6;4\n"
-            let o = try await ResultImportService.run(.vpr, data: Data(file.utf8), fileName: "v.csv", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.vpr, .data(Data(file.utf8)), fileName: "v.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.first?.row == 3)
             #expect(o.errors.map(\.text).joined().contains("35"))
             #expect(try await VPRResult.query(on: app.db).filter(\.$year == 2026).count() == 0)
@@ -122,8 +122,7 @@ import FastStore
             #expect(matched.status == .seeOther)
             #expect(try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).count() == 1)
             // Remembered: the next file with the same login goes straight in.
-            let o = try await ResultImportService.run(.vpr, data: Data(file.replacingOccurrences(of: ";6;", with: ";5;").utf8), fileName: "v2.csv",
-                                                      municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.vpr, .data(Data(file.replacingOccurrences(of: ";6;", with: ";5;").utf8)), fileName: "v2.csv", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.unmatched.isEmpty && o.written == 1)
             #expect(try await b.post("/monitoring/imports/\(UUID())/match", []).status == .notFound)
         }
@@ -142,7 +141,7 @@ import FastStore
                 ["\(s.fullName)(edu\(s.fisOkoLogin!))", "", "89", "12.36", "52.81", "26.97", "7.87"],
             ]
             let data = try XLSXWriter.write(rows, sheetName: "РУ 5 Статистика по отметкам")
-            let o = try await ResultImportService.run(.vpr, data: data, fileName: "stat.xlsx", municipality: m, defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.vpr, .data(data), fileName: "stat.xlsx", scope: .municipality(m), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.unmatched.isEmpty, "\(o.errors.map(\.text)) \(o.unmatched)")
             #expect(o.written == 1)
             let v = try #require(try await VPRResult.query(on: app.db).filter(\.$schoolNo == s.no!).filter(\.$year == 2026).first())

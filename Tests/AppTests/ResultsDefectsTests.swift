@@ -40,7 +40,7 @@ enum DefectRegion {
 }
 
 @Suite("Results monitoring: fixed defects") struct ResultsDefectsTests {
-    let actor = ImportService.Actor(userID: nil, login: "test", principal: nil)
+    let actor = ImportActor(userID: nil, login: "test", principal: nil)
 
     // 1. Shares of ФИС ОКО percentages come from the rebuilt counts, and the page says so.
     @Test func publishedSharesUseRebuiltCounts() async throws {
@@ -119,8 +119,7 @@ enum DefectRegion {
         try await withTestApp(demo: false) { app in
             let r = try await DefectRegion.make(app, schools: [("D-1", "Школа 1", "09306"), ("D-2", "Школа 2", "9311")])
             let mine = try protocolFile([("9306", "209", 70), ("9306", "0209", 50), ("9311", "209", 90)])
-            let o = try await ResultImportService.run(.ege, data: mine, fileName: "ege.xlsx", municipality: r.municipality, defaultYear: nil,
-                                                      actor: actor, importID: nil, on: app.db)
+            let o = try await ResultImportService.run(.ege, .data(mine), fileName: "ege.xlsx", scope: .municipality(r.municipality), defaultYear: nil, importID: nil, on: app.db)
             #expect(o.errors.isEmpty && o.unmatched.isEmpty, "\(o.errors.map(\.text)) \(o.unmatched)")
             #expect(o.written == 2 && o.references == 0)
             #expect(o.notes.contains { $0.contains("не сохранены как региональный эталон") && $0.contains("одного муниципалитета") })
@@ -130,8 +129,7 @@ enum DefectRegion {
 
             // A regional file: the same Код ОО 9306 in municipality 210 is another school, not D-1.
             let region = try protocolFile([("9306", "209", 80), ("9306", "210", 20), ("9311", "209", 90), ("9400", "210", 40)])
-            let o2 = try await ResultImportService.run(.ege, data: region, fileName: "ege-region.xlsx", municipality: r.municipality,
-                                                       defaultYear: nil, actor: actor, importID: nil, on: app.db)
+            let o2 = try await ResultImportService.run(.ege, .data(region), fileName: "ege-region.xlsx", scope: .municipality(r.municipality), defaultYear: nil, importID: nil, on: app.db)
             #expect(o2.errors.isEmpty && o2.unmatched.isEmpty, "\(o2.errors.map(\.text)) \(o2.unmatched)")
             #expect(o2.written == 2 && o2.skippedOtherMunicipality == 2)
             let a2 = try #require(try await EGEResult.query(on: app.db).filter(\.$schoolNo == r.schools["D-1"]!.no!).first())

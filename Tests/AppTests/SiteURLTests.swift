@@ -49,3 +49,28 @@ import Views
         #expect(SiteURL.person("a/b").path == "/people/a%2Fb")
     }
 }
+
+@Suite("Typed queries") struct PageQueryTests {
+    /// Malformed or unknown values are the defaults: no 400, no string compared further down.
+    @Test func malformedValuesAreTheDefaults() {
+        let f = SchoolDirectory.Filter(QueryValues(["municipality": "not-an-id", "status": "drop table", "year": "abc", "sort": "code", "dir": "desc", "page": "-3"]))
+        #expect(f.municipalityID == nil && f.status == nil && f.year == nil && f.sort == .code && !f.ascending && f.page == 1)
+        #expect(f.items == ["sort": "code", "dir": "desc"])
+        let m = MonitoringQuery(QueryValues(["year": "99999", "filter": "both", "print": "1"]))
+        #expect(m.year == nil && m.filter == .both && m.print)
+        let a = AuditQuery(QueryValues(["from": "31.02.2025", "to": "01.03.2025", "action": "import", "user": "IVANOVA"]))
+        #expect(a.from == nil && a.to != nil && a.user == "ivanova" && a.items["from"] == "31.02.2025")
+        #expect(TermsQuery(QueryValues(["period": "q9"])).period == "q1" && TermsQuery(QueryValues(["period": "h2"])).period == "h2")
+    }
+
+    @Test func pagesAnswerMalformedQueriesWithTheirDefaults() async throws {
+        try await withTestApp { app in
+            let b = try await Browser.signIn("center", app)
+            for path in ["/schools?year=abc&page=-3&sort=x&status=y", "/people?function=zzz&page=abc", "/monitoring?year=abc&filter=zz",
+                         "/monitoring/terms?period=q9", "/api/v1/schools?municipality=nope"] {
+                #expect(try await b.get(path).status == .ok, "\(path)")
+            }
+            #expect(try await Browser.signIn("admin", app).get("/admin/audit?from=31.02.2025&page=x").status == .ok)
+        }
+    }
+}

@@ -53,9 +53,9 @@ extension PageSnapshots {
     }
 
     @Test func resultImportMatching() {
-        let unknown = [ResultImportViews.Unknown(index: 0, label: "МБОУ СОШ № 1 им. Героя (edu233099)", rows: "2–5"),
-                       ResultImportViews.Unknown(index: 1, label: "Школа-интернат № 3", rows: "6, 9")]
-        let html = ResultImportViews.matching(unknown, schools: [Option(Self.id(1), "МБОУ СОШ № 1"), Option(Self.id(2), "МБОУ СОШ № 6")],
+        let unknown = [ImportJobView.Unknown(index: 0, label: "МБОУ СОШ № 1 им. Героя (edu233099)", rows: "2–5"),
+                       ImportJobView.Unknown(index: 1, label: "Школа-интернат № 3", rows: "6, 9")]
+        let html = ImportJobView.matching(unknown, schools: [Option(Self.id(1), "МБОУ СОШ № 1"), Option(Self.id(2), "МБОУ СОШ № 6")],
                                               action: "/monitoring/imports/\(Self.id(92))/match", csrf: Self.csrf)
         assertSnapshot(html: html.render(), named: "ResultImportMatching")
     }

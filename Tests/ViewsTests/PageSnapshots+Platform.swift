@@ -33,10 +33,10 @@ extension PageSnapshots {
     @Test func resultImportJob() {
         let job = ImportJobView.Model(file: "ВПР_5_русский.xlsx", kind: "ВПР", status: "нужно сопоставить школы", statusKind: .warning, running: false,
                                       processed: 120, total: 120, summary: "не узнано школ: 1, ничего не записано", errors: [])
-        let matching = ResultImportViews.Matching(unknown: [.init(index: 0, label: "«Школа № 7»", rows: "3, 4")],
+        let matching = ImportJobView.Matching(unknown: [.init(index: 0, label: "«Школа № 7»", rows: "3, 4")],
                                                   schools: [Option(Self.id(11), "МБОУ СОШ № 7 (ARM-007)")],
                                                   action: "/monitoring/imports/\(Self.id(91))/match", csrf: Self.csrf)
-        let html = ResultImportViews.job(job, notes: ["Число отметок восстановлено из процентов ФИС ОКО."], matching: matching, summaryURL: nil)
+        let html = ImportJobView.page(job, notes: ["Число отметок восстановлено из процентов ФИС ОКО."], matching: matching, next: nil)
         assertSnapshot(html: html.render(), named: "ResultImportJob")
     }
 }

@@ -36,11 +36,9 @@ enum APIController {
     @Sendable static func schools(req: Request) async throws -> [SchoolDTO] {
         let p = try req.principal()
         guard Access.canListSchools(p) else { throw AppError.forbidden }
-        let q = req.queryDict(["municipality", "status", "year", "q"])
-        let f = SchoolDirectory.Filter(municipalityID: q["municipality"].flatMap(UUID.init(uuidString:)), status: q["status"],
-                                       year: q["year"].flatMap(Int.init), query: q["q"])
+        let f = req.query(SchoolDirectory.Filter.self)
         let scope = Access.schoolScope(p, .read)
-        let key = try req.userCacheKey("api-schools", q)
+        let key = try req.userCacheKey("api-schools", f.items)
         return try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: scope)) {
             try await SchoolDirectory.list(f, scope: scope, on: req.db).map { SchoolDTO($0.school) }
         }
@@ -75,7 +73,7 @@ enum APIController {
         let p = try req.principal()
         guard Access.canListPeople(p) else { throw AppError.forbidden }
         var q = Person.query(on: req.db).readable(by: p)
-        if let s = req.queryDict(["school"])["school"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$school.$id == s) }
+        if let s = req.query(PeopleQuery.self).school { q = q.filter(\.$school.$id == s) }
         return try await q.sort(\.$lastName).all().map(PersonDTO.init)
     }
 
@@ -121,4 +119,12 @@ enum APIController {
         if !scope.all { q = q.filter(\.$municipalityID ~~ Array(scope.municipalityIDs)) }
         return try await q.sort(\.$at, .descending).limit(200).all().map(AuditDTO.init)
     }
+}
+
+/// `GET /api/v1/people?school=`.
+struct PeopleQuery: PageQuery {
+    var school: UUID?
+    static let keys = ["school"]
+    init(_ q: QueryValues) { school = q.uuid("school") }
+    var items: [String: String] { .query([("school", school?.uuidString)]) }
 }

@@ -21,24 +21,24 @@ enum AdminController {
         let p = try req.principal()
         let scope = Access.auditScope(p)
         guard !scope.isEmpty else { throw AppError.forbidden }
-        let filter = req.queryDict(["entity", "action", "user", "from", "to", "page"])
+        let query = req.query(AuditQuery.self)
         var q = AuditEntry.query(on: req.db)
         if !scope.all { q = q.filter(\.$municipalityID ~~ Array(scope.municipalityIDs)) }
-        if let e = filter["entity"] { q = q.filter(\.$entity == e) }
-        if let a = filter["action"] { q = q.filter(\.$action == a) }
-        if let u = filter["user"] { q = q.filter(\.$userLogin == u.lowercased()) }
-        if let from = filter["from"].flatMap(RuFormat.parseDate) { q = q.filter(\.$at >= from.addingTimeInterval(-12 * 3600)) }
-        if let to = filter["to"].flatMap(RuFormat.parseDate) { q = q.filter(\.$at < to.addingTimeInterval(12 * 3600)) }
+        if let e = query.entity { q = q.filter(\.$entity == e) }
+        if let a = query.action { q = q.filter(\.$action == a.rawValue) }
+        if let u = query.user { q = q.filter(\.$userLogin == u) }
+        if let from = query.from { q = q.filter(\.$at >= from.addingTimeInterval(-12 * 3600)) }
+        if let to = query.to { q = q.filter(\.$at < to.addingTimeInterval(12 * 3600)) }
         let total = try await q.count()
         let per = 50
         let pageCount = max(1, (total + per - 1) / per)
-        let page = min(max(1, Int(filter["page"] ?? "") ?? 1), pageCount)
+        let page = min(query.page, pageCount)
         let entries = try await q.sort(\.$at, .descending).range(((page - 1) * per)..<(page * per)).all()
         let rows = entries.map { e in
             AuditView.Row(at: RuFormat.dateTime(e.at, timeZone: req.timeZone), user: e.userLogin, action: AuditAction(rawValue: e.action)?.title ?? e.action,
                           entity: Audit.entityTitles[e.entity] ?? e.entity, label: e.entityLabel, url: url(e), before: e.beforeJSON, after: e.afterJSON)
         }
-        let model = AuditView.Model(rows: rows, total: total, page: page, pageCount: pageCount, filter: filter,
+        let model = AuditView.Model(rows: rows, total: total, page: page, pageCount: pageCount, filter: query.items,
                                     entities: Audit.entityTitles.sorted { $0.value < $1.value }.map { Views.Option($0.key, $0.value) },
                                     actions: AuditAction.allCases.map { Views.Option($0.rawValue, $0.title) })
         return req.page("Журнал изменений", section: .admin, crumbs: crumbs + [Crumb("Журнал изменений")], AuditView.body(model))
@@ -124,5 +124,20 @@ enum AdminController {
                                    municipalityID: m.id, after: ["from_year": String(year), "low_results": label.lowResults, "difficult": label.difficult])
         }
         return req.redirect(.adminMunicipality(m.id!.uuidString), flash: "Названия статусов сохранены.")
+    }
+}
+
+/// «Журнал изменений»: `?entity=&action=&user=&from=&to=&page=` (dates as дд.мм.гггг).
+struct AuditQuery: PageQuery {
+    var entity: String?, action: AuditAction?, user: String?, from: Date?, to: Date?, page = 1
+    /// The dates as typed, shown back in the filter even when they do not parse.
+    private var fromText: String?, toText: String?
+    static let keys = ["entity", "action", "user", "from", "to", "page"]
+    init(_ q: QueryValues) {
+        entity = q.string("entity"); action = q.value("action", as: AuditAction.self); user = q.string("user")?.lowercased()
+        from = q.date("from"); to = q.date("to"); fromText = q.string("from"); toText = q.string("to"); page = q.page()
+    }
+    var items: [String: String] {
+        .query([("entity", entity), ("action", action?.rawValue), ("user", user), ("from", fromText), ("to", toText), ("page", page == 1 ? nil : String(page))])
     }
 }

@@ -58,16 +58,16 @@ struct BenchCommand: AsyncCommand {
 }
 
 extension BenchCommand {
-    /// Schools, ВПР and ЕГЭ through the calls of `opora import` (ImportService.run,
-    /// ResultImportService.importFile), then the national ВПР file through the web upload's
-    /// call (ResultImportService.run over the bytes, for the 300-school municipality).
+    /// Schools, ВПР and ЕГЭ through the call of `opora import` (`ImportPipeline.importFile`),
+    /// then the national ВПР file through the web upload's call (`ImportPipeline.start` over
+    /// the bytes, for the 300-school municipality) — jobs and audit entries included.
     static func imports(_ app: Application, plan: BenchData, files: BenchData.Files, schoolsFile: String, region: Region, first: Municipality,
                         sqlite: Bool, say: (String) -> Void) async throws {
-        let actor = ImportService.Actor(userID: nil, login: "замер", principal: nil)
+        let actor = ImportActor(userID: nil, login: "замер", principal: nil)
         Bench.resetPeak()
         var t = Date()
-        let schools = try await ImportService.run(.schools, data: Data(contentsOf: URL(fileURLWithPath: schoolsFile)), fileName: "bench-schools.csv",
-                                                  municipality: first, actor: actor, on: app.db)
+        let schools = try await ImportPipeline.importFile(.schools, at: URL(fileURLWithPath: schoolsFile), scope: .municipality(first),
+                                                          defaultYear: nil, actor: actor, app: app).outcome
         guard schools.errors.isEmpty else { throw Abort(.internalServerError, reason: "школы: \(schools.errors.prefix(3).map(\.text))") }
         say(Bench.rate("Импорт школ (opora import schools)", schools.created, since: t))
 
@@ -76,7 +76,8 @@ extension BenchCommand {
         for (kind, file, rows) in [(ResultFileKind.vpr, files.vpr, files.vprRows), (.ege, files.ege, files.egeRows)] {
             Bench.resetPeak()
             t = Date()
-            let o = try await ResultImportService.importFile(kind, at: URL(fileURLWithPath: file), scope: .region(region.id!), defaultYear: nil, actor: actor, on: app.db)
+            let o = try await ImportPipeline.importFile(.results(kind), at: URL(fileURLWithPath: file), scope: .region(region.id!), defaultYear: nil,
+                                                        actor: actor, app: app).outcome
             let seconds = Date().timeIntervalSince(t)
             guard o.errors.isEmpty, o.unmatched.isEmpty, o.written == rows else { throw Abort(.internalServerError, reason: "\(kind): \(o.errors.prefix(3).map(\.text)) \(o.written)") }
             let ratio = kind == .vpr ? reference.map { " — \(Bench.fmt($0 / seconds)) от sqlite3 .import" } ?? "" : ""
@@ -85,8 +86,10 @@ extension BenchCommand {
         Bench.resetPeak()
         t = Date()
         let data = try Data(contentsOf: URL(fileURLWithPath: files.vpr))
-        let web = try await ResultImportService.run(.vpr, data: data, fileName: "bench-vpr.csv", municipality: first, defaultYear: nil,
-                                                    actor: actor, importID: UUID(), on: app.db)
+        let job = try await ImportPipeline.start(.results(.vpr), data: data, fileName: "bench-vpr.csv", municipality: first, defaultYear: nil,
+                                                 actor: actor, app: app, inlineBytes: .max)
+        guard let finished = try await ImportJob.find(job.id, on: app.db) else { throw Abort(.internalServerError, reason: "web: нет задания") }
+        let web = ImportPipeline.outcome(finished)
         guard web.errors.isEmpty, web.unmatched.isEmpty else { throw Abort(.internalServerError, reason: "web: \(web.errors.prefix(3).map(\.text))") }
         say(Bench.rate("Загрузка через веб-путь (файл ВПР в памяти, муниципалитет \(first.code))", files.vprRows, since: t)
             + " строк файла; записано \(web.written), пропущено строк других муниципалитетов \(web.skippedOtherMunicipality)")
@@ -97,7 +100,7 @@ extension BenchCommand {
         let region = Region(code: "bench", name: "Регион замера")
         try await region.create(on: db)
         let ms = (0..<plan.municipalityCount).map { Municipality(regionID: region.id!, code: plan.municipalityCode($0), name: "Муниципалитет \($0)") }
-        try await ImportService.createInBatches(ms, on: db)
+        try await ImportRows.createInBatches(ms, on: db)
         var refs: [ReferenceValue] = []
         for y in plan.firstYear...plan.lastYear {
             for (subject, value) in [("russian", "73.9"), ("math_profile", "59.9")] {
@@ -106,7 +109,7 @@ extension BenchCommand {
                 refs.append(r)
             }
         }
-        try await ImportService.createInBatches(refs, on: db)
+        try await ImportRows.createInBatches(refs, on: db)
         return (region, ms[0])
     }
 

@@ -107,7 +107,7 @@ struct MunicipalityCommand: AsyncCommand {
     }
 }
 
-/// `opora import schools|staff|ege|vpr|oge|term|… FILE --municipality CODE [--year Y]`: the same importers as the web pages.
+/// `opora import schools|staff|ege|vpr|oge|term|… FILE --municipality CODE [--year Y]`: the pipeline of the web pages.
 /// ВПР and ЕГЭ may go without `--municipality`: the whole region (`--region CODE`, or the only
 /// one), each row to its school's municipality — a national file in one run.
 struct ImportCommand: AsyncCommand {
@@ -122,41 +122,26 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        let name = (s.file as NSString).lastPathComponent
-        let actor = ImportService.Actor(userID: nil, login: "командная строка", principal: nil)
-        if let kind = ImportService.Kind(rawValue: s.kind) {
-            let m = try await Municipality.required(code: s.municipality, on: app.db)
-            let data = try Data(contentsOf: URL(fileURLWithPath: s.file))
-            let outcome = try await ImportService.run(kind, data: data, fileName: name, municipality: m, actor: actor, on: app.db)
-            guard outcome.errors.isEmpty else {
-                outcome.errors.forEach { context.console.error($0.text) }
-                throw Abort(.unprocessableEntity, reason: "Файл не загружен: ошибок \(outcome.errors.count); ничего не записано.")
-            }
-            // The import of the file (per row only for small files, ImportService.perRowAuditLimit); the version moved already.
-            try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .importFile, entity: "import", id: nil,
-                                   label: "\(kind.title): \(name) — создано \(outcome.created), обновлено \(outcome.updated)",
-                                   municipalityID: m.id, bumpVersion: false)
-            context.console.print("Загружено. Создано: \(outcome.created), обновлено: \(outcome.updated).")
-            return
+        guard let kind = ImportKind(name: s.kind) else {
+            throw Abort(.badRequest, reason: "Вид загрузки: " + ImportKind.all.map(\.name).joined(separator: ", "))
         }
-        guard let kind = ResultFileKind(rawValue: s.kind) else {
-            throw Abort(.badRequest, reason: "Вид загрузки: schools, staff или " + ResultFileKind.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        let scope: ResultBulkWriter.Scope
-        if s.municipality != nil || (kind != .vpr && kind != .ege) {
+        let scope: ImportScope
+        if s.municipality != nil || !kind.mayCoverRegion {
             scope = .municipality(try await Municipality.required(code: s.municipality, on: app.db))
         } else {
             scope = .region(try await Region.required(code: s.region, on: app.db).requireID())
         }
-        let o = try await ResultImportService.importFile(kind, at: URL(fileURLWithPath: s.file), scope: scope, defaultYear: s.year, actor: actor, on: app.db)
+        let url = URL(fileURLWithPath: s.file)
+        guard FileManager.default.isReadableFile(atPath: url.path) else { throw Abort(.badRequest, reason: "Файл \(s.file) не найден или не читается") }
+        let (job, o) = try await ImportPipeline.importFile(kind, at: url, scope: scope, defaultYear: s.year, actor: .commandLine, app: app)
         o.errors.forEach { context.console.error($0.text) }
-        o.unmatched.forEach { context.console.error("Школа не найдена: \($0.label) (строки \(ResultImportsController.rowsText($0.rows))) — сопоставьте её в веб-интерфейсе или укажите логин ФИС ОКО / Код ОО в карточке школы.") }
-        guard o.errors.isEmpty && o.unmatched.isEmpty else { throw Abort(.unprocessableEntity, reason: "Файл не загружен; ничего не записано.") }
-        // The writer moved the data version with the rows: the audit entry does not move it again.
-        try await Audit.record(on: app.db, actor: nil, actorLogin: "командная строка", action: .importFile, entity: "import", id: nil,
-                               label: "\(kind.title): \(name) — записано строк: \(o.written)", municipalityID: scope.municipalityID, bumpVersion: false)
+        let page = job.flatMap(ImportJobsController.path).map { " на странице " + $0 } ?? " в веб-интерфейсе"
+        o.unmatched.forEach {
+            context.console.error("Школа не найдена: \($0.label) (строки \(ImportJobsController.rowsText($0.rows))) — сопоставьте её\(page) или укажите логин ФИС ОКО / Код ОО в карточке школы.")
+        }
+        guard o.status == .done else { throw Abort(.unprocessableEntity, reason: "Файл не загружен; ничего не записано.") }
         o.notes.forEach { context.console.print($0) }
-        context.console.print("Загружено строк: \(o.written)" + (o.references > 0 ? ", региональных значений: \(o.references)" : "") + ".")
+        context.console.print("Загружено: \(o.summary(kind)).")
     }
 }
 

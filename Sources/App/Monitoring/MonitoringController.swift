@@ -31,20 +31,21 @@ enum MonitoringController {
     static func select(_ req: Request) async throws -> Selection {
         let all = try await municipalities(req)
         guard !all.isEmpty else { throw AppError.forbidden }
-        var q = req.queryDict(["municipality", "year", "filter", "sort", "print"])
-        let ref = all.first { $0.id.uuidString == q["municipality"] } ?? all[0]
-        if q["municipality"] != nil && ref.id.uuidString != q["municipality"] { throw AppError.forbidden }
+        let query = req.query(MonitoringQuery.self)
+        let ref = all.first { $0.id == query.municipality } ?? all[0]
+        if query.municipality != nil && ref.id != query.municipality { throw AppError.forbidden }
         guard let m = try await Municipality.find(ref.id, on: req.db) else { throw AppError.notFound("Муниципалитет") }
-        var year = q["year"].flatMap(Int.init) ?? 0
+        var year = query.year ?? 0
         if year == 0 {
             let calendarYear = Calendar(identifier: .gregorian).component(.year, from: req.now)
             year = try await req.cached("default-year|\(m.id!)|\(calendarYear)", dependsOn: [.results(m.id!), .registry(m.id!)]) {
                 try await MonitoringService.defaultYear([m], on: req.db, now: req.now)
             }
         }
+        var q = query.items
         q["municipality"] = m.id!.uuidString
         q["year"] = String(year)
-        return Selection(municipality: m, all: all, year: year, filter: SummaryFilter(rawValue: q["filter"] ?? "") ?? .either, query: q)
+        return Selection(municipality: m, all: all, year: year, filter: query.filter, query: q)
     }
 
     static func tabs(_ current: String, _ q: [String: String], canImport: Bool = true, canReadRegion: Bool = true) -> [MonitoringShell.Tab] {
@@ -163,4 +164,34 @@ enum MonitoringController {
         res.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"monitoring-\(sel.municipality.code)-\(sel.year).\(xlsx ? "xlsx" : "csv")\"")
         return res
     }
+}
+
+/// Every monitoring page: `?municipality=&year=&filter=&sort=&print=`.
+struct MonitoringQuery: PageQuery {
+    var municipality: UUID?, year: Int?, filter: SummaryFilter = .either, sort: String?, print = false
+    static let keys = ["municipality", "year", "filter", "sort", "print"]
+    init(_ q: QueryValues) {
+        municipality = q.uuid("municipality"); year = q.int("year").flatMap { (2000...2100).contains($0) ? $0 : nil }
+        filter = q.value("filter", as: SummaryFilter.self) ?? .either; sort = q.string("sort"); print = q.string("print") == "1"
+    }
+    var items: [String: String] {
+        .query([("municipality", municipality?.uuidString), ("year", year.map(String.init)), ("filter", filter == .either ? nil : filter.rawValue),
+                ("sort", sort), ("print", print ? "1" : nil)])
+    }
+}
+
+/// A school's results page: `?year=`.
+struct YearQuery: PageQuery {
+    var year: Int?
+    static let keys = ["year"]
+    init(_ q: QueryValues) { year = q.int("year").flatMap { (2000...2100).contains($0) ? $0 : nil } }
+    var items: [String: String] { .query([("year", year.map(String.init))]) }
+}
+
+/// «Учебные периоды»: `?period=q1|q2|…` (unknown values: the first quarter).
+struct TermsQuery: PageQuery {
+    var period = "q1"
+    static let keys = ["period"]
+    init(_ q: QueryValues) { period = q.string("period").flatMap { p in TermAnalysisView.periods.contains { $0.value == p } ? p : nil } ?? "q1" }
+    var items: [String: String] { .query([("period", period)]) }
 }

@@ -80,8 +80,7 @@ enum MonitoringViewsController {
     /// «Итоги учебных периодов» (seeds 000, 003): thresholds 97 % / 45 % are shown on the page.
     @Sendable static func terms(req: Request) async throws -> Response {
         let sel = try await C.select(req)
-        let q = req.queryDict(["period", "year"])
-        let period = q["period"] ?? "q1"
+        let period = req.query(TermsQuery.self).period
         let schools = try await School.query(on: req.db).filter(\.$municipality.$id == sel.municipality.id!).all()
         let byID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id!, $0) })
         let settings = MonitoringLoader.settings(of: sel.municipality)

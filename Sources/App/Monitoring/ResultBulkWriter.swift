@@ -4,8 +4,8 @@ import SQLKit
 import Importing
 
 /// The one writer of ВПР and ЕГЭ files in the simple CSV format — for the web upload
-/// (`ResultImportService.run`), `opora import vpr|ege` and `opora bench`
-/// (`ResultImportService.importFile`). The file is read once, streaming (every row checked
+/// `opora import vpr|ege` and `opora bench`, all through
+/// `ImportPipeline` → `ResultImportService.run`. The file is read once, streaming (every row checked
 /// as `readVPR`/`readEGE` check it), its schools matched as `ResultImportService.match`
 /// matches them, and the rows written in batches while it is read — reading on one core,
 /// writing on the other — in one transaction: through prepared statements on a connection
@@ -13,23 +13,9 @@ import Importing
 /// multi-row statements on PostgreSQL and in-memory SQLite. Any error in the file, and any school not found, rolls everything back; the data
 /// version moves once, with the rows. Memory stays bounded by a few batches in flight.
 enum ResultBulkWriter {
-    typealias Outcome = ResultImportService.Outcome
+    typealias Outcome = ImportOutcome
 
-    /// Whose rows a file may write.
-    enum Scope: Sendable {
-        /// The web upload and `--municipality`: rows of other municipalities' schools are skipped.
-        case municipality(Municipality)
-        /// `opora import vpr|ege` without `--municipality`: the whole region, each row to its school.
-        case region(UUID)
-
-        var regionID: UUID {
-            switch self {
-            case .municipality(let m): m.$region.id
-            case .region(let id): id
-            }
-        }
-        var municipalityID: UUID? { if case .municipality(let m) = self { m.id } else { nil } }
-    }
+    typealias Scope = ImportScope
 
     /// Where the rows go: the app's SQLite file through `AppSQLite`, or the database through SQLKit.
     enum Target: Equatable { case sqliteFile(String), sql }
@@ -135,21 +121,5 @@ enum ResultBulkWriter {
             try await DataVersion.bump(keys, on: tx)
             return Written(summary: summary, rows: rows)
         }
-    }
-}
-
-extension ResultImportService {
-    /// `opora import ege|vpr|… FILE` and `opora bench`: a simple ВПР/ЕГЭ CSV streams from the
-    /// disk through `ResultBulkWriter` (the writer of the web upload); any other file is read
-    /// whole and imported as the web upload imports it, into one municipality.
-    static func importFile(_ kind: ResultFileKind, at url: URL, scope: ResultBulkWriter.Scope, defaultYear: Int?,
-                           actor: ImportService.Actor, on db: any Database) async throws -> Outcome {
-        if let o = try await ResultBulkWriter.run(kind, .file(url), scope: scope, defaultYear: defaultYear, importID: nil, on: db) { return o }
-        guard case .municipality(let m) = scope else {
-            return Outcome(errors: [.file("Без муниципалитета загружаются только ВПР и ЕГЭ в простом формате CSV; этот файл загрузите в муниципалитет.")])
-        }
-        let data = try Data(contentsOf: url)
-        return try await run(kind, data: data, fileName: url.lastPathComponent, municipality: m, defaultYear: defaultYear,
-                             actor: actor, importID: nil, on: db)
     }
 }

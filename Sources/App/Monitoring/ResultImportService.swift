@@ -6,16 +6,8 @@ import Importing
 /// The results importer: parse (Importing) → match schools → write all rows of the
 /// file in one transaction, replacing the same school/subject/grade/year, or nothing.
 enum ResultImportService {
-    struct Unmatched: Codable, Sendable, Equatable { var kind: String; var value: String; var label: String; var rows: [Int] }
-
-    struct Outcome: Codable, Sendable {
-        var written = 0
-        var skippedOtherMunicipality = 0
-        var references = 0
-        var errors: [ImportError] = []
-        var notes: [String] = []
-        var unmatched: [Unmatched] = []
-    }
+    typealias Unmatched = UnmatchedSchool
+    typealias Outcome = ImportOutcome
 
     struct Matched<Row: Sendable>: Sendable { var rows: [(Row, ResolvedSchool)] = []; var unmatched: [Unmatched] = []; var skipped = 0 }
 
@@ -46,12 +38,18 @@ enum ResultImportService {
         return out
     }
 
-    static func run(_ kind: ResultFileKind, data: Data, fileName: String, municipality: Municipality, defaultYear: Int?,
-                    actor: ImportService.Actor, importID: UUID?, on db: any Database, skipping: Set<String> = []) async throws -> Outcome {
-        // ВПР and ЕГЭ in the simple CSV format: the streaming writer of the CLI and the benchmark.
-        if let o = try await ResultBulkWriter.run(kind, .data(data), scope: .municipality(municipality), defaultYear: defaultYear,
-                                                  importID: importID, skipping: skipping, on: db) { return o }
-        let (data, fileName) = await LegacyExcel.convertIfNeeded(data, fileName: fileName)
+    /// One result file into its scope: a simple ВПР/ЕГЭ CSV streams through `ResultBulkWriter`
+    /// (from the disk for `opora import`, from memory for the upload); any other file is read
+    /// whole, its schools matched, and written into one municipality.
+    static func run(_ kind: ResultFileKind, _ file: ResultSource, fileName: String, scope: ImportScope, defaultYear: Int?,
+                    importID: UUID?, on db: any Database, skipping: Set<String> = []) async throws -> Outcome {
+        if let o = try await ResultBulkWriter.run(kind, file, scope: scope, defaultYear: defaultYear, importID: importID, skipping: skipping, on: db) {
+            return o
+        }
+        guard let municipality = scope.municipality else {
+            return Outcome(errors: [.file("Без муниципалитета загружаются только ВПР и ЕГЭ в простом формате CSV; этот файл загрузите в муниципалитет.")])
+        }
+        let (data, fileName) = await LegacyExcel.convertIfNeeded(try file.bytes(), fileName: fileName)
         let resolver = try await SchoolResolver.load(regionID: municipality.$region.id, municipalityID: municipality.id, on: db)
         let w = ResultWriters(municipality: municipality, resolver: resolver, importID: importID, db: db, skipping: skipping)
         do {

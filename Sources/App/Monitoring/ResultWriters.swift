@@ -10,7 +10,7 @@ struct ResultWriters: Sendable {
     let importID: UUID?
     let db: any Database
     var skipping: Set<String> = []
-    typealias Outcome = ResultImportService.Outcome
+    typealias Outcome = ImportOutcome
 
     /// What a result import moves on: the municipality's results, and the region's references when it saved some.
     func versionKeys(referencesSaved: Bool) -> [DataKey] {

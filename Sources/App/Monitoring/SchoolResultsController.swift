@@ -8,7 +8,7 @@ enum SchoolResultsController {
     @Sendable static func show(req: Request) async throws -> Response {
         let school = try await SchoolsController.load(req)
         let m = school.municipality
-        let queryYear = req.queryDict(["year"])["year"].flatMap(Int.init)
+        let queryYear = req.query(YearQuery.self).year
         let year: Int
         if let queryYear { year = queryYear } else { year = try await MonitoringService.defaultYear([m], on: req.db, now: req.now) }
         let computed = try await MonitoringService.compute([m], year: year, req: req)

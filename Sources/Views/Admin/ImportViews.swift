@@ -64,6 +64,40 @@ public enum ImportJobView {
                                  rows: m.errors.map { [.safe($0.row), .safe($0.column), .safe($0.message)] }, count: m.errors.count, empty: .empty)))
         )
     }
+
+    public struct Unknown: Sendable {
+        public var index: Int, label: String, rows: String
+        public init(index: Int, label: String, rows: String) { self.index = index; self.label = label; self.rows = rows }
+    }
+
+    public static func matching(_ unknown: [Unknown], schools: [Option], action: String, csrf: String) -> Node<HTML.BodyContext> {
+        Components.section("Сопоставьте школы — один раз", .group(
+            .p(.safe("В файле есть школы, которые система не узнала ни по логину ФИС ОКО, ни по Коду ОО. Выберите для каждой школу из реестра (сопоставление запомнится для следующих файлов) или «не наша школа» — тогда её строки будут пропущены. По названию система не угадывает.")),
+            Form.form(action: action, csrf: csrf, .group(unknown.map { u in
+                Form.select("match_\(u.index)", "\(u.label) — строки \(u.rows)", options: [Option("skip", "не наша школа — пропустить")] + schools,
+                            selected: "", errors: [], required: true, includeBlank: "— выберите —")
+            }), submit: "Сохранить сопоставление и загрузить")
+        ))
+    }
+
+    /// The matching form of a job whose file names schools the registry does not know.
+    public struct Matching: Sendable {
+        public var unknown: [Unknown], schools: [Option], action: String, csrf: String
+        public init(unknown: [Unknown], schools: [Option], action: String, csrf: String) {
+            self.unknown = unknown; self.schools = schools; self.action = action; self.csrf = csrf
+        }
+    }
+
+    /// One import's page, whatever its kind: the job, the file's notes, the matching form while
+    /// schools are unknown, and the way on (label, link) once it is written.
+    public static func page(_ job: Model, notes: [String], matching: Matching?, next: (label: String, url: String)?) -> Node<HTML.BodyContext> {
+        .group(
+            body(job),
+            notes.isEmpty ? .empty : Components.section("Примечания к файлу", .ul(.forEach(notes) { .li(.safe($0)) })),
+            matching.map { self.matching($0.unknown, schools: $0.schools, action: $0.action, csrf: $0.csrf) } ?? .empty,
+            next.map { .p(Components.buttonLink($0.label, $0.url, primary: true)) } ?? .empty
+        )
+    }
 }
 
 public enum MunicipalityViews {

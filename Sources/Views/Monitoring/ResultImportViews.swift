@@ -26,37 +26,4 @@ public enum ResultImportViews {
                 empty: Components.emptyState("Результаты ещё не загружались.")))
         )
     }
-
-    public struct Unknown: Sendable {
-        public var index: Int, label: String, rows: String
-        public init(index: Int, label: String, rows: String) { self.index = index; self.label = label; self.rows = rows }
-    }
-
-    public static func matching(_ unknown: [Unknown], schools: [Option], action: String, csrf: String) -> Node<HTML.BodyContext> {
-        Components.section("Сопоставьте школы — один раз", .group(
-            .p(.safe("В файле есть школы, которые система не узнала ни по логину ФИС ОКО, ни по Коду ОО. Выберите для каждой школу из реестра (сопоставление запомнится для следующих файлов) или «не наша школа» — тогда её строки будут пропущены. По названию система не угадывает.")),
-            Form.form(action: action, csrf: csrf, .group(unknown.map { u in
-                Form.select("match_\(u.index)", "\(u.label) — строки \(u.rows)", options: [Option("skip", "не наша школа — пропустить")] + schools,
-                            selected: "", errors: [], required: true, includeBlank: "— выберите —")
-            }), submit: "Сохранить сопоставление и загрузить")
-        ))
-    }
-
-    /// One result file's page: its job, the file's notes, the matching form while schools are
-    /// unknown, and the way to the summary once it is written.
-    public struct Matching: Sendable {
-        public var unknown: [Unknown], schools: [Option], action: String, csrf: String
-        public init(unknown: [Unknown], schools: [Option], action: String, csrf: String) {
-            self.unknown = unknown; self.schools = schools; self.action = action; self.csrf = csrf
-        }
-    }
-
-    public static func job(_ job: ImportJobView.Model, notes: [String], matching: Matching?, summaryURL: String?) -> Node<HTML.BodyContext> {
-        .group(
-            ImportJobView.body(job),
-            notes.isEmpty ? .empty : Components.section("Примечания к файлу", .ul(.forEach(notes) { .li(.safe($0)) })),
-            matching.map { self.matching($0.unknown, schools: $0.schools, action: $0.action, csrf: $0.csrf) } ?? .empty,
-            summaryURL.map { .p(Components.buttonLink("Открыть сводную таблицу", $0, primary: true)) } ?? .empty
-        )
-    }
 }

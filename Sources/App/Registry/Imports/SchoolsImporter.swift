@@ -7,11 +7,11 @@ import SQLKit
 /// Schools file → registry. Re-import updates by the stable school code.
 struct SchoolsImporter {
     let municipality: Municipality
-    let actor: ImportService.Actor
+    let actor: ImportActor
     let db: any Database
-    let progress: ImportService.Progress
+    let progress: ImportPipeline.Progress
 
-    func run(_ rows: [SchoolImportRow]) async throws -> ImportService.Outcome {
+    func run(_ rows: [SchoolImportRow]) async throws -> ImportOutcome {
         let regionID = municipality.$region.id
         let municipalities = Dictionary(try await Municipality.query(on: db).filter(\.$region.$id == regionID).all().map { ($0.code.lowercased(), $0) },
                                         uniquingKeysWith: { a, _ in a })
@@ -52,8 +52,8 @@ struct SchoolsImporter {
         let frozenPlan = plan
         let actor = actor, progress = progress
         return try await db.transaction { db in
-            var outcome = ImportService.Outcome()
-            let audit = ImportService.RowAudit(actor, rows: frozenPlan.count)
+            var outcome = ImportOutcome()
+            let audit = ImportRows.RowAudit(actor, rows: frozenPlan.count)
             let existingIDs = frozenPlan.compactMap { $0.2?.id }
             var statuses: [String: SchoolStatus] = [:]
             for part in stride(from: 0, to: existingIDs.count, by: 1000).map({ Array(existingIDs[$0..<min(existingIDs.count, $0 + 1000)]) }) {

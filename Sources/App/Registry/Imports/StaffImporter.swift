@@ -6,9 +6,9 @@ import Importing
 /// Staff file → people. Re-import updates by the stable staff code.
 struct StaffImporter {
     let municipality: Municipality
-    let actor: ImportService.Actor
+    let actor: ImportActor
     let db: any Database
-    let progress: ImportService.Progress
+    let progress: ImportPipeline.Progress
 
     /// The importer's write scope: a signed-in user's person scope; at the terminal, the
     /// region of the municipality named on the command line.
@@ -17,7 +17,7 @@ struct StaffImporter {
         return person.regionID == municipality.$region.id
     }
 
-    func run(_ rows: [StaffImportRow]) async throws -> ImportService.Outcome {
+    func run(_ rows: [StaffImportRow]) async throws -> ImportOutcome {
         let regionID = municipality.$region.id
         let municipalities = Dictionary(try await Municipality.query(on: db).filter(\.$region.$id == regionID).all().map { ($0.code.lowercased(), $0) },
                                         uniquingKeysWith: { a, _ in a })
@@ -72,8 +72,8 @@ struct StaffImporter {
         let frozenPlan = plan
         let actor = actor
         return try await db.transaction { db in
-            var outcome = ImportService.Outcome()
-            let audit = ImportService.RowAudit(actor, rows: frozenPlan.count)
+            var outcome = ImportOutcome()
+            let audit = ImportRows.RowAudit(actor, rows: frozenPlan.count)
             var created: [Person] = [], functions: [PersonFunctionRow] = [], replaced: [UUID] = []
             for (r, m, school, current) in frozenPlan {
                 let person = current ?? Person()

@@ -6,25 +6,38 @@ import Domain
 enum PeopleController {
     static let crumbs = [Crumb("Обзор", SiteURL.home.path), Crumb("Люди", SiteURL.people.path)]
 
+    /// «Кадры»: `?municipality=&function=&q=&page=`.
+    struct Query: PageQuery {
+        var municipality: UUID?, function: PersonFunction?, text: String?, page = 1
+        static let keys = ["municipality", "function", "q", "page"]
+        init(_ q: QueryValues) {
+            municipality = q.uuid("municipality"); function = q.value("function", as: PersonFunction.self); text = q.string("q"); page = q.page()
+        }
+        var items: [String: String] {
+            .query([("municipality", municipality?.uuidString), ("function", function?.rawValue), ("q", text), ("page", page == 1 ? nil : String(page))])
+        }
+    }
+
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
         guard Access.canListPeople(p) else { throw AppError.forbidden }
-        let filter = req.queryDict(["municipality", "function", "q", "page"])
+        let query = req.query(Query.self)
+        let filter = query.items
         let scope = Access.personScope(p, .read)
         // The list is kept per user and filter while the registry of the scope is unchanged.
         let key = try req.userCacheKey("people-index", filter)
         let listing = Access.peopleListing(p)
         let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: listing.scope, extraIDs: listing.extraIDs)) {
             var q = Person.query(on: req.db).readable(by: p).with(\.$school).with(\.$municipality)
-            if let m = filter["municipality"].flatMap(UUID.init(uuidString:)) { q = q.filter(\.$municipality.$id == m) }
-            if let fn = filter["function"].flatMap(PersonFunction.init(rawValue:)) {
+            if let m = query.municipality { q = q.filter(\.$municipality.$id == m) }
+            if let fn = query.function {
                 q = q.join(PersonFunctionRow.self, on: \Person.$id == \PersonFunctionRow.$person.$id).filter(PersonFunctionRow.self, \.$function == fn.rawValue)
             }
             var people = try await q.sort(\.$lastName).sort(\.$firstName).all()
-            if let text = filter["q"]?.lowercased(), !text.isEmpty {
+            if let text = query.text?.lowercased() {
                 people = people.filter { $0.fullName.lowercased().contains(text) || $0.subjects.lowercased().contains(text) || $0.staffCode.lowercased().contains(text) }
             }
-            let paged = Paged(people, page: Int(filter["page"] ?? "") ?? 1)
+            let paged = Paged(people, page: query.page)
             let municipalities = try await Municipality.query(on: req.db).within(scope).sort(\.$name).all()
             let model = PersonIndex.Model(
                 rows: paged.items.map { person in

@@ -4,13 +4,30 @@ import Domain
 
 /// Reads of the school registry: the filtered list and the card, always within a scope.
 enum SchoolDirectory {
-    struct Filter: Sendable {
+    /// «Школы» and `GET /api/v1/schools`: `?municipality=&status=&year=&q=&sort=&dir=&page=`.
+    struct Filter: PageQuery {
+        enum Status: String, Sendable { case lowResults = "low_results", difficult, program500 = "program_500", objectivityRisk = "objectivity_risk", any, none }
+        enum Sort: String, Sendable { case name, code, municipality }
+
         var municipalityID: UUID?
-        var status: String?      // low_results | difficult | program_500 | objectivity_risk | any | none
+        var status: Status?
+        /// The status year; nil: the page's current school year (the API: no status filter by year).
         var year: Int?
         var query: String?
-        var sort: String = "name"
-        var ascending: Bool = true
+        var sort: Sort = .name
+        var ascending = true
+        var page = 1
+
+        static let keys = ["municipality", "status", "year", "q", "sort", "dir", "page"]
+        init(_ q: QueryValues) {
+            municipalityID = q.uuid("municipality"); status = q.value("status", as: Status.self); year = q.int("year"); query = q.string("q")
+            sort = q.value("sort", as: Sort.self) ?? .name; ascending = q.string("dir") != "desc"; page = q.page()
+        }
+        init() {}
+        var items: [String: String] {
+            .query([("municipality", municipalityID?.uuidString), ("status", status?.rawValue), ("year", year.map(String.init)), ("q", query),
+                    ("sort", sort == .name ? nil : sort.rawValue), ("dir", ascending ? nil : "desc"), ("page", page == 1 ? nil : String(page))])
+        }
     }
 
     struct Row: Sendable {
@@ -37,28 +54,27 @@ enum SchoolDirectory {
             }
         }
         var rows = schools.map { Row(school: $0, municipalityName: $0.municipality.name, status: $0.id.flatMap { statuses[$0] }) }
-        if let st = f.status, !st.isEmpty { rows = rows.filter { matches($0.status, st) } }
+        if let st = f.status { rows = rows.filter { matches($0.status, st) } }
         rows.sort { a, b in
             let r: Bool
             switch f.sort {
-            case "code": r = a.school.code.localizedStandardCompare(b.school.code) == .orderedAscending
-            case "municipality": r = (a.municipalityName, a.school.shortName) < (b.municipalityName, b.school.shortName)
-            default: r = a.school.shortName.localizedStandardCompare(b.school.shortName) == .orderedAscending
+            case .code: r = a.school.code.localizedStandardCompare(b.school.code) == .orderedAscending
+            case .municipality: r = (a.municipalityName, a.school.shortName) < (b.municipalityName, b.school.shortName)
+            case .name: r = a.school.shortName.localizedStandardCompare(b.school.shortName) == .orderedAscending
             }
             return f.ascending ? r : !r
         }
         return rows
     }
 
-    static func matches(_ s: SchoolStatus?, _ filter: String) -> Bool {
+    static func matches(_ s: SchoolStatus?, _ filter: Filter.Status) -> Bool {
         switch filter {
-        case "low_results": s?.lowResults == true
-        case "difficult": s?.difficultConditions == true
-        case "program_500": s?.program500 == true
-        case "objectivity_risk": s?.objectivityRisk == true
-        case "any": s?.lowResults == true || s?.difficultConditions == true
-        case "none": !(s?.lowResults == true || s?.difficultConditions == true)
-        default: true
+        case .lowResults: s?.lowResults == true
+        case .difficult: s?.difficultConditions == true
+        case .program500: s?.program500 == true
+        case .objectivityRisk: s?.objectivityRisk == true
+        case .any: s?.lowResults == true || s?.difficultConditions == true
+        case .none: !(s?.lowResults == true || s?.difficultConditions == true)
         }
     }
 

@@ -9,27 +9,24 @@ enum SchoolsController {
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
         guard Access.canListSchools(p) else { throw AppError.forbidden }
-        let filter = req.queryDict(["municipality", "status", "year", "q", "sort", "dir", "page"])
+        let query = req.query(SchoolDirectory.Filter.self)
         // The list is kept per user and filter while the registry of the scope is unchanged.
         // The years of any municipality's statuses are read each time (one small query) and name the key.
         let years = try await statusYears(req, current: YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian)))
-        let key = try req.userCacheKey("schools-index|" + years.map(String.init).joined(separator: ","), filter)
+        let key = try req.userCacheKey("schools-index|" + years.map(String.init).joined(separator: ","), query.items)
         let parts = try await req.cached(key, dependsOnOptional: try await req.registryKeys(for: Access.schoolScope(p, .read))) {
             let municipalities = try await Municipality.query(on: req.db).within(Access.schoolScope(p, .read)).sort(\.$name).all()
             let visibleMunicipalities = municipalities.isEmpty ? try await visibleMunicipalitiesOfSchools(p, req) : municipalities
             let currentYear = YearLabel.currentSchoolYear(req.now, calendar: Calendar(identifier: .gregorian))
-            let year = Int(filter["year"] ?? "") ?? currentYear
-            var f = SchoolDirectory.Filter(municipalityID: filter["municipality"].flatMap(UUID.init(uuidString:)), status: filter["status"],
-                                           year: year, query: filter["q"])
-            f.sort = filter["sort"] ?? "name"
-            f.ascending = filter["dir"] != "desc"
+            var f = query
+            f.year = query.year ?? currentYear
+            let year = f.year!
             let rows = try await SchoolDirectory.list(f, scope: Access.schoolScope(p, .read), on: req.db)
-            let paged = Paged(rows, page: Int(filter["page"] ?? "") ?? 1)
+            let paged = Paged(rows, page: f.page)
             var labelCache: [UUID: (low: String, difficult: String)] = [:]
             let book = try await SchoolDirectory.labelBook(for: visibleMunicipalities.compactMap(\.id), on: req.db)
             for m in visibleMunicipalities { if let id = m.id { labelCache[id] = book.labels(id, year) } }
-            var shownFilter = filter
-            shownFilter["year"] = String(year)
+            let shownFilter = f.items
             let model = SchoolIndex.Model(
                 rows: paged.items.map { r in
                     SchoolIndex.Row(id: r.school.id?.uuidString ?? "", code: r.school.code, shortName: r.school.shortName, fullName: r.school.fullName,
