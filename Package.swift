@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opora", targets: ["opora"]),
+        .executable(name: "opora-bench", targets: ["opora-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -31,18 +32,25 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .target(name: "App", dependencies: [
-            "Domain", "DemoData", "Importing", "Views", "FastStore",
+            "Domain", "DemoData", "Importing", "Views",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-        ]),
+        ],
+        // The benchmark target reads the app's internals (`@testable import App`) in release
+        // builds too, rather than widening the app's API for it.
+        swiftSettings: [.unsafeFlags(["-enable-testing"])]),
         .executableTarget(name: "opora", dependencies: ["App"]),
+        // The benchmark and the country-scale machinery: not part of the server; measures the
+        // server's own paths (BENCHMARKS.md). `opora-bench bench …`.
+        .target(name: "Bench", dependencies: ["App", "FastStore"]),
+        .executableTarget(name: "opora-bench", dependencies: ["Bench"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "DemoData"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views"]),
         .testTarget(name: "AppTests", dependencies: [
-            "App", "DemoData",
+            "App", "DemoData", "Bench",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

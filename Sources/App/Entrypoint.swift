@@ -5,7 +5,8 @@ import Logging
 /// Starts the `opora` executable: `serve [--demo]`, `migrate`, `user …`, `demo`,
 /// `municipality create …`, `import …` (README lists them).
 public enum Entrypoint {
-    public static func run() async {
+    /// `commands`: more commands of another executable over the same app (`opora-bench`).
+    public static func run(commands: [String: any AsyncCommand] = [:]) async {
         do {
             var args = CommandLine.arguments
             let demo = args.count > 1 && args[1] == "serve" && args.contains("--demo")
@@ -21,7 +22,7 @@ public enum Entrypoint {
                 app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
                 app.asyncCommands.use(ImportCommand(), as: "import")
                 app.asyncCommands.use(MonitoringCommand(), as: "monitoring")
-                app.asyncCommands.use(BenchCommand(), as: "bench")
+                for (name, command) in commands { app.asyncCommands.use(command, as: name) }
                 app.asyncCommands.use(MigrateCommand(), as: "migrate")
                 app.asyncCommands.use(RoutesMatrixCommand(), as: "routes")
                 if args[1] == "serve" {

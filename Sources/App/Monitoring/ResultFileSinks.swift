@@ -1,8 +1,7 @@
 import Foundation
-import FastStore
 
 /// A prepared statement the file sinks bind and run: on `AppSQLite` (the product's writer)
-/// or on FastStore (the bare loader of tests).
+/// or on FastStore (the bare loader of the benchmark target, `BulkResultLoader`).
 protocol BulkStatement: AnyObject {
     func bind(_ i: Int32, _ v: Int?)
     func bind(_ i: Int32, _ v: String?)
@@ -10,8 +9,6 @@ protocol BulkStatement: AnyObject {
     func bind(_ i: Int32, _ v: Double?)
     func run() throws
 }
-
-extension FastSQLite.Statement: BulkStatement {}
 
 typealias PrepareStatement = (String) throws -> any BulkStatement
 

@@ -2,11 +2,14 @@ import Foundation
 import Domain
 import Importing
 import FastStore
+@testable import App
 
 /// A bare loader over a FastStore connection, for tests of the SQLite-file writer on bare
 /// tables: schools by a fixed table of numbers, unknown ones failing as errors. The app,
 /// the CLI and the benchmark do not use it — they import through `ResultBulkWriter`, which
 /// shares its writing side (`VPRFileSink`, `EGEFileSink`, `Pipeline`).
+extension FastSQLite.Statement: BulkStatement {}
+
 struct BulkResultLoader {
     let store: FastSQLite
     /// School numbers (`schools.no`) by login − 100000 (the benchmark's logins); other keys go through `byKey`.

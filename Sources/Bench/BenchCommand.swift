@@ -3,6 +3,7 @@ import Fluent
 import Domain
 import Importing
 import FastStore
+@testable import App
 
 /// `opora bench [--schools 40000] [--years 10]` on an empty database: generates deterministic
 /// national-scale files, imports them through the product's own import functions — the ones

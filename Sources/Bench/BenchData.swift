@@ -1,5 +1,6 @@
 import Foundation
 import FastStore
+@testable import App
 
 /// Deterministic national-scale data for the benchmark: one 300-school municipality,
 /// the rest of 40 schools each; ВПР for every school (2 subjects × 2 grades × years),

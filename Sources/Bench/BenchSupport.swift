@@ -1,4 +1,6 @@
 import Foundation
+import Vapor
+@testable import App
 
 /// Clocks, memory and the `sqlite3` point of comparison for `opora bench`.
 enum Bench {
@@ -52,3 +54,6 @@ enum Bench {
         return p.terminationStatus == 0 ? Date().timeIntervalSince(t) : nil
     }
 }
+
+/// The commands `opora-bench` adds to the app's.
+public let commands: [String: any AsyncCommand] = ["bench": BenchCommand()]

@@ -2,6 +2,7 @@ import Vapor
 import Fluent
 import Domain
 import Views
+@testable import App
 
 /// Times the summary-table page through the app's own responder (routing, auth,
 /// queries, computation, HTML) — everything but the socket.

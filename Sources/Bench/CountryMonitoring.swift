@@ -3,6 +3,7 @@ import Dispatch
 import Domain
 import FastStore
 import NIOConcurrencyHelpers
+@testable import App
 
 /// The whole country's monitoring of one year straight from SQLite, for the benchmark:
 /// the same rows and mapping as MonitoringLoader, read without Fluent, on both cores.
