@@ -93,6 +93,21 @@ func routes(_ app: Application) throws {
     app.get(.importResults, .resultImport(.key), use: ImportJobsController.show(.results))
     app.post(.importResults, .resultImportMatch(.key), use: ResultImportsController.match)
 
+    // «Сопровождение» (App/Mentoring)
+    app.get(.readSupport, .support(), use: SupportController.index)
+    app.get(.readSupport, .supportMethod, use: SupportController.method)
+    app.get(.logInteraction, .supportLog, use: WorkLogController.form)
+    app.post(.logInteraction, .supportLog, use: WorkLogController.create)
+
+    // «Дефициты и ИОМ» (App/Mentoring)
+    app.get(.readRoutes, .routes, use: RoutesController.index)
+    app.get(.readRoutes, .route(.key), use: RoutesController.show)
+    app.post(.editRoute, .routeSteps(.key), use: RoutesController.addStep)
+    app.post(.editRoute, .routeStep(.key), use: RoutesController.changeStep)
+    app.post(.editRoute, .routeState(.key), use: RoutesController.transition)
+    app.post(.askSupport, .routeAsk(.key), use: RoutesController.ask)
+    app.post(.editRoute, .routeDeficits(.key), use: RoutesController.recordDeficit)
+
     // JSON API (documented in openapi.yaml; a test keeps the two in step)
     app.post(.open, .api(.authToken), use: APIController.token)
     app.get(.ownAccount, .api(.me), use: APIController.me)

@@ -24,7 +24,7 @@ import VaporTesting
         do {
             try await configure(app, database: .sqliteFile(dir.appendingPathComponent("opora.sqlite").path))
             try await app.autoMigrate()
-            try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4))
+            try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4), today: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone))
             #expect(try await ResultBulkWriter.target(for: app.db) != .sql, "an SQLite file is written through FastStore")
             try await test(app)
         } catch {

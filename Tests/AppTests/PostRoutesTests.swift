@@ -617,6 +617,8 @@ extension PostRoutesTests {
         "monitoring/campaigns/:id/approve": "PostRoutesTests", "monitoring/imports": "ResultImportTests",
         "monitoring/imports/:id/match": "ResultImportTests", "api/v1/auth/token": "AuthTests", "api/v1/schools": "APITests",
         "api/v1/people": "PostRoutesTests",
+        "support/log": "MentoringTests", "deficits/:id/steps": "MentoringTests", "route-steps/:id": "MentoringTests",
+        "deficits/:id/state": "MentoringTests", "deficits/:id/ask": "MentoringTests", "deficits/:id/diagnostics": "MentoringTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

@@ -21,7 +21,7 @@ func withTestApp(demo: Bool = true, migrate: Bool = true, _ test: (Application) 
             try await configure(app, database: .sqliteMemory)
         }
         if migrate { try await app.autoMigrate() }
-        if demo { try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4)) }
+        if demo { try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4), today: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)) }
         try await test(app)
     } catch {
         if pgURL != nil { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: String(schema)) CASCADE").run() }

@@ -17,10 +17,11 @@ enum DemoSeeder {
     static func seed(_ app: Application) async throws {
         let cost = app.config.bcryptCost
         let hash = try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
-        try await app.db.transaction { db in try await seed(db, passwordHash: hash) }
+        let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+        try await app.db.transaction { db in try await seed(db, passwordHash: hash, today: today) }
     }
 
-    static func seed(_ db: any Database, passwordHash: String) async throws {
+    static func seed(_ db: any Database, passwordHash: String, today: CalendarDay) async throws {
         let region = try await Region.query(on: db).filter(\.$code == DemoCatalog.regionCode).first()
             ?? Region(code: DemoCatalog.regionCode, name: DemoCatalog.regionName)
         if region.id == nil { try await region.create(on: db) }
@@ -78,8 +79,9 @@ enum DemoSeeder {
         try await assignments.create(on: db)
         try await seedResults(db, region: region, schools: schools)
         try await createUsers(db, passwordHash: passwordHash, region: region, municipalities: municipalities, schools: schools, people: people)
+        try await DemoSupport.seed(db, assignments: assignments, people: people, today: today)
         // Seeded without audit entries: the data version still moves, so no instance keeps older pages.
-        try await DataVersion.bump([.tenancy, .references(region.id!)] + municipalities.values.flatMap { [DataKey.registry($0.id!), .results($0.id!)] }, on: db)
+        try await DataVersion.bump([.tenancy, .references(region.id!)] + municipalities.values.flatMap { [DataKey.registry($0.id!), .results($0.id!), .support($0.id!)] }, on: db)
     }
 
     /// Invented ЕГЭ and ВПР results and regional averages (DemoData/DemoResults).

@@ -38,6 +38,18 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case editMonitoringSettings
     /// Regional reference values (the region's ЕГЭ means): shared by every municipality of the region.
     case editRegionReferences
+    /// «Сопровождение»: pairs, load, pair health, the curatorship figures (a supporter: their own pairs).
+    case readSupport
+    /// A mentor's, curator's or tutor's own work log (interactions, answers to requests).
+    case logInteraction
+    /// «Дефициты и ИОМ»: deficits and individual routes of the people one may read.
+    case readRoutes
+    /// Steps and states of a route (the owner, their tutor or mentor, the center).
+    case editRoute
+    /// A teacher's or school team's question to their tutor or mentor.
+    case askSupport
+    /// Files of the mentoring area (assignments, interactions, deficits, route steps).
+    case importMentoring
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -74,6 +86,12 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .approveCampaign: "Утверждение кампании"
         case .editMonitoringSettings: "Настройки мониторинга"
         case .editRegionReferences: "Региональные эталоны"
+        case .readSupport: "Сопровождение"
+        case .logInteraction: "Журнал взаимодействий"
+        case .readRoutes: "Дефициты и ИОМ"
+        case .editRoute: "Изменение ИОМ"
+        case .askSupport: "Вопрос тьютору или наставнику"
+        case .importMentoring: "Загрузка закреплений, взаимодействий, дефицитов и шагов ИОМ"
         }
     }
 }
@@ -108,6 +126,11 @@ public extension Access {
             return p.isAdmin || p.grants.contains { $0.role == .regionalCoordinator && $0.regionID != nil }
         case .approveCampaign:
             return p.isAdmin || p.grants.contains { $0.role == .educationDepartment && $0.municipalityID != nil }
+        case .readSupport: return allows(.readMonitoring, p) || isSupporter(p)
+        case .logInteraction: return isSupporter(p)
+        case .readRoutes, .editRoute: return p.personID != nil || !personScope(p, .read).isEmpty
+        case .askSupport: return p.personID != nil
+        case .importMentoring: return p.isAdmin || !municipalWriters(p).isEmpty
         }
     }
 
@@ -127,6 +150,9 @@ public extension Access {
         case .editRegionReferences:
             return p.isAdmin || p.grants.contains { $0.role == .regionalCoordinator && $0.regionID == m.regionID }
         case .approveCampaign: return canApprove(in: m.id, p)
+        case .readSupport: return canReadMunicipality(m.id, regionID: m.regionID, p)
+        case .importMentoring: return p.isAdmin || municipalWriters(p).contains(m.id)
+        case .logInteraction, .readRoutes, .editRoute, .askSupport: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
         }
     }
 

@@ -26,6 +26,8 @@ public enum NavSection: String, CaseIterable, Sendable {
         case .schools: SiteURL.schools.path
         case .people: SiteURL.people.path
         case .monitoring: SiteURL.monitoring(.summary).path
+        case .support: SiteURL.support().path
+        case .deficits: SiteURL.routes.path
         case .admin: SiteURL.admin.path
         default: "/" + rawValue
         }

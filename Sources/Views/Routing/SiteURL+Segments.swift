@@ -60,6 +60,18 @@ extension SiteURL {
         case .resultImportMatch(let id): ["monitoring", "imports", .id(id), "match"]
         case .resultImportTemplate(let file): ["monitoring", "imports", "templates", .parameter("file", file)]
 
+        case .support: ["support"]
+        case .supportMethod: ["support", "method"]
+        case .supportLog: ["support", "log"]
+
+        case .routes: ["deficits"]
+        case .route(let id, _): ["deficits", .id(id)]
+        case .routeSteps(let id): ["deficits", .id(id), "steps"]
+        case .routeState(let id): ["deficits", .id(id), "state"]
+        case .routeAsk(let id): ["deficits", .id(id), "ask"]
+        case .routeDeficits(let id): ["deficits", .id(id), "diagnostics"]
+        case .routeStep(let id): ["route-steps", .id(id)]
+
         case .api(let api): ["api", "v1"] + api.segments
         }
     }
@@ -77,6 +89,8 @@ extension SiteURL {
             .adminUserResetPassword(""), .adminUserToggle(""), .adminAudit, .adminMunicipalities, .adminMunicipality(""),
             .adminMunicipalityLabels(""), .adminImports, .adminImportTemplate(""), .adminImport(""),
             .campaign(""), .resultImport(""), .resultImportMatch(""), .resultImportTemplate(""),
+            .support(), .supportMethod, .supportLog,
+            .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
         return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) }

@@ -53,6 +53,16 @@ public enum SiteURL: Hashable, Sendable {
     case resultImport(String), resultImportMatch(String)
     case resultImportTemplate(String)
 
+    // «Сопровождение»: the mentoring center (МНЦ) and the tutor point (МТКП)
+    case support(municipality: String? = nil, from: String? = nil, to: String? = nil)
+    case supportMethod
+    case supportLog
+
+    // «Дефициты и ИОМ»
+    case routes
+    case route(String, year: Int? = nil)
+    case routeSteps(String), routeStep(String), routeState(String), routeAsk(String), routeDeficits(String)
+
     /// The JSON API under /api/v1 (documented in openapi.yaml).
     case api(API)
 
@@ -113,7 +123,8 @@ public enum SiteURL: Hashable, Sendable {
         switch self {
         case .login(let next): [("next", next ?? "")]
         case .personNew(let school): [("school", school ?? "")]
-        case .schoolResults(_, let year): [("year", year.map(String.init) ?? "")]
+        case .schoolResults(_, let year), .route(_, let year): [("year", year.map(String.init) ?? "")]
+        case .support(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
         default: []

@@ -14,5 +14,6 @@ enum Migrations {
         M009_IntegerSchoolKeys(),
         M010_NOKOContext(),
         M011_KeyMatchesPerMunicipality(),
+        M012_Mentoring(),
     ]
 }

@@ -30,6 +30,8 @@ enum Audit {
     static let entityTitles: [String: String] = [
         "school": "Школа", "school_status": "Статус школы", "school_context": "Контекст школы", "person": "Человек",
         "user": "Пользователь", "assignment": "Закрепление", "municipality": "Муниципалитет", "import": "Импорт", "campaign": "Кампания мониторинга", "exclusion": "Исключение результата", "reference": "Эталон",
+        "interaction": "Взаимодействие", "support_request": "Вопрос тьютору / наставнику", "deficit": "Дефицит (диагностика)",
+        "route": "ИОМ", "route_step": "Шаг ИОМ",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -58,7 +60,10 @@ enum Audit {
     static func dataKeys(entity: String, municipalityID: UUID?) -> [DataKey] {
         guard let m = municipalityID else { return entity == "user" ? [] : [.tenancy] }
         switch entity {
-        case "school", "school_status", "school_context", "person", "assignment": return [.registry(m)]
+        case "school", "school_status", "school_context", "person": return [.registry(m)]
+        // Assignments are the registry's and the pairs of the mentoring area.
+        case "assignment": return [.registry(m), .support(m)]
+        case "interaction", "support_request", "deficit", "route", "route_step", "support_capacity", "mentoring_settings": return [.support(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]

@@ -15,6 +15,8 @@ enum DataArea: String, Sendable, CaseIterable {
     case results
     /// A region's reference values (regional means).
     case references
+    /// The mentoring area of a municipality: interactions, requests, deficits, routes, capacities.
+    case support
 }
 
 /// One counter row of `data_versions` (M008): `results:<municipality>`, `tenancy`…
@@ -26,6 +28,7 @@ struct DataKey: Hashable, Sendable, CustomStringConvertible {
     static func registry(_ municipality: UUID) -> DataKey { DataKey(area: .registry, scope: municipality) }
     static func results(_ municipality: UUID) -> DataKey { DataKey(area: .results, scope: municipality) }
     static func references(_ region: UUID) -> DataKey { DataKey(area: .references, scope: region) }
+    static func support(_ municipality: UUID) -> DataKey { DataKey(area: .support, scope: municipality) }
 
     var name: String { scope.map { "\(area.rawValue):\($0.uuidString.lowercased())" } ?? area.rawValue }
     var description: String { name }

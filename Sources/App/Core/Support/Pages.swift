@@ -51,6 +51,8 @@ enum Navigation {
         var s: [NavSection] = [.overview]
         if Access.allows(.browseSchools, p) { s.append(.schools) }
         if Access.allows(.browsePeople, p) { s.append(.people) }
+        if Access.allows(.readSupport, p) { s.append(.support) }
+        if Access.allows(.readRoutes, p) { s.append(.deficits) }
         if Access.allows(.readMonitoring, p) { s.append(.monitoring) }
         if Access.allows(.administration, p) { s.append(.admin) }
         return s

@@ -72,7 +72,9 @@ final class Assignment: Model, @unchecked Sendable {
     @OptionalField(key: "order_date") var orderDate: Date?
     @OptionalField(key: "starts_on") var startsOn: Date?
     @OptionalField(key: "ends_on") var endsOn: Date?
+    /// Set when the center confirmed an assignment beyond the person's capacity (M012).
+    @Field(key: "over_capacity") var overCapacity: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    init() {}
+    init() { overCapacity = false }
     var assignmentKind: AssignmentKind? { AssignmentKind(rawValue: kind) }
 }

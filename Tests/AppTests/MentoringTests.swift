@@ -1,0 +1,152 @@
+@testable import App
+import DemoData
+import Domain
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+/// The mentoring center and tutor point through HTTP: the work log, routes, questions, diagnostics, the figures.
+@Suite("Mentoring center and tutor point") struct MentoringTests {
+    struct Demo { let tutor: Person; let tutorants: [Person]; let teacher: Person }
+
+    static func demo(_ app: Application) async throws -> Demo {
+        let tutorUser = try await Fixture.user("tutor", app), teacherUser = try await Fixture.user("teacher", app)
+        let tutor = try #require(try await Person.find(tutorUser.$person.id, on: app.db))
+        let teacher = try #require(try await Person.find(teacherUser.$person.id, on: app.db))
+        let ids = try await Assignment.query(on: app.db).filter(\.$kind == AssignmentKind.tutorTeacher.rawValue).filter(\.$person.$id == tutor.id!).all()
+            .compactMap(\.$teacher.id)
+        let tutorants = try await Person.query(on: app.db).filter(\.$id ~~ ids).all()
+        return Demo(tutor: tutor, tutorants: tutorants, teacher: teacher)
+    }
+
+    @Test func workLogIsTheSupportersOwn() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let tutorant = try #require(d.tutorants.first)
+            let tutor = try await Browser.signIn("tutor", app)
+            #expect(try await tutor.get("/support/log").body.string.contains(tutorant.fullName))
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            let before = try await Interaction.query(on: app.db).filter(\.$author.$id == d.tutor.id!).count()
+            let ok = try await tutor.post("/support/log", [("target", "teacher:\(tutorant.id!)"), ("day", today.iso), ("duration_min", "40"),
+                                                           ("form", "consultation"), ("format", "remote"), ("topic", "Разбор контрольной")])
+            #expect(ok.status == .seeOther)
+            let saved = try #require(try await Interaction.query(on: app.db).filter(\.$topic == "Разбор контрольной").first())
+            #expect(saved.$author.id == d.tutor.id && saved.$teacher.id == tutorant.id && saved.durationMinutes == 40 && saved.dayText == today.iso)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "interaction").filter(\.$entityID == saved.id).count() == 1)
+            // A teacher who is not this tutor's tutorant, a future date, no topic: refused with the entered values kept, nothing written.
+            let stranger = try #require(try await Person.query(on: app.db).filter(\.$id !~ d.tutorants.compactMap(\.id)).filter(\.$school.$id != nil).first())
+            let bad = try await tutor.post("/support/log", [("target", "teacher:\(stranger.id!)"), ("day", today.adding(days: 3).iso), ("duration_min", "40"),
+                                                            ("form", "consultation"), ("format", "remote"), ("topic", "")])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Выберите школу или педагога") && bad.body.string.contains("Укажите тему"))
+            #expect(try await Interaction.query(on: app.db).filter(\.$author.$id == d.tutor.id!).count() == before + 1)
+            // A teacher has no work log.
+            #expect(try await Browser.signIn("teacher", app).post("/support/log", [("topic", "x")]).status == .forbidden)
+        }
+    }
+
+    @Test func routeStepsAndStatesFollowTheWorkflow() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let teacher = try await Browser.signIn("teacher", app), tutor = try await Browser.signIn("tutor", app)
+            let page = try await teacher.get("/deficits/\(d.teacher.id!)")
+            #expect(page.status == .ok && page.body.string.contains("Профессиональные дефициты") && page.body.string.contains("Действует"))
+            let year = DeficitRules.diagnosticsYear(of: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone))
+            // The tutor adds a step; the teacher marks it done with its date and evidence.
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/steps", [("year", String(year)), ("title", "Вебинар ИРО по оцениванию"), ("kind", "course"),
+                                                                              ("deficit_area", "assessment")]).status == .seeOther)
+            let step = try #require(try await RouteStepRecord.query(on: app.db).filter(\.$title == "Вебинар ИРО по оцениванию").first())
+            #expect(step.stepStatus == .planned && step.area == .assessment)
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            #expect(try await teacher.post("/route-steps/\(step.id!)", [("status", "done"), ("done_day", today.iso), ("evidence", "сертификат № 5")]).status == .seeOther)
+            let done = try #require(try await RouteStepRecord.find(step.id, on: app.db))
+            #expect(done.stepStatus == .done && done.doneDay == today.iso && done.evidence == "сертификат № 5")
+            // Reopening a done step is the tutor's; the teacher's attempt changes nothing.
+            _ = try await teacher.post("/route-steps/\(step.id!)", [("status", "in_progress")])
+            #expect(try await RouteStepRecord.find(step.id, on: app.db)?.stepStatus == .done)
+            // Cancelling needs a reason.
+            let other = try #require(try await RouteStepRecord.query(on: app.db).filter(\.$route.$id == step.$route.id).filter(\.$status == "planned").first())
+            _ = try await teacher.post("/route-steps/\(other.id!)", [("status", "cancelled"), ("reason", "")])
+            #expect(try await RouteStepRecord.find(other.id, on: app.db)?.stepStatus == .planned)
+            // Completing the route is the tutor's or the center's, not the teacher's.
+            _ = try await teacher.post("/deficits/\(d.teacher.id!)/state", [("year", String(year)), ("to", "completed")])
+            #expect(try await RouteRecord.find(step.$route.id, on: app.db)?.routeState == .active)
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/state", [("year", String(year)), ("to", "completed")]).status == .seeOther)
+            #expect(try await RouteRecord.find(step.$route.id, on: app.db)?.routeState == .completed)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "route").filter(\.$entityID == step.$route.id).count() == 1)
+        }
+    }
+
+    @Test func personalRoutesAreNotShownToAnotherSchool() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let schoolUser = try await Fixture.user("school", app)
+            let grant = try #require(try await RoleGrant.query(on: app.db).filter(\.$user.$id == schoolUser.id!).first())
+            let mine = d.teacher.$school.id == grant.schoolID
+            let status = try await Browser.signIn("school", app).get("/deficits/\(d.teacher.id!)").status
+            #expect(status == (mine ? .ok : .forbidden))
+            #expect(try await Browser.signIn("expert", app).get("/deficits/\(d.teacher.id!)").status == .forbidden)
+            #expect(try await Browser.signIn("center", app).get("/deficits/\(d.teacher.id!)").status == .ok)
+            let fallback = try await Person.query(on: app.db).filter(\.$id != d.teacher.id!).first()
+            let otherTeacher = try #require(d.tutorants.first { $0.id != d.teacher.id } ?? fallback)
+            #expect(try await Browser.signIn("teacher", app).get("/deficits/\(otherTeacher.id!)").status == .forbidden)
+        }
+    }
+
+    @Test func questionGoesToTheTutorAndIsAnsweredByAnInteraction() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let teacher = try await Browser.signIn("teacher", app), tutor = try await Browser.signIn("tutor", app)
+            #expect(try await teacher.post("/deficits/\(d.teacher.id!)/ask", [("text", "Как оценивать устные ответы?")]).status == .seeOther)
+            let request = try #require(try await SupportRequest.query(on: app.db).filter(\.$from.$id == d.teacher.id!).first())
+            #expect(request.$to.id == d.tutor.id && request.answeredBy == nil)
+            let form = try await tutor.get("/support/log?request=\(request.id!)")
+            #expect(form.body.string.contains("Как оценивать устные ответы?"))
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            _ = try await tutor.post("/support/log", [("request_id", request.id!.uuidString), ("target", "teacher:\(d.teacher.id!)"), ("day", today.iso),
+                                                      ("duration_min", "20"), ("form", "consultation"), ("format", "remote"), ("topic", "Ответ на вопрос")])
+            let answered = try #require(try await SupportRequest.find(request.id, on: app.db))
+            #expect(answered.answeredBy != nil)
+        }
+    }
+
+    /// A deficit closes only by a later diagnostic that did not find it, never by steps.
+    @Test func aLaterDiagnosticClosesADeficit() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let tutor = try await Browser.signIn("tutor", app)
+            let open = try #require(try await DeficitRecord.query(on: app.db).filter(\.$teacher.$id == d.teacher.id!).filter(\.$hasDeficit == true).first())
+            let later = try #require(open.day).adding(days: 30)
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/diagnostics", [("year", String(open.year)), ("area", open.area), ("source", "lesson_observation"),
+                                                                                    ("day", later.iso)]).status == .seeOther)
+            let page = try await tutor.get("/deficits/\(d.teacher.id!)?year=\(open.year)").body.string
+            #expect(page.contains("закрыт диагностикой \(later.ru)"))
+            #expect(try await Browser.signIn("teacher", app).post("/deficits/\(d.teacher.id!)/diagnostics", [("area", "digital"), ("source", "survey")]).status == .forbidden)
+        }
+    }
+
+    /// The page shows the command's numbers: same snapshot, same rows.
+    @Test func figuresCommandEqualsThePage() async throws {
+        try await withTestApp { app in
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let to = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone), from = to.adding(days: -120)
+            let snap = try await CuratorshipService.snapshot(m, from: from, to: to, on: app.db)
+            let csv = CuratorshipFigures.csv(snap.rows)
+            #expect(csv.hasPrefix("scope,scope_code,figure,value\n"))
+            let quiet = snap.rows.filter { $0.scope == "pair" && $0.figure == "quiet" }
+            #expect(quiet.contains { $0.value == "true" } && quiet.contains { $0.value == "false" }, "the demo has quiet pairs and pairs in touch: \(m.code) \(snap.rows.filter { $0.scope == "pair" }.prefix(12))")
+            let page = try await Browser.signIn("admin", app).get("/support?municipality=\(m.id!)&from=\(from.iso)&to=\(to.iso)").body.string
+            #expect(page.components(separatedBy: "затихла").count - 1 == quiet.filter { $0.value == "true" }.count)
+            for r in snap.rows where r.scope == "pair" && r.figure == "interactions" {
+                #expect(page.contains(">\(r.value)<"), "\(r.scopeCode)")
+            }
+            let coverage = snap.rows.filter { $0.figure == "deficit_coverage" && !$0.value.isEmpty }
+            #expect(!coverage.isEmpty)
+            for r in coverage { #expect(page.contains(RuFormat.decimal(Double(r.value)! * 100, digits: 1) + " %")) }
+            // A mentor sees only their own pairs.
+            let mentor = try await Browser.signIn("mentor", app).get("/support")
+            #expect(mentor.status == .ok && mentor.body.string.contains("Мои пары"))
+        }
+    }
+}
