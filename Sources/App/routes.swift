@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     app.post(.editSchool, .schoolContext(.key, .key), use: SchoolContextController.save)
     app.post(.assign, .schoolAssignments(.key), use: AssignmentsController.addToSchool)
     app.post(.assign, .assignmentDelete(.key), use: AssignmentsController.delete)
+    app.post(.assign, .assignmentEnd(.key), use: AssignmentsController.end)
 
     // People
     app.get(.browsePeople, .people, use: PeopleController.index)
@@ -45,6 +46,7 @@ func routes(_ app: Application) throws {
     app.get(.editPerson, .personEdit(.key), use: PersonEditController.edit)
     app.post(.editPerson, .person(.key), use: PersonEditController.update)
     app.post(.assign, .personTutorants(.key), use: AssignmentsController.addTutorant)
+    app.post(.assign, .personCapacity(.key), use: AssignmentsController.setCapacity)
 
     // Administration
     app.get(.administration, .admin, use: AdminController.index)
@@ -98,6 +100,13 @@ func routes(_ app: Application) throws {
     app.get(.readSupport, .supportMethod, use: SupportController.method)
     app.get(.logInteraction, .supportLog, use: WorkLogController.form)
     app.post(.logInteraction, .supportLog, use: WorkLogController.create)
+    app.post(.assign, .supportSettings, use: SupportController.saveSettings)
+    app.get(.assign, .supportOrder(), use: OrderDraftController.draft)
+    app.post(.assign, .supportOrderPrint, use: OrderDraftController.print)
+    app.get(.importMentoring, .supportImports, use: MentoringImportsController.index)
+    app.post(.importMentoring, .supportImports, upload: true, use: MentoringImportsController.upload)
+    app.get(.importMentoring, .supportImport(.key), use: MentoringImportsController.show)
+    app.get(.importMentoring, .supportImportTemplate(.key), use: MentoringImportsController.template)
 
     // «Дефициты и ИОМ» (App/Mentoring)
     app.get(.readRoutes, .routes, use: RoutesController.index)

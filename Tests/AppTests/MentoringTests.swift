@@ -137,7 +137,7 @@ import VaporTesting
             let quiet = snap.rows.filter { $0.scope == "pair" && $0.figure == "quiet" }
             #expect(quiet.contains { $0.value == "true" } && quiet.contains { $0.value == "false" }, "the demo has quiet pairs and pairs in touch: \(m.code) \(snap.rows.filter { $0.scope == "pair" }.prefix(12))")
             let page = try await Browser.signIn("admin", app).get("/support?municipality=\(m.id!)&from=\(from.iso)&to=\(to.iso)").body.string
-            #expect(page.components(separatedBy: "затихла").count - 1 == quiet.filter { $0.value == "true" }.count)
+            #expect(page.components(separatedBy: ">затихла<").count - 1 == quiet.filter { $0.value == "true" }.count)
             for r in snap.rows where r.scope == "pair" && r.figure == "interactions" {
                 #expect(page.contains(">\(r.value)<"), "\(r.scopeCode)")
             }
@@ -147,6 +147,77 @@ import VaporTesting
             // A mentor sees only their own pairs.
             let mentor = try await Browser.signIn("mentor", app).get("/support")
             #expect(mentor.status == .ok && mentor.body.string.contains("Мои пары"))
+        }
+    }
+
+    /// Over capacity only with a confirmation, then flagged; ending keeps the history; a second active pair is refused.
+    @Test func assignmentsRespectCapacityAndKeepHistory() async throws {
+        try await withTestApp { app in
+            let center = try await Browser.signIn("center", app)
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let mentor = try #require(try await Person.query(on: app.db).filter(\.$municipality.$id == m.id!).all().first { $0.functionSet.contains(.mentor) })
+            let school = try #require(try await School.query(on: app.db).filter(\.$municipality.$id == m.id!).sort(\.$code).first())
+            // Capacity 1 for this mentor, so any new school is beyond it.
+            #expect(try await center.post("/people/\(mentor.id!)/capacity", [("capacity", "1")]).status == .seeOther)
+            #expect(try await SupportCapacity.query(on: app.db).filter(\.$personID == mentor.id!).first()?.capacity == 1)
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            let (load, _) = try await AssignmentRules.load(of: mentor.id!, pool: .mentor, municipalityID: m.id!, on: today, db: app.db)
+            // Free the school first: its active mentor assignments are ended.
+            for a in try await Assignment.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$kind == "mentor_school").filter(\.$person.$id == mentor.id!).all() {
+                #expect(try await center.post("/assignments/\(a.id!)/end", []).status == .seeOther)
+            }
+            let fields = [("kind", "mentor_school"), ("person_id", mentor.id!.uuidString), ("order_number", "77"), ("starts_on", today.iso)]
+            let count = try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.id!).count()
+            _ = try await center.post("/schools/\(school.id!)/assignments", fields)
+            if load >= 1 {
+                #expect(try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.id!).count() == count, "refused without the confirmation")
+            }
+            #expect(try await center.post("/schools/\(school.id!)/assignments", fields + [("confirm_over_capacity", "1")]).status == .seeOther)
+            let made = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.id!).filter(\.$school.$id == school.id!)
+                .filter(\.$orderNumber == "77").first())
+            #expect(made.overCapacity == (load + 1 > 1))
+            // The same active pair again: refused.
+            _ = try await center.post("/schools/\(school.id!)/assignments", fields + [("confirm_over_capacity", "1")])
+            #expect(try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.id!).filter(\.$school.$id == school.id!).filter(\.$orderNumber == "77").count() == 1)
+            // Ending keeps the row, with its end date; the card shows it as history.
+            #expect(try await center.post("/assignments/\(made.id!)/end", [("ends_on", today.iso)]).status == .seeOther)
+            let ended = try #require(try await Assignment.find(made.id, on: app.db))
+            #expect(CuratorshipService.day(ended.endsOn) == today)
+            let card = try await center.get("/schools/\(school.id!)").body.string
+            #expect(card.contains("Взаимодействий по месяцам") && card.contains("Охват дефицитов маршрутами"))
+            // Only the center changes assignments.
+            #expect(try await Browser.signIn("mentor", app).post("/assignments/\(made.id!)/end", []).status == .forbidden)
+        }
+    }
+
+    @Test func settingsAndTheOrderDraft() async throws {
+        try await withTestApp { app in
+            let center = try await Browser.signIn("center", app)
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            #expect(try await center.post("/support/settings", [("municipality", m.id!.uuidString), ("mentor_capacity", "4"), ("tutor_capacity", "6"), ("quiet_days", "21")]).status == .seeOther)
+            #expect(try await MentoringSettings.load(m.id!, on: app.db) == MentoringSettings(mentorCapacity: 4, tutorCapacity: 6, quietDays: 21))
+            _ = try await center.post("/support/settings", [("municipality", m.id!.uuidString), ("mentor_capacity", "0"), ("tutor_capacity", "6"), ("quiet_days", "21")])
+            #expect(try await MentoringSettings.load(m.id!, on: app.db).mentorCapacity == 4, "a bad value changes nothing")
+            #expect(try await center.get("/support").body.string.contains("больше 21 дней назад"), "the page states the municipal threshold")
+            let draft = try await center.get("/support/order?municipality=\(m.id!)")
+            #expect(draft.status == .ok && draft.body.string.contains("Приложение 1. Наставники и кураторы школ"))
+            let printed = try await center.post("/support/order/print", [("text", "ПРИКАЗ\nПриложение\n№\tШкола\n1\t<b>МБОУ</b>")])
+            #expect(printed.status == .ok && printed.body.string.contains("&lt;b&gt;МБОУ&lt;/b&gt;") && printed.body.string.contains("print-view"), "\(printed.status) \(printed.body.string.suffix(1500))")
+            #expect(try await Browser.signIn("uo", app).get("/support/order").status == .forbidden)
+            #expect(try await Browser.signIn("uo", app).post("/support/settings", [("municipality", m.id!.uuidString)]).status == .forbidden)
+        }
+    }
+
+    /// «Мои задачи»: the teacher's overdue steps, the tutor's tutorants; the center's group deficits.
+    @Test func tasksAndGroupDeficits() async throws {
+        try await withTestApp { app in
+            let teacher = try await Browser.signIn("teacher", app).get("/").body.string
+            #expect(teacher.contains("Мои задачи") && teacher.contains("В вашем маршруте (ИОМ) просрочено шагов: 1"))
+            let tutor = try await Browser.signIn("tutor", app).get("/").body.string
+            #expect(tutor.contains("Тьюторантов с просроченными шагами ИОМ"))
+            let center = try await Browser.signIn("center", app).get("/deficits").body.string
+            #expect(center.contains("Групповые дефициты") && center.contains("Оценочные"))
+            #expect(!(try await Browser.signIn("uo", app).get("/").body.string.contains("Мои задачи")))
         }
     }
 }

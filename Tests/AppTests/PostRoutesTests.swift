@@ -619,6 +619,8 @@ extension PostRoutesTests {
         "api/v1/people": "PostRoutesTests",
         "support/log": "MentoringTests", "deficits/:id/steps": "MentoringTests", "route-steps/:id": "MentoringTests",
         "deficits/:id/state": "MentoringTests", "deficits/:id/ask": "MentoringTests", "deficits/:id/diagnostics": "MentoringTests",
+        "support/imports": "MentoringImportTests", "assignments/:id/end": "MentoringTests",
+        "people/:id/capacity": "MentoringTests", "support/settings": "MentoringTests", "support/order/print": "MentoringTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

@@ -107,7 +107,7 @@ struct MunicipalityCommand: AsyncCommand {
     }
 }
 
-/// `opora import schools|staff|ege|vpr|oge|term|… FILE --municipality CODE [--year Y]`: the pipeline of the web pages.
+/// `opora import schools|staff|ege|vpr|…|assignments|interactions|deficits|route_steps FILE --municipality CODE [--year Y]`: the pipeline of the web pages.
 /// ВПР and ЕГЭ may go without `--municipality`: the whole region (`--region CODE`, or the only
 /// one), each row to its school's municipality — a national file in one run.
 struct ImportCommand: AsyncCommand {
@@ -118,7 +118,7 @@ struct ImportCommand: AsyncCommand {
         @Option(name: "region") var region: String?
         @Option(name: "year") var year: Int?
     }
-    var help: String { "Загрузить файл: import schools|staff|ege|vpr|oge|term|objectivity|vpr_participants|context|journal_comparison FILE --municipality CODE [--year Y]; ВПР и ЕГЭ — также по всему региону: без --municipality, с --region CODE" }
+    var help: String { "Загрузить файл: import " + ImportKind.all.map(\.name).joined(separator: "|") + " FILE --municipality CODE [--year Y]; ВПР и ЕГЭ — также по всему региону: без --municipality, с --region CODE" }
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()

@@ -93,6 +93,8 @@ final class RouteStepRecord: Model, @unchecked Sendable {
     @OptionalField(key: "done_day") var doneDay: String?
     @Field(key: "evidence") var evidence: String
     @Field(key: "cancel_reason") var cancelReason: String
+    /// A material of the bank the step uses (M013).
+    @OptionalField(key: "material_id") var materialID: UUID?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
 
@@ -132,4 +134,96 @@ struct MentoringSettings: Sendable, Equatable {
         guard let r = try await MentoringSettingsRow.query(on: db).filter(\.$municipalityID == municipalityID).first() else { return .init() }
         return .init(mentorCapacity: r.mentorCapacity, tutorCapacity: r.tutorCapacity, quietDays: r.quietDays)
     }
+}
+
+/// A mentor's, tutor's or the center's comment on a route or a school's programme: its own record.
+final class SupportComment: Model, @unchecked Sendable {
+    static let schema = "support_comments"
+    enum Target: String, Sendable { case route, school }
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Field(key: "target_kind") var targetKind: String
+    @Field(key: "target_id") var targetID: UUID
+    @OptionalField(key: "author_id") var authorID: UUID?
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "strength") var strength: String
+    @Field(key: "improve") var improve: String
+    @Field(key: "next_step") var nextStep: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// One item of the bank of methodological materials.
+final class Material: Model, @unchecked Sendable {
+    static let schema = "materials"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "title") var title: String
+    @Field(key: "subject") var subject: String
+    @OptionalField(key: "deficit_area") var deficitArea: String?
+    @Field(key: "author") var author: String
+    @Field(key: "link") var link: String
+    @Field(key: "description") var details: String
+    /// Title, subject, author and description, lowercase with ё as е: what search compares.
+    @Field(key: "search_text") var searchText: String
+    @Field(key: "public") var isPublic: Bool
+    @Field(key: "created_by") var createdBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+
+    static func normalized(_ s: String) -> String { s.lowercased().replacingOccurrences(of: "ё", with: "е") }
+    func index() { searchText = Self.normalized([title, subject, author, details].joined(separator: " ")) }
+}
+
+/// A candidate of the municipal management personnel reserve (Concept §4).
+final class ReserveCandidate: Model, @unchecked Sendable {
+    static let schema = "reserve_candidates"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @OptionalParent(key: "person_id") var person: Person?
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "current_post") var currentPost: String
+    @Field(key: "target_post") var targetPost: String
+    @Field(key: "sessions_attended") var sessionsAttended: Int
+    @Field(key: "readiness") var readiness: String
+    @Field(key: "notes") var notes: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}
+
+/// A school methodological association (ШМО): a group of a school's teachers with a head.
+final class ShmoGroup: Model, @unchecked Sendable {
+    static let schema = "shmo_groups"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Parent(key: "school_id") var school: School
+    @Field(key: "name") var name: String
+    @OptionalParent(key: "head_id") var head: Person?
+    /// Staff ids of the members, comma-separated.
+    @Field(key: "members") var members: String
+    init() {}
+    var memberIDs: [UUID] { members.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+}
+
+/// The August review of one ШМО in one year: filled by the school, reviewed by the center.
+final class ShmoReview: Model, @unchecked Sendable {
+    static let schema = "shmo_reviews"
+    enum Status: String, Sendable, CaseIterable {
+        case draft, submitted, reviewed
+        var title: String { switch self { case .draft: "заполняется школой"; case .submitted: "отправлен в центр"; case .reviewed: "рассмотрен центром" } }
+    }
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "group_id") var group: ShmoGroup
+    @Field(key: "year") var year: Int
+    @Field(key: "has_plan") var hasPlan: Bool
+    @Field(key: "meetings") var meetings: Int
+    @Field(key: "open_lessons") var openLessons: Int
+    @Field(key: "topics") var topics: String
+    @Field(key: "deficits_addressed") var deficitsAddressed: String
+    @Field(key: "status") var status: String
+    @Field(key: "reviewer_note") var reviewerNote: String
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+    init() {}
+    var state: Status { Status(rawValue: status) ?? .draft }
 }

@@ -43,8 +43,20 @@ enum RoutesController {
                          steps: "\(steps.filter { $0.stepStatus == .done }.count) из \(steps.count)",
                          overdue: steps.filter { RouteWorkflow.isOverdue(step: $0.dueDay, status: $0.stepStatus, today: now) }.count)
         }
+        // Group deficits over the teachers the user reads (the center: the municipality).
+        let byID = Dictionary(people.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let professional = deficits.compactMap { d -> ProfessionalDeficit? in
+            guard let t = byID[d.$teacher.id], let area = d.deficitArea else { return nil }
+            return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: d.day ?? CalendarDay(year: year, month: 8, day: 1)!, year: year)
+        }
+        let names = Dictionary(people.map { ($0.staffCode, $0.fullName) }, uniquingKeysWith: { a, _ in a })
+        let schoolNames = Dictionary(people.compactMap { t in t.school.map { ($0.code, $0.shortName) } }, uniquingKeysWith: { a, _ in a })
+        let groups = DeficitRules.groupDeficits(professional).map { g in
+            RouteViews.Group(place: g.school.map { schoolNames[$0] ?? $0 } ?? "Весь муниципалитет", area: g.area.title, teachers: g.teacherCount,
+                             names: g.teachers.map { names[$0] ?? $0 }.joined(separator: ", "))
+        }
         return req.page("Дефициты и ИОМ", section: .deficits, crumbs: [crumbs[0], Crumb("Дефициты и ИОМ")],
-                        RouteViews.index(rows, year: YearLabel.schoolYear(year)))
+                        RouteViews.index(rows, year: YearLabel.schoolYear(year), groups: groups))
     }
 
     struct YearParam: PageQuery {

@@ -50,10 +50,39 @@ enum SupportController {
         let snap = try await req.cached("support|\(m.id!)|\(from.iso)|\(to.iso)", dependsOn: [.support(m.id!), .registry(m.id!)]) {
             try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
         }
-        let model = SupportPresenter.model(snap, view: view, from: from, to: to, municipalities: all, selected: m.id!,
+        var model = SupportPresenter.model(snap, view: view, from: from, to: to, municipalities: all, selected: m.id!,
                                           canLog: Access.isSupporter(p), municipalityCode: m.code)
+        if Access.allows(.assign, p, in: m.ref) {
+            model.settingsURL = SiteURL.supportSettings.path; model.csrf = req.csrfToken
+            model.mentorCapacity = snap.settings.mentorCapacity; model.tutorCapacity = snap.settings.tutorCapacity
+            model.orderURL = SiteURL.supportOrder(municipality: m.id!.uuidString).path
+        }
+        if Access.allows(.importMentoring, p, in: m.ref) { model.importsURL = SiteURL.supportImports.path }
         return req.page(view == .municipality ? "Сопровождение: \(m.name)" : "Мои закрепления", section: .support,
                         crumbs: [crumbs[0], Crumb("Сопровождение")], SupportViews.body(model))
+    }
+
+    /// The center's settings of the area: default capacities and the quiet-pair threshold.
+    @Sendable static func saveSettings(req: Request) async throws -> Response {
+        let f = FormFields(req)
+        let p = try req.principal()
+        guard let mid = f.uuid("municipality"), let m = try await Municipality.find(mid, on: req.db), Access.allows(.assign, p, in: m.ref) else { throw AppError.forbidden }
+        let back = SiteURL.support(municipality: mid.uuidString).path
+        guard let mentor = Int(f["mentor_capacity"]), (1...100).contains(mentor), let tutor = Int(f["tutor_capacity"]), (1...100).contains(tutor),
+              let quiet = Int(f["quiet_days"]), (1...365).contains(quiet) else {
+            return req.redirect(back, flash: "Нормы — целые числа от 1 до 100, порог «затихшей» пары — от 1 до 365 дней.", kind: .error)
+        }
+        let row = try await MentoringSettingsRow.query(on: req.db).filter(\.$municipalityID == mid).first() ?? MentoringSettingsRow()
+        let before = MentoringSettings(mentorCapacity: row.id == nil ? 3 : row.mentorCapacity, tutorCapacity: row.id == nil ? 5 : row.tutorCapacity,
+                                       quietDays: row.id == nil ? PairHealth.defaultThresholdDays : row.quietDays)
+        row.municipalityID = mid; row.mentorCapacity = mentor; row.tutorCapacity = tutor; row.quietDays = quiet
+        try await req.db.transaction { db in
+            try await row.save(on: db)
+            try await Audit.record(req, on: db, .update, entity: "mentoring_settings", id: row.id, label: "\(m.name): нормы \(mentor)/\(tutor), порог \(quiet) дн.",
+                                   municipalityID: mid, before: ["mentor": before.mentorCapacity, "tutor": before.tutorCapacity, "quiet": before.quietDays],
+                                   after: ["mentor": mentor, "tutor": tutor, "quiet": quiet])
+        }
+        return req.redirect(back, flash: "Настройки сохранены.")
     }
 
     @Sendable static func method(req: Request) async throws -> Response {

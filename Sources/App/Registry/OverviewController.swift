@@ -56,6 +56,10 @@ enum OverviewController {
                                                stats: stats, links: links, statusRows: statusRows)
             return RenderedParts(title: "Обзор", body: OverviewView.body(model))
         }
-        return req.page("Обзор", section: .overview, .raw(parts.body))
+        // The tasks change all day (work logs, steps): read each time, outside the cached figures.
+        var tasks = OverviewView.Model(greeting: "", stats: [], links: [], statusRows: [])
+        tasks.tasks = try await MyTasks.tasks(p, today: SupportController.today(req), on: req.db)
+        let head: String = tasks.tasks.isEmpty ? "" : OverviewView.tasks(tasks).render()
+        return req.page("Обзор", section: .overview, .raw(head + parts.body))
     }
 }

@@ -78,5 +78,11 @@ extension Stylesheet {
     .tone-danger { border-left-color: var(--danger); }
     .tone-danger .stat-value { color: var(--danger); }
 
+    .step-list, .plain-list { list-style: none; margin: 0 0 12px; padding: 0; }
+    .step-list .step { border: 1px solid var(--border); border-radius: var(--radius); padding: 10px 12px; margin: 0 0 10px; background: var(--surface); }
+    .step-list .step.overdue { border-left: 4px solid var(--danger); }
+    .step-list .step p { margin: 4px 0; }
+    .plain-list li { padding: 6px 0; border-bottom: 1px solid var(--border); }
+    .button-row { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; }
     """
 }

@@ -77,15 +77,25 @@ public enum OverviewView {
         public var stats: [(label: String, value: String, hint: String?)]
         public var links: [(String, String)]
         public var statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)]
+        /// «Мои задачи»: what is late or waiting for this person, first on the page.
+        public var tasks: [(text: String, url: String, urgent: Bool)] = []
         public init(greeting: String, stats: [(label: String, value: String, hint: String?)], links: [(String, String)],
                     statusRows: [(municipality: String, year: String, low: String, difficult: String, p500: String)]) {
             self.greeting = greeting; self.stats = stats; self.links = links; self.statusRows = statusRows
         }
     }
 
+    /// «Мои задачи» alone (the overview puts it above its cached figures).
+    public static func tasks(_ m: Model) -> Node<HTML.BodyContext> {
+        m.tasks.isEmpty ? .empty : Components.section("Мои задачи", .ul(.class("plain-list"), .forEach(m.tasks) { t in
+            .li(t.urgent ? Components.badge("срочно", .danger) : Components.badge("ждёт", .warning), .safe(" "), .a(.href(t.url), .safe(t.text)))
+        }))
+    }
+
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
             .p(.class("lead"), .safe(m.greeting)),
+            tasks(m),
             m.stats.isEmpty ? .empty : Components.statCards(m.stats),
             m.statusRows.isEmpty ? .empty : Components.section("Число школ со статусом по годам (Концепция, п. 7.5)", Components.table(
                 [Column("Муниципалитет"), Column("Год"), Column("ШНОР", numeric: true), Column("ШССУ", numeric: true), Column("«500+»", numeric: true)],

@@ -11,14 +11,24 @@ public enum RouteViews {
         }
     }
 
-    public static func index(_ rows: [ListRow], year: String) -> Node<HTML.BodyContext> {
+    /// One group deficit: the same area in several teachers of a school (or the municipality).
+    public struct Group: Sendable {
+        public var place: String, area: String, teachers: Int, names: String
+        public init(place: String, area: String, teachers: Int, names: String) { self.place = place; self.area = area; self.teachers = teachers; self.names = names }
+    }
+
+    public static func index(_ rows: [ListRow], year: String, groups: [Group] = []) -> Node<HTML.BodyContext> {
+        .group(groups.isEmpty ? .empty : Components.section("Групповые дефициты, \(year)", .group(
+            .p(.class("muted"), .safe("Одна и та же область дефицита у двух и более педагогов школы (или муниципалитета) — основание для корпоративного обучения по групповым дефицитам.")),
+            Components.table([Column("Школа"), Column("Область дефицита"), Column("Педагогов", numeric: true), Column("Кто")],
+                             rows: groups.map { [.safe($0.place), .safe($0.area), .safe(String($0.teachers)), .safe($0.names)] }, empty: .empty))),
         Components.section("Педагоги и их маршруты, \(year)", Components.table(
             [Column("Педагог"), Column("Школа"), Column("Дефицитов", numeric: true), Column("ИОМ"), Column("Шагов выполнено"), Column("Просрочено", numeric: true)],
             rows: rows.map { r in
                 [Components.link(r.name, r.url), .safe(r.school), .safe(r.deficits), .safe(r.state), .safe(r.steps),
                  r.overdue > 0 ? Components.badge(String(r.overdue), .danger) : .safe("0")]
             },
-            empty: Components.emptyState("Здесь появятся педагоги, которых вы сопровождаете, когда у них будут дефициты или маршрут.")))
+            empty: Components.emptyState("Здесь появятся педагоги, которых вы сопровождаете, когда у них будут дефициты или маршрут."))))
     }
 
     public struct Deficit: Sendable {

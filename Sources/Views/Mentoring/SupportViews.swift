@@ -30,6 +30,10 @@ public enum SupportViews {
         public var municipalities: [Option], municipalityID: String, from: String, to: String, quietDays: Int, own: Bool
         public var pairs: [PairRow], people: [PersonRow], schools: [SchoolRow]
         public var logURL: String?, csvHint: String
+        /// The center's form of the municipal settings of the area.
+        public var settingsURL: String? = nil, mentorCapacity = 3, tutorCapacity = 5, csrf = ""
+        /// Links of the center: the draft of the order, the imports.
+        public var orderURL: String? = nil, importsURL: String? = nil
         public init(municipalities: [Option], municipalityID: String, from: String, to: String, quietDays: Int, own: Bool,
                     pairs: [PairRow], people: [PersonRow], schools: [SchoolRow], logURL: String?, csvHint: String) {
             self.municipalities = municipalities; self.municipalityID = municipalityID; self.from = from; self.to = to
@@ -53,7 +57,11 @@ public enum SupportViews {
                 Form.text("from", "С", value: m.from, errors: [], type: "date"),
                 Form.text("to", "По", value: m.to, errors: [], type: "date"),
             ])),
-            m.logURL.map { .p(Components.buttonLink("Записать взаимодействие", $0, primary: true)) } ?? .empty,
+            .div(.class("button-row"), .group([
+                m.logURL.map { Components.buttonLink("Записать взаимодействие", $0, primary: true) } ?? .empty,
+                m.orderURL.map { Components.buttonLink("Проект приказа о закреплении", $0) } ?? .empty,
+                m.importsURL.map { Components.buttonLink("Загрузить из таблицы", $0) } ?? .empty,
+            ])),
             Components.section(m.own ? "Мои пары: здоровье" : "Пары и их здоровье", .group(
                 .p(.class("muted"), .safe("Сначала — пары, где контакта не было дольше всего. «Затихла»: закрепление действует, а последний контакт был больше \(m.quietDays) дней назад (порог — настройка муниципалитета).")),
                 Components.table([Column("Наставник / тьютор"), Column("Школа / педагог"), Column("Вид"), Column("Приказ"), Column("Срок"),
@@ -83,6 +91,14 @@ public enum SupportViews {
                                  empty: Components.emptyState("Нет сопровождаемых школ с дефицитами: внесите результаты диагностики.")),
                 note(["school.deficits", "school.deficits_covered", "school.deficit_coverage"])
             )),
+            m.settingsURL.map { url in Components.section("Настройки муниципалитета", Form.form(action: url, csrf: m.csrf, .group(
+                Form.hidden("municipality", m.municipalityID),
+                Form.row(
+                    Form.text("mentor_capacity", "Норма наставника / куратора, школ", value: String(m.mentorCapacity), errors: [], type: "number"),
+                    Form.text("tutor_capacity", "Норма тьютора, педагогов", value: String(m.tutorCapacity), errors: [], type: "number"),
+                    Form.text("quiet_days", "Пара «затихла» через, дней", value: String(m.quietDays), errors: [], type: "number")
+                )
+            ), submit: "Сохранить настройки")) } ?? .empty,
             .p(.class("muted"), .safe(m.csvHint), .safe(" "), Components.link("Методика расчёта", SiteURL.supportMethod.path))
         )
     }

@@ -48,13 +48,18 @@ public enum PersonIndex {
 public enum PersonShow {
     public struct Link: Sendable {
         public var kind: String, title: String, url: String?, order: String, deleteURL: String?
-        public init(kind: String, title: String, url: String?, order: String, deleteURL: String?) {
+        public var span: String, ended: Bool, overCapacity: Bool, endURL: String?
+        public init(kind: String, title: String, url: String?, order: String, deleteURL: String?,
+                    span: String = "", ended: Bool = false, overCapacity: Bool = false, endURL: String? = nil) {
             self.kind = kind; self.title = title; self.url = url; self.order = order; self.deleteURL = deleteURL
+            self.span = span; self.ended = ended; self.overCapacity = overCapacity; self.endURL = endURL
         }
     }
     public struct Model: Sendable {
         public var id: String, details: [(String, String)], functions: [String]
         public var links: [Link], canEdit: Bool, canAssignTutorant: Bool, teacherOptions: [Option], csrf: String
+        /// A supporter's load against capacity («3 из 5»), and the form of their own capacity (the center's).
+        public var load: String? = nil, capacityURL: String? = nil, capacity: String = ""
         public init(id: String, details: [(String, String)], functions: [String], links: [Link], canEdit: Bool,
                     canAssignTutorant: Bool, teacherOptions: [Option], csrf: String) {
             self.id = id; self.details = details; self.functions = functions; self.links = links; self.canEdit = canEdit
@@ -68,21 +73,36 @@ public enum PersonShow {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.links.map { l in
-            [.safe(l.kind), l.url.map { Components.link(l.title, $0) } ?? .safe(l.title), .safe(l.order),
-             l.deleteURL.map { Components.postButton("Снять", action: $0, csrf: m.csrf, danger: true) } ?? .empty]
+            let flags: Node<HTML.BodyContext> = .group(
+                l.ended ? .group(.safe(" "), Components.badge("завершено", .neutral)) : .empty,
+                l.overCapacity ? .group(.safe(" "), Components.badge("сверх нормы", .warning)) : .empty)
+            let end: Node<HTML.BodyContext> = l.endURL.map { Components.postButton("Завершить", action: $0, csrf: m.csrf, confirm: "Завершить закрепление сегодняшним днём? Оно останется в истории.") } ?? .empty
+            let delete: Node<HTML.BodyContext> = l.deleteURL.map { Components.postButton("Удалить", action: $0, csrf: m.csrf, danger: true, confirm: "Удалить ошибочную запись? Для смены тьютора завершите закрепление.") } ?? .empty
+            return [.safe(l.kind), .group(l.url.map { Components.link(l.title, $0) } ?? .safe(l.title), flags), .safe(l.order),
+                    .safe(l.span.isEmpty ? "—" : l.span), .group(end, delete)]
         }
         return .group(
             .p(.group(m.functions.map { Components.badge($0, .neutral) })),
             Components.section("Сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) })),
             Components.section("Закрепления", .group(
-                Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("")], rows: rows,
+                m.load.map { .p(.strong(.safe("Нагрузка: ")), .safe($0)) } ?? .empty,
+                Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("Срок"), Column("")], rows: rows,
                                  empty: Components.emptyState("Закреплений нет.")),
+                m.capacityURL.map { url in Components.disclosure("Норма нагрузки этого человека", Form.form(action: url, csrf: m.csrf, .group(
+                    Form.text("capacity", "Сколько школ или педагогов одновременно", value: m.capacity, errors: [], type: "number",
+                              hint: "Пусто — норма муниципалитета")
+                ), submit: "Сохранить норму")) } ?? .empty,
                 m.canAssignTutorant ? .div(.class("assign-form"), Form.form(action: SiteURL.personTutorants(m.id).path, csrf: m.csrf, .group(
                     Form.row(
                         Form.select("teacher_id", "Закрепить тьюторанта (педагога)", options: m.teacherOptions, selected: "", errors: [], required: true),
                         Form.text("order_number", "Номер приказа", value: "", errors: []),
                         Form.text("order_date", "Дата приказа", value: "", errors: [], type: "date")
-                    )
+                    ),
+                    Form.row(
+                        Form.text("starts_on", "С", value: "", errors: [], type: "date", hint: "Пусто — с даты приказа"),
+                        Form.text("ends_on", "По", value: "", errors: [], type: "date", hint: "Пусто — бессрочно")
+                    ),
+                    Form.checkbox("confirm_over_capacity", "Закрепить сверх нормы нагрузки", checked: false)
                 ), submit: "Закрепить тьюторанта")) : .empty
             ))
         )

@@ -30,12 +30,14 @@ extension SiteURL {
         case .schoolAssignments(let id): ["schools", .id(id), "assignments"]
         case .schoolResults(let id, _): ["schools", .id(id), "results"]
         case .assignmentDelete(let id): ["assignments", .id(id), "delete"]
+        case .assignmentEnd(let id): ["assignments", .id(id), "end"]
 
         case .people: ["people"]
         case .personNew: ["people", "new"]
         case .person(let id): ["people", .id(id)]
         case .personEdit(let id): ["people", .id(id), "edit"]
         case .personTutorants(let id): ["people", .id(id), "tutorants"]
+        case .personCapacity(let id): ["people", .id(id), "capacity"]
 
         case .admin: ["admin"]
         case .adminUsers: ["admin", "users"]
@@ -63,6 +65,12 @@ extension SiteURL {
         case .support: ["support"]
         case .supportMethod: ["support", "method"]
         case .supportLog: ["support", "log"]
+        case .supportSettings: ["support", "settings"]
+        case .supportOrder: ["support", "order"]
+        case .supportOrderPrint: ["support", "order", "print"]
+        case .supportImports: ["support", "imports"]
+        case .supportImport(let id): ["support", "imports", .id(id)]
+        case .supportImportTemplate(let file): ["support", "imports", "templates", .parameter("file", file)]
 
         case .routes: ["deficits"]
         case .route(let id, _): ["deficits", .id(id)]
@@ -83,13 +91,13 @@ extension SiteURL {
             .login(), .logout, .account, .accountPassword, .accountTokens, .accountTokenRevoke(""),
             .schools, .schoolNew, .school(""), .schoolEdit(""), .schoolStatuses(""), .schoolStatusNew(""),
             .schoolStatus("", ""), .schoolStatusEdit("", ""), .schoolContexts(""), .schoolContextNew(""),
-            .schoolContext("", ""), .schoolContextEdit("", ""), .schoolAssignments(""), .schoolResults(""), .assignmentDelete(""),
-            .people, .personNew(), .person(""), .personEdit(""), .personTutorants(""),
+            .schoolContext("", ""), .schoolContextEdit("", ""), .schoolAssignments(""), .schoolResults(""), .assignmentDelete(""), .assignmentEnd(""),
+            .people, .personNew(), .person(""), .personEdit(""), .personTutorants(""), .personCapacity(""),
             .admin, .adminUsers, .adminUserNew, .adminUser(""), .adminUserGrants(""), .adminUserGrantDelete("", ""),
             .adminUserResetPassword(""), .adminUserToggle(""), .adminAudit, .adminMunicipalities, .adminMunicipality(""),
             .adminMunicipalityLabels(""), .adminImports, .adminImportTemplate(""), .adminImport(""),
             .campaign(""), .resultImport(""), .resultImportMatch(""), .resultImportTemplate(""),
-            .support(), .supportMethod, .supportLog,
+            .support(), .supportMethod, .supportLog, .supportSettings, .supportOrder(), .supportOrderPrint, .supportImports, .supportImport(""), .supportImportTemplate(""),
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]

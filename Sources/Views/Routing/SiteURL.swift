@@ -24,14 +24,14 @@ public enum SiteURL: Hashable, Sendable {
     case schoolContext(String, String), schoolContextEdit(String, String)
     case schoolAssignments(String)
     case schoolResults(String, year: Int? = nil)
-    case assignmentDelete(String)
+    case assignmentDelete(String), assignmentEnd(String)
 
     // People
     case people
     case personNew(school: String? = nil)
     case person(String)
     case personEdit(String)
-    case personTutorants(String)
+    case personTutorants(String), personCapacity(String)
 
     // Administration
     case admin
@@ -56,7 +56,9 @@ public enum SiteURL: Hashable, Sendable {
     // «Сопровождение»: the mentoring center (МНЦ) and the tutor point (МТКП)
     case support(municipality: String? = nil, from: String? = nil, to: String? = nil)
     case supportMethod
-    case supportLog
+    case supportLog, supportSettings
+    case supportOrder(municipality: String? = nil), supportOrderPrint
+    case supportImports, supportImport(String), supportImportTemplate(String)
 
     // «Дефициты и ИОМ»
     case routes
@@ -125,6 +127,7 @@ public enum SiteURL: Hashable, Sendable {
         case .personNew(let school): [("school", school ?? "")]
         case .schoolResults(_, let year), .route(_, let year): [("year", year.map(String.init) ?? "")]
         case .support(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
+        case .supportOrder(let municipality): [("municipality", municipality ?? "")]
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
         default: []

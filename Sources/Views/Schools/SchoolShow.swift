@@ -21,8 +21,12 @@ public enum SchoolShow {
     }
     public struct AssignmentRow: Sendable {
         public var kind: String, who: String, whoURL: String?, order: String, deleteURL: String?
-        public init(kind: String, who: String, whoURL: String?, order: String, deleteURL: String?) {
+        /// «с 01.09.2025», «01.09.2025 — 31.05.2026»; ended rows are history.
+        public var span: String, ended: Bool, overCapacity: Bool, endURL: String?
+        public init(kind: String, who: String, whoURL: String?, order: String, deleteURL: String?,
+                    span: String = "", ended: Bool = false, overCapacity: Bool = false, endURL: String? = nil) {
             self.kind = kind; self.who = who; self.whoURL = whoURL; self.order = order; self.deleteURL = deleteURL
+            self.span = span; self.ended = ended; self.overCapacity = overCapacity; self.endURL = endURL
         }
     }
 
@@ -40,6 +44,8 @@ public enum SchoolShow {
         public var assignPeople: [Option]
         public var assignSchools: [Option]
         public var csrf: String
+        /// The work of the school's supporters (mentoring area): figures with their links.
+        public var supportFigures: [(label: String, value: String, url: String?)] = []
         public init(id: String, details: [(String, String)], statuses: [StatusRow], contextColumns: [String], contexts: [ContextRow],
                     staff: [StaffRow], assignments: [AssignmentRow], canEdit: Bool, canAssign: Bool, assignKinds: [Option],
                     assignPeople: [Option], assignSchools: [Option], csrf: String) {

@@ -6,7 +6,8 @@ import Importing
 
 /// What every upload page shares, whatever the area: the list of recent jobs, the job page
 /// (progress, errors with row and column, notes, matching), the templates. An area's own
-/// controller keeps only its upload form (ImportsController, ResultImportsController).
+/// controller keeps only its upload form (ImportsController, ResultImportsController,
+/// MentoringImportsController).
 enum ImportJobsController {
     /// The chrome of an area's pages: section, breadcrumbs, links.
     struct Chrome {
@@ -25,6 +26,9 @@ enum ImportJobsController {
                 Chrome(section: .monitoring, crumbs: MonitoringController.crumbs, job: SiteURL.resultImport,
                        index: { SiteURL.monitoring(.imports, municipality: $0.uuidString) },
                        done: { _, m in ("Открыть сводную таблицу", SiteURL.monitoring(.summary, municipality: m.uuidString).path) })
+            case .mentoring:
+                Chrome(section: .support, crumbs: SupportController.crumbs, job: SiteURL.supportImport, index: { _ in .supportImports },
+                       done: { _, m in ("Открыть «Сопровождение»", SiteURL.support(municipality: m.uuidString).path) })
             }
         }
     }

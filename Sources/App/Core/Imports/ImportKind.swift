@@ -10,8 +10,10 @@ import Importing
 enum ImportKind: Hashable, Sendable {
     case schools, staff
     case results(ResultFileKind)
+    case mentoring(MentoringFileKind)
 
     static let all: [ImportKind] = [.schools, .staff] + ResultFileKind.allCases.map(ImportKind.results)
+        + MentoringFileKind.allCases.map(ImportKind.mentoring)
 
     /// The job row's `kind` column (results kinds carry a prefix since the first release).
     var raw: String {
@@ -19,6 +21,7 @@ enum ImportKind: Hashable, Sendable {
         case .schools: "schools"
         case .staff: "staff"
         case .results(let k): "results:" + k.rawValue
+        case .mentoring(let k): k.rawValue
         }
     }
     init?(raw: String) {
@@ -29,7 +32,7 @@ enum ImportKind: Hashable, Sendable {
     /// `opora import <name> FILE` and the form's value.
     var name: String {
         switch self {
-        case .schools, .staff: raw
+        case .schools, .staff, .mentoring: raw
         case .results(let k): k.rawValue
         }
     }
@@ -43,6 +46,7 @@ enum ImportKind: Hashable, Sendable {
         case .schools: "Школы"
         case .staff: "Кадры"
         case .results(let k): k.title
+        case .mentoring(let k): k.title
         }
     }
 
@@ -50,6 +54,7 @@ enum ImportKind: Hashable, Sendable {
         switch self {
         case .schools, .staff: .registry
         case .results: .results
+        case .mentoring: .mentoring
         }
     }
 
@@ -67,6 +72,7 @@ enum ImportKind: Hashable, Sendable {
         case .schools: rows = SchoolImport.template(); sheet = "Школы"
         case .staff: rows = StaffImport.template(); sheet = "Кадры"
         case .results(let k): rows = ResultImport.template(k); sheet = "Шаблон"
+        case .mentoring(let k): rows = k.template(); sheet = k.sheetName
         }
         return xlsx ? (try XLSXWriter.write(rows, sheetName: sheet), "opora-\(name).xlsx") : (CSVWriter.write(rows), "opora-\(name).csv")
     }
@@ -74,15 +80,50 @@ enum ImportKind: Hashable, Sendable {
 
 /// Where an import kind is uploaded: the page, its section and the permission it needs.
 enum ImportArea: String, Sendable, CaseIterable {
-    case registry, results
+    case registry, results, mentoring
 
     var permission: Permission {
         switch self {
         case .registry: .importRegistry
         case .results: .importResults
+        case .mentoring: .importMentoring
         }
     }
     var kinds: [ImportKind] { ImportKind.all.filter { $0.area == self } }
+}
+
+/// The files of «Сопровождение» (App/Mentoring/Imports): assignments of mentors, curators and
+/// tutors, the interactions of the work log, deficits found by diagnostics, steps of routes (ИОМ).
+enum MentoringFileKind: String, CaseIterable, Sendable {
+    case assignments, interactions, deficits
+    case routeSteps = "route_steps"
+
+    var title: String {
+        switch self {
+        case .assignments: "Закрепления наставников и тьюторов"
+        case .interactions: "Журнал взаимодействий"
+        case .deficits: "Дефициты (диагностика)"
+        case .routeSteps: "Шаги ИОМ"
+        }
+    }
+
+    var sheetName: String {
+        switch self {
+        case .assignments: "Закрепления"
+        case .interactions: "Взаимодействия"
+        case .deficits: "Дефициты"
+        case .routeSteps: "Шаги ИОМ"
+        }
+    }
+
+    func template() -> [[String]] {
+        switch self {
+        case .assignments: AssignmentImport.template()
+        case .interactions: InteractionImport.template()
+        case .deficits: DeficitImport.template()
+        case .routeSteps: RouteStepImport.template()
+        }
+    }
 }
 
 /// Who runs an import: a signed-in user (their principal limits what the file may touch) or the command line.
@@ -138,7 +179,7 @@ struct ImportOutcome: Codable, Sendable {
     /// The job list's and audit entry's one line.
     func summary(_ kind: ImportKind) -> String {
         switch status {
-        case .done where kind.area == .registry: "создано: \(created), обновлено: \(updated)"
+        case .done where kind.area != .results: "создано: \(created), обновлено: \(updated)"
         case .done: "записано строк: \(written)" + (references > 0 ? ", региональных значений: \(references)" : "")
         case .needsMatching: "не узнано школ: \(unmatched.count), ничего не записано"
         case .failed, .running: "ошибок: \(errors.count), ничего не записано"

@@ -17,8 +17,18 @@ enum ImportPipeline {
     /// One run of a kind's handler over a file: nothing about jobs or the audit log.
     static func handle(_ kind: ImportKind, _ file: ResultSource, fileName: String, scope: ImportScope, defaultYear: Int?,
                        actor: ImportActor, jobID: UUID?, skipping: Set<String> = [], progress: @escaping Progress = { _, _ in },
-                       on db: any Database) async throws -> ImportOutcome {
+                       now: Date = Date(), on db: any Database) async throws -> ImportOutcome {
         switch kind {
+        case .mentoring(let k):
+            guard let m = scope.municipality else { return ImportOutcome(errors: [.file("Укажите муниципалитет, в который загружается файл.")]) }
+            let (data, name) = await LegacyExcel.convertIfNeeded(try file.bytes(), fileName: fileName)
+            let importer = MentoringImporter(municipality: m, actor: actor, db: db, today: CalendarDay(date: now, timeZone: CuratorshipService.zone),
+                                             progress: progress)
+            do {
+                return try await importer.run(k, data: data, fileName: name)
+            } catch let failure as ImportFailure {
+                return ImportOutcome(errors: failure.errors)
+            }
         case .results(let k):
             return try await ResultImportService.run(k, file, fileName: fileName, scope: scope, defaultYear: defaultYear,
                                                      importID: jobID, on: db, skipping: skipping)
@@ -81,7 +91,9 @@ enum ImportPipeline {
             outcome = try await handle(kind, file, fileName: job?.fileName ?? file.fileName, scope: scope, defaultYear: defaultYear,
                                        actor: actor, jobID: id, skipping: skipping, progress: { done, total in
                 if let id { await ImportProgress.shared.set(id, done, total) }
-            }, on: db)
+            }, now: app.now(), on: db)
+            // New or changed assignments change what supporters may see: signed-in principals are rebuilt.
+            if kind == .mentoring(.assignments), outcome.status == .done { app.sessionCache.clear() }
         } catch {
             app.logger.report(error: error)
             outcome = ImportOutcome(errors: [.file("Внутренняя ошибка при записи: ничего не записано. Повторите загрузку или сообщите администратору.")])

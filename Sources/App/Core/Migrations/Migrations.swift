@@ -15,5 +15,6 @@ enum Migrations {
         M010_NOKOContext(),
         M011_KeyMatchesPerMunicipality(),
         M012_Mentoring(),
+        M013_MentoringResources(),
     ]
 }

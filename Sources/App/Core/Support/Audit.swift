@@ -31,7 +31,8 @@ enum Audit {
         "school": "Школа", "school_status": "Статус школы", "school_context": "Контекст школы", "person": "Человек",
         "user": "Пользователь", "assignment": "Закрепление", "municipality": "Муниципалитет", "import": "Импорт", "campaign": "Кампания мониторинга", "exclusion": "Исключение результата", "reference": "Эталон",
         "interaction": "Взаимодействие", "support_request": "Вопрос тьютору / наставнику", "deficit": "Дефицит (диагностика)",
-        "route": "ИОМ", "route_step": "Шаг ИОМ",
+        "route": "ИОМ", "route_step": "Шаг ИОМ", "support_comment": "Комментарий наставника / тьютора", "material": "Методический материал",
+        "reserve_candidate": "Кадровый резерв", "shmo_group": "ШМО", "shmo_review": "Мониторинг ШМО",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -63,7 +64,8 @@ enum Audit {
         case "school", "school_status", "school_context", "person": return [.registry(m)]
         // Assignments are the registry's and the pairs of the mentoring area.
         case "assignment": return [.registry(m), .support(m)]
-        case "interaction", "support_request", "deficit", "route", "route_step", "support_capacity", "mentoring_settings": return [.support(m)]
+        case "interaction", "support_request", "deficit", "route", "route_step", "support_capacity", "mentoring_settings",
+             "support_comment", "material", "reserve_candidate", "shmo_group", "shmo_review": return [.support(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]

@@ -76,18 +76,30 @@ enum PeopleController {
         let asSupporter = try await Assignment.query(on: req.db).filter(\.$person.$id == id).with(\.$school).with(\.$teacher).all()
         let asTeacher = try await Assignment.query(on: req.db).filter(\.$teacher.$id == id).with(\.$person).all()
         let tz = person.municipality.zone
+        let today = SupportController.today(req)
+        func history(_ a: Assignment, _ link: PersonShow.Link) -> PersonShow.Link {
+            var l = link
+            let span = AssignmentRules.span(a)
+            l.span = span.isEmpty ? "" : SupportPresenter.spanText(span); l.ended = span.to.map { $0 < today } ?? false; l.overCapacity = a.overCapacity
+            l.endURL = canAssign && !l.ended ? SiteURL.assignmentEnd(a.id!.uuidString).path : nil
+            return l
+        }
         var links: [PersonShow.Link] = asSupporter.map { a in
             let kind = a.assignmentKind?.title ?? a.kind
-            if let t = a.teacher { return .init(kind: kind, title: t.fullName, url: SiteURL.person(t.id!.uuidString).path, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil) }
+            if let t = a.teacher { return history(a, .init(kind: kind, title: t.fullName, url: SiteURL.person(t.id!.uuidString).path, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)) }
             let s = a.school
             let url = s.flatMap { Access.canRead(school: $0.place, p) ? SiteURL.school($0.id!.uuidString).path : nil }
-            return .init(kind: kind, title: s?.shortName ?? "—", url: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: nil)
+            return history(a, .init(kind: kind, title: s?.shortName ?? "—", url: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: nil))
         }
         links += asTeacher.compactMap { a in
             guard let tutor = a.person else { return nil }
-            return .init(kind: "Тьютор", title: tutor.fullName, url: Access.canRead(person: tutor.id!, at: tutor.place, p) ? SiteURL.person(tutor.id!.uuidString).path : nil,
-                         order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)
+            return history(a, .init(kind: "Тьютор", title: tutor.fullName, url: Access.canRead(person: tutor.id!, at: tutor.place, p) ? SiteURL.person(tutor.id!.uuidString).path : nil,
+                                    order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil))
         }
+        links.sort { !$0.ended && $1.ended }
+        // A supporter's load against capacity (the pool of their assignments, or of their functions).
+        let pool: SupportPool? = asSupporter.compactMap { CuratorshipService.pool($0.assignmentKind) }.first
+            ?? (person.functionSet.contains(.tutor) ? .tutor : person.functionSet.isDisjoint(with: [.mentor, .curator]) ? nil : .mentor)
         var teacherOptions: [Views.Option] = []
         let canAssignTutorant = canAssign && person.functionSet.contains(.tutor)
         if canAssignTutorant {
@@ -99,7 +111,7 @@ enum PeopleController {
             guard let s = person.school else { return organisation(person) }
             return s.shortName
         }()
-        let model = PersonShow.Model(
+        var model = PersonShow.Model(
             id: id.uuidString,
             details: [("ФИО", person.fullName), ("Место работы", schoolText), ("Муниципалитет", person.municipality.name),
                       ("Должность", Present.orDash(person.position)), ("Предметы", Present.orDash(person.subjects)),
@@ -108,6 +120,14 @@ enum PeopleController {
                       ("Эл. почта", Present.orDash(person.email)), ("Телефон", Present.orDash(person.phone))],
             functions: PersonFunction.allCases.filter { person.functionSet.contains($0) }.map(\.title), links: links,
             canEdit: Access.canWrite(person: id, at: person.place, p), canAssignTutorant: canAssignTutorant, teacherOptions: teacherOptions, csrf: req.csrfToken)
+        if let pool {
+            let (load, capacity) = try await AssignmentRules.load(of: id, pool: pool, municipalityID: person.$municipality.id, on: today, db: req.db)
+            model.load = "\(load) из \(capacity) (\(pool == .tutor ? "тьюторантов" : "школ") сейчас / норма)" + (Capacity.isOver(load: load, capacity: capacity) ? " — выше нормы" : "")
+            if canAssign {
+                model.capacityURL = SiteURL.personCapacity(id.uuidString).path
+                model.capacity = try await SupportCapacity.query(on: req.db).filter(\.$personID == id).first().map { String($0.capacity) } ?? ""
+            }
+        }
         let crumbs = Access.canListPeople(p) ? crumbs : [Crumb("Обзор", SiteURL.home.path)]
         return req.page(person.fullName, section: .people, crumbs: crumbs + [Crumb(person.fullName)], actions: PersonShow.actions(model), PersonShow.body(model))
     }

@@ -16,7 +16,9 @@ enum SchoolCard {
         // Staff only where the person scope reaches (an expert reads the school, not its people).
         let staff = Access.personScope(p, .read).contains(school.place)
             ? try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all() : []
-        let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id).with(\.$person).with(\.$leaderSchool).with(\.$teacher).all()
+        let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id)
+            .with(\.$person).with(\.$leaderSchool).with(\.$teacher).all()
+        let today = SupportController.today(req)
         var statusRows: [SchoolShow.StatusRow] = []
         let book = try await SchoolDirectory.labelBook(for: [m.id!], on: req.db)
         for s in statuses {
@@ -36,9 +38,13 @@ enum SchoolCard {
             else if let person = a.person, let teacher = a.teacher { who = "\(person.fullName) → \(teacher.fullName)"; url = SiteURL.person(person.id!.uuidString).path }
             else if let person = a.person { who = person.fullName + (person.position.isEmpty ? "" : ", " + person.position); url = SiteURL.person(person.id!.uuidString).path }
             else { who = "—"; url = nil }
+            let span = AssignmentRules.span(a)
+            let ended = span.to.map { $0 < today } ?? false
             return .init(kind: a.assignmentKind?.title ?? a.kind, who: who, whoURL: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz),
-                         deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)
-        }
+                         deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil,
+                         span: span.isEmpty ? "" : SupportPresenter.spanText(span), ended: ended, overCapacity: a.overCapacity,
+                         endURL: canAssign && !ended ? SiteURL.assignmentEnd(a.id!.uuidString).path : nil)
+        }.sorted { !$0.ended && $1.ended }
         var peopleOptions: [Views.Option] = [], schoolOptions: [Views.Option] = []
         if canAssign {
             let supporters = try await Person.query(on: req.db).filter(\.$municipality.$id == m.id!).sort(\.$lastName).all()
@@ -58,7 +64,7 @@ enum SchoolCard {
             ("Код муниципалитета в ФИС ОКО", Present.orDash(m.fisOkoCode)),
             ("Школа-лидер", school.isLeader ? "да" : "нет"),
         ]
-        return SchoolShow.Model(
+        var model = SchoolShow.Model(
             id: id.uuidString, details: details, statuses: statusRows,
             contextColumns: SchoolContextDraft.figures.map(\.title), contexts: contextRows,
             staff: staff.map { .init(id: $0.id!.uuidString, name: $0.fullName, position: Present.orDash($0.position), functions: Present.functions($0),
@@ -66,5 +72,7 @@ enum SchoolCard {
             assignments: assignmentRows, canEdit: canEdit, canAssign: canAssign,
             assignKinds: AssignmentKind.allCases.filter { $0 != .tutorTeacher }.map { Views.Option($0.rawValue, $0.title) },
             assignPeople: peopleOptions, assignSchools: schoolOptions, csrf: req.csrfToken)
+        model.supportFigures = try await SchoolSupportFigures.figures(school, principal: p, today: today, on: req.db)
+        return model
     }
 }
