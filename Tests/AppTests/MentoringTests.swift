@@ -220,4 +220,82 @@ import VaporTesting
             #expect(!(try await Browser.signIn("uo", app).get("/").body.string.contains("Мои задачи")))
         }
     }
+
+    @Test func personnelReserveIsTheCenters() async throws {
+        try await withTestApp { app in
+            let center = try await Browser.signIn("center", app)
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let person = try #require(try await Person.query(on: app.db).filter(\.$municipality.$id == m.id!).filter(\.$school.$id != nil).first())
+            let bad = try await center.post("/support/reserve", [("municipality", m.id!.uuidString), ("person_id", person.id!.uuidString), ("sessions_attended", "-1"), ("target_post", "")])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Укажите целевую должность"))
+            #expect(try await ReserveCandidate.query(on: app.db).count() == 0)
+            #expect(try await center.post("/support/reserve", [("municipality", m.id!.uuidString), ("person_id", person.id!.uuidString), ("target_post", "директор"),
+                                                               ("sessions_attended", "2"), ("readiness", "medium")]).status == .seeOther)
+            let r = try #require(try await ReserveCandidate.query(on: app.db).first())
+            #expect(r.fullName == person.fullName && r.currentPost == person.position && r.sessionsAttended == 2 && r.readiness == "medium")
+            #expect(try await center.post("/support/reserve/\(r.id!)", [("sessions_attended", "3"), ("readiness", "high"), ("notes", "готов")]).status == .seeOther)
+            #expect(try await ReserveCandidate.find(r.id, on: app.db)?.readiness == "high")
+            let page = try await Browser.signIn("uo", app).get("/support/reserve").body.string
+            #expect(page.contains(person.fullName) && page.contains("высокая") && !page.contains("Внести кандидата"))
+            #expect(try await Browser.signIn("uo", app).post("/support/reserve/\(r.id!)", [("sessions_attended", "9"), ("readiness", "low")]).status == .forbidden)
+            #expect(try await Browser.signIn("teacher", app).get("/support/reserve").status == .forbidden)
+        }
+    }
+
+    @Test func commentsOnARouteAndASchoolProgramme() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let tutor = try await Browser.signIn("tutor", app), teacher = try await Browser.signIn("teacher", app)
+            let year = DeficitRules.diagnosticsYear(of: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone))
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/comments", [("year", String(year)), ("strength", "Чёткая постановка целей урока"),
+                                                                                 ("improve", "Обратная связь ученикам"), ("next_step", "Посещение урока в декабре")]).status == .seeOther)
+            let page = try await teacher.get("/deficits/\(d.teacher.id!)").body.string
+            #expect(page.contains("Чёткая постановка целей урока") && page.contains("Посещение урока в декабре"))
+            #expect(try await teacher.post("/deficits/\(d.teacher.id!)/comments", [("year", String(year)), ("strength", "сам себя хвалю")]).status == .forbidden)
+            _ = try await tutor.post("/deficits/\(d.teacher.id!)/comments", [("year", String(year))])
+            #expect(try await SupportComment.query(on: app.db).count() == 1, "an empty comment is refused")
+            // The school's mentor comments on its programme; an expert may not.
+            let mentorUser = try await Fixture.user("mentor", app)
+            let school = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == mentorUser.$person.id!).filter(\.$kind == "mentor_school").first()?.$school.id)
+            #expect(try await Browser.signIn("mentor", app).post("/schools/\(school)/comments", [("improve", "Программа перехода: сроки мероприятий")]).status == .seeOther)
+            #expect(try await Browser.signIn("center", app).get("/schools/\(school)").body.string.contains("Программа перехода: сроки мероприятий"))
+            #expect(try await Browser.signIn("expert", app).post("/schools/\(school)/comments", [("improve", "x")]).status == .forbidden)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "support_comment").count() == 2)
+        }
+    }
+
+    /// A pair's page: its plan of interaction (the supporter adds and marks items), its log; the
+    /// plan modules count the work linked to them.
+    @Test func pairPlanAndPlanModules() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let a = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == d.tutor.id!).filter(\.$teacher.$id == d.teacher.id!).first())
+            let tutor = try await Browser.signIn("tutor", app)
+            let page = try await tutor.get("/support/pairs/\(a.id!)")
+            #expect(page.status == .ok && page.body.string.contains("План взаимодействия") && page.body.string.contains("Журнал взаимодействий пары"))
+            #expect(try await tutor.post("/support/pairs/\(a.id!)/plan", [("title", "Разбор урока с видеозаписью"), ("due", "2099-01-10")]).status == .seeOther)
+            let item = try #require(try await PairPlanItem.query(on: app.db).filter(\.$assignment.$id == a.id!).first())
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            #expect(try await tutor.post("/support/plan-items/\(item.id!)", [("done", "1"), ("day", today.iso)]).status == .seeOther)
+            #expect(try await PairPlanItem.find(item.id, on: app.db)?.doneDay == today.iso)
+            // The teacher reads their own route, not the tutor's plan page; another tutor's pair is closed to them.
+            #expect(try await Browser.signIn("teacher", app).get("/support/pairs/\(a.id!)").status == .forbidden)
+            #expect(try await Browser.signIn("teacher", app).post("/support/plan-items/\(item.id!)", [("done", "0")]).status == .forbidden)
+            // Modules: the demo's work is spread over them; a new module is the center's.
+            let center = try await Browser.signIn("center", app)
+            let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
+            let modules = try await center.get("/support/modules?municipality=\(m.id!)").body.string
+            #expect(modules.contains("Диссеминация передового управленческого опыта"))
+            #expect(try await center.post("/support/modules", [("municipality", m.id!.uuidString), ("plan", "tutor_point"), ("title", "Школа молодого педагога")]).status == .seeOther)
+            #expect(try await PlanModule.query(on: app.db).filter(\.$title == "Школа молодого педагога").count() == 1)
+            #expect(try await Browser.signIn("tutor", app).post("/support/modules", [("municipality", m.id!.uuidString), ("plan", "tutor_point"), ("title", "x")]).status == .forbidden)
+            // A logged interaction under a module counts there.
+            let mod = try #require(try await PlanModule.query(on: app.db).filter(\.$title == "Школа молодого педагога").first())
+            _ = try await tutor.post("/support/log", [("target", "teacher:\(d.teacher.id!)"), ("day", today.iso), ("duration_min", "90"), ("form", "tutorial"),
+                                                      ("format", "in_person"), ("topic", "Тьюториал по модулю"), ("module_id", mod.id!.uuidString)])
+            #expect(try await Interaction.query(on: app.db).filter(\.$moduleID == mod.id!).count() == 1)
+            let after = try await center.get("/support/modules?municipality=\(m.id!)").body.string
+            #expect(after.contains("Школа молодого педагога"))
+        }
+    }
 }

@@ -621,6 +621,10 @@ extension PostRoutesTests {
         "deficits/:id/state": "MentoringTests", "deficits/:id/ask": "MentoringTests", "deficits/:id/diagnostics": "MentoringTests",
         "support/imports": "MentoringImportTests", "assignments/:id/end": "MentoringTests",
         "people/:id/capacity": "MentoringTests", "support/settings": "MentoringTests", "support/order/print": "MentoringTests",
+        "support/materials": "MaterialsTests", "route-steps/:id/material": "MaterialsTests", "support/reserve": "MentoringTests",
+        "support/reserve/:id": "MentoringTests", "support/shmo": "ShmoTests", "support/shmo/:id/review": "ShmoTests", "support/shmo/:id/decision": "ShmoTests",
+        "deficits/:id/comments": "MentoringTests", "support/pairs/:id/plan": "MentoringTests", "support/plan-items/:id": "MentoringTests",
+        "support/modules": "MentoringTests", "schools/:id/comments": "MentoringTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

@@ -35,6 +35,34 @@ enum DemoSupport {
         for (k, a) in tutorPairs.enumerated() {
             for (n, b) in [6, 20, 41].enumerated() { add(a, b + k % 4, n + k, topic: ["Разбор урока", "Формирующее оценивание", "Подготовка к ВПР"][n % 3]) }
         }
+        // The МНЦ plan modules of seed 000 and the МТКП directions of the tutor point, this school year;
+        // the demo's interactions are spread over them (one in five left without a module).
+        let planYear = today.month >= 9 ? today.year : today.year - 1
+        let centerModules = ["Развитие кадрового потенциала школ с рисками низких образовательных результатов",
+                             "Эффективные механизмы управления качеством образования",
+                             "Развитие управленческих и профессиональных компетенций на основе сетевого взаимодействия",
+                             "Диссеминация передового управленческого опыта", "Контрольно-аналитическая и мониторинговая деятельность",
+                             "Проектирование программ развития общеобразовательных организаций"]
+        let tutorModules = ["Индивидуализация образования тьюторантов", "Тьюториалы для профессионального роста учителей",
+                            "Адресные консультационные услуги тьюторов"]
+        var modules: [PlanModule] = [], byPlan: [String: [UUID]] = [:]
+        for mid in Set(assignments.map(\.municipalityID)) {
+            for (plan, titles) in [(PlanModule.Plan.mentoringCenter, centerModules), (.tutorPoint, tutorModules)] {
+                for (n, title) in titles.enumerated() {
+                    let mod = PlanModule()
+                    mod.id = UUID(); mod.municipalityID = mid; mod.plan = plan.rawValue; mod.year = planYear; mod.position = n + 1; mod.title = title
+                    modules.append(mod)
+                    byPlan["\(mid)|\(plan.rawValue)", default: []].append(mod.id!)
+                }
+            }
+        }
+        try await ImportRows.createInBatches(modules, on: db)
+        for (n, i) in interactions.enumerated() where n % 5 != 4 {
+            let plan = i.$teacher.id == nil ? PlanModule.Plan.mentoringCenter : .tutorPoint
+            if let ids = byPlan["\(i.municipalityID)|\(plan.rawValue)"], let d = i.day, d.iso >= CalendarDay(year: planYear, month: 9, day: 1)!.iso {
+                i.moduleID = ids[n % ids.count]
+            }
+        }
         try await ImportRows.createInBatches(interactions, on: db)
 
         // Deficits and routes of the tutorants: the first with an active route, the second agreed, the third a draft.

@@ -19,6 +19,8 @@ final class Interaction: Model, @unchecked Sendable {
     @Field(key: "outcome") var outcome: String
     @Field(key: "next_step") var nextStep: String
     @OptionalField(key: "request_id") var requestID: UUID?
+    /// The МНЦ / МТКП plan module the work belongs to (M014).
+    @OptionalField(key: "module_id") var moduleID: UUID?
     @Field(key: "created_by") var createdBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
@@ -226,4 +228,36 @@ final class ShmoReview: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
     init() {}
     var state: Status { Status(rawValue: status) ?? .draft }
+}
+
+/// A module of the mentoring center's (МНЦ) or the tutor point's (МТКП) plan of a year (seed 000).
+final class PlanModule: Model, @unchecked Sendable {
+    static let schema = "plan_modules"
+    enum Plan: String, CaseIterable, Sendable {
+        case mentoringCenter = "mentoring_center", tutorPoint = "tutor_point"
+        var title: String { self == .mentoringCenter ? "План МНЦ" : "План МТКП" }
+        var pools: [SupportPool] { self == .mentoringCenter ? [.mentor, .curator] : [.tutor] }
+    }
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Field(key: "plan") var plan: String
+    @Field(key: "year") var year: Int
+    @Field(key: "position") var position: Int
+    @Field(key: "title") var title: String
+    init() {}
+    var planKind: Plan { Plan(rawValue: plan) ?? .mentoringCenter }
+}
+
+/// One item of a pair's plan of interaction: what the mentor or tutor plans with the school
+/// team or the tutorant, due when, done when.
+final class PairPlanItem: Model, @unchecked Sendable {
+    static let schema = "pair_plan_items"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "assignment_id") var assignment: Assignment
+    @Field(key: "title") var title: String
+    @OptionalField(key: "due") var due: String?
+    @OptionalField(key: "done_day") var doneDay: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+    var dueDay: CalendarDay? { due.flatMap(CalendarDay.init(iso:)) }
 }

@@ -97,7 +97,12 @@ enum RoutesController {
             agreed: route?.agreedBy.map { "Согласован: \($0)" + (route?.agreedDay.flatMap(CalendarDay.init(iso:)).map { ", \($0.ru)" } ?? "") } ?? "",
             steps: steps, canAddStep: actor != nil && state != .completed, canRecordDeficit: Access.canRecordDeficit(of: t.id!, at: t.place, try req.principal()),
             canAsk: actor == .owner && tutor != nil, supporter: tutor.map { "тьютору \($0.fullName)" }, csrf: req.csrfToken, today: now.iso)
-        return req.page("ИОМ: \(t.fullName), \(YearLabel.schoolYear(year))", section: .deficits, crumbs: crumbs + [Crumb(t.fullName)], RouteViews.show(model))
+        let comments = try await route.asyncMap { try await CommentsController.list(.route, $0.id!, on: req.db, tz: req.timeZone) } ?? []
+        let mayComment = Access.canComment(onRouteOf: t.id!, at: t.place, try req.principal())
+        let commentForm = route != nil && mayComment ? SiteURL.routeComments(t.id!.uuidString).path : nil
+        return req.page("ИОМ: \(t.fullName), \(YearLabel.schoolYear(year))", section: .deficits, crumbs: crumbs + [Crumb(t.fullName)],
+                        .group(RouteViews.show(model), CommentViews.section("Комментарии тьютора, наставника и центра", comments: comments, action: commentForm,
+                                                                             csrf: req.csrfToken, hidden: [("year", String(year))])))
     }
 
     static func badge(_ s: RouteStepStatus) -> Components.BadgeKind {

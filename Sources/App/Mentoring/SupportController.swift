@@ -58,6 +58,11 @@ enum SupportController {
             model.orderURL = SiteURL.supportOrder(municipality: m.id!.uuidString).path
         }
         if Access.allows(.importMentoring, p, in: m.ref) { model.importsURL = SiteURL.supportImports.path }
+        model.sections = [("Модули планов МНЦ и МТКП", SiteURL.supportModules.path + "?municipality=\(m.id!)", view == .municipality),
+                          ("Банк материалов", SiteURL.materials().path, Access.allows(.readMaterials, p)),
+                          ("ШМО", SiteURL.shmo().path, Access.allows(.readShmo, p)),
+                          ("Кадровый резерв", SiteURL.reserve.path + "?municipality=\(m.id!)", Access.allows(.readReserve, p, in: m.ref))]
+            .filter(\.2).map { ($0.0, $0.1) }
         return req.page(view == .municipality ? "Сопровождение: \(m.name)" : "Мои закрепления", section: .support,
                         crumbs: [crumbs[0], Crumb("Сопровождение")], SupportViews.body(model))
     }
@@ -106,12 +111,14 @@ enum SupportPresenter {
         }
         let pairRows = sorted.map { pr in
             let last = snap.value(.pair, pr.code, "last_contact")
-            return SupportViews.PairRow(
+            var row = SupportViews.PairRow(
                 author: "\(pr.authorName) (\(pr.authorCode))", target: "\(pr.targetName) (\(pr.targetCode))", pool: pr.pool.title,
                 order: pr.order.isEmpty ? "—" : pr.order, span: spanText(pr.span),
                 interactions: snap.value(.pair, pr.code, "interactions"), hours: decimal(snap.value(.pair, pr.code, "hours")),
                 lastContact: CalendarDay(iso: last)?.ru ?? "нет в периоде", daysSince: since(pr.code).map(String.init) ?? "нет контактов",
                 quiet: snap.value(.pair, pr.code, "quiet") == "true", overCapacity: pr.overCapacity)
+            row.url = SiteURL.supportPair(pr.assignmentID.uuidString).path
+            return row
         }
         var authors: [String: (UUID, SupportPool)] = [:]
         for pr in pairs { authors[pr.authorCode] = (pr.authorID, pr.pool) }

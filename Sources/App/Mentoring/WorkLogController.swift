@@ -43,7 +43,10 @@ enum WorkLogController {
             .sort(\.$createdAt, .descending).all()
         let recent = try await Interaction.query(on: req.db).filter(\.$author.$id == me.id!).with(\.$school).with(\.$teacher)
             .sort(\.$dayText, .descending).sort(\.$createdAt, .descending).limit(10).all()
-        let model = SupportViews.LogModel(
+        let year = PairsController.planYear(SupportController.today(req))
+        let modules = try await PlanModule.query(on: req.db).filter(\.$municipalityID == me.$municipality.id).filter(\.$year == year)
+            .sort(\.$plan).sort(\.$position).all()
+        var model = SupportViews.LogModel(
             targets: pairs.map { Views.Option(targetValue($0), "\($0.targetName) — \($0.pool.title.lowercased())") },
             values: values, errors: errors, csrf: req.csrfToken,
             requests: open.map { .init(id: $0.id!.uuidString, from: $0.from.fullName, text: $0.text,
@@ -52,6 +55,7 @@ enum WorkLogController {
                 .init(day: i.day?.ru ?? i.dayText, target: i.school?.shortName ?? i.teacher?.fullName ?? "—",
                       form: i.interactionForm?.title ?? i.form, topic: i.topic, minutes: String(i.durationMinutes))
             })
+        model.modules = modules.map { Views.Option($0.id!.uuidString, "\($0.planKind.title): \($0.title)") }
         return req.page("Записать взаимодействие", section: .support, crumbs: crumbs + [Crumb("Журнал взаимодействий")], status: status,
                         SupportViews.log(model))
     }
@@ -82,6 +86,13 @@ enum WorkLogController {
         i.dayText = day.iso; i.form = form.rawValue; i.format = format.rawValue; i.topic = String(f["topic"].prefix(500))
         i.durationMinutes = minutes; i.participants = participants; i.outcome = f["outcome"]; i.nextStep = f["next_step"]
         i.createdBy = try req.requireUser().login
+        if let mid = f.uuid("module_id") {
+            guard let mod = try await PlanModule.find(mid, on: req.db), mod.municipalityID == me.$municipality.id else {
+                return try await page(req, me: me, pairs: pairs, values: f.flat, errors: [.init(field: "module_id", message: "Выберите модуль плана из списка.")],
+                                      status: .unprocessableEntity)
+            }
+            i.moduleID = mod.id
+        }
         let request = try await f.uuid("request_id").asyncMap { try await SupportRequest.find($0, on: req.db) } ?? nil
         try await req.db.transaction { db in
             try await i.create(on: db)

@@ -40,3 +40,28 @@ public extension Access {
         return actor == .center || actor == .supporter
     }
 }
+
+public extension Access {
+    /// A comment on a teacher's route: their tutor or mentor, or the center.
+    static func canComment(onRouteOf teacher: UUID, at place: Place, _ p: Principal) -> Bool {
+        let actor = routeActor(of: teacher, at: place, p)
+        return actor == .supporter || actor == .center
+    }
+
+    /// A comment on a school's programme: its mentor or curator, or the center.
+    static func canComment(onSchool place: Place, _ p: Principal) -> Bool {
+        if p.isAdmin || municipalWriters(p).contains(place.municipalityID) { return true }
+        return isSupporter(p) && place.schoolID.map { p.assignedSchoolIDs.contains($0) } == true
+    }
+}
+
+public extension Access {
+    /// A pair's own page and plan of interaction: its mentor or tutor, and the municipality's
+    /// readers (reading) or center (changing).
+    static func canReadPair(author: UUID, in m: MunicipalityRef, _ p: Principal) -> Bool {
+        p.personID == author || canReadMunicipality(m.id, regionID: m.regionID, p)
+    }
+    static func canPlanPair(author: UUID, in m: MunicipalityRef, _ p: Principal) -> Bool {
+        (p.personID == author && isSupporter(p)) || p.isAdmin || municipalWriters(p).contains(m.id)
+    }
+}

@@ -50,6 +50,14 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case askSupport
     /// Files of the mentoring area (assignments, interactions, deficits, route steps).
     case importMentoring
+    /// The bank of methodological materials: read by everyone signed in, added by supporters and the center.
+    case readMaterials, editMaterials
+    /// School methodological associations (ШМО) and their August review: the school fills, the center reviews.
+    case readShmo, editShmo
+    /// The municipal register of the management personnel reserve.
+    case readReserve, editReserve
+    /// A mentor's, tutor's or the center's comment on a route or a school's programme.
+    case comment
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -92,6 +100,13 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .editRoute: "Изменение ИОМ"
         case .askSupport: "Вопрос тьютору или наставнику"
         case .importMentoring: "Загрузка закреплений, взаимодействий, дефицитов и шагов ИОМ"
+        case .readMaterials: "Банк методических материалов"
+        case .editMaterials: "Добавление методических материалов"
+        case .readShmo: "ШМО и их мониторинг"
+        case .editShmo: "Изменение ШМО и формы мониторинга"
+        case .readReserve: "Кадровый резерв"
+        case .editReserve: "Изменение кадрового резерва"
+        case .comment: "Комментарии к маршруту или программе школы"
         }
     }
 }
@@ -131,6 +146,12 @@ public extension Access {
         case .readRoutes, .editRoute: return p.personID != nil || !personScope(p, .read).isEmpty
         case .askSupport: return p.personID != nil
         case .importMentoring: return p.isAdmin || !municipalWriters(p).isEmpty
+        case .readMaterials: return true
+        case .editMaterials, .comment: return p.isAdmin || !municipalWriters(p).isEmpty || isSupporter(p)
+        case .readShmo: return allows(.readMonitoring, p) || p.has(.schoolAdmin) || p.has(.mentor)
+        case .editShmo: return p.isAdmin || !municipalWriters(p).isEmpty || p.has(.schoolAdmin)
+        case .readReserve: return allows(.readMonitoring, p)
+        case .editReserve: return p.isAdmin || !municipalWriters(p).isEmpty
         }
     }
 
@@ -153,6 +174,8 @@ public extension Access {
         case .readSupport: return canReadMunicipality(m.id, regionID: m.regionID, p)
         case .importMentoring: return p.isAdmin || municipalWriters(p).contains(m.id)
         case .logInteraction, .readRoutes, .editRoute, .askSupport: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
+        case .readMaterials, .readShmo, .readReserve: return canReadMunicipality(m.id, regionID: m.regionID, p)
+        case .editMaterials, .comment, .editShmo, .editReserve: return p.isAdmin || municipalWriters(p).contains(m.id)
         }
     }
 

@@ -7,6 +7,8 @@ public enum SupportViews {
     public struct PairRow: Sendable {
         public var author: String, target: String, pool: String, order: String, span: String
         public var interactions: String, hours: String, lastContact: String, daysSince: String, quiet: Bool, overCapacity: Bool
+        /// The pair's own page (its plan and log).
+        public var url: String? = nil
         public init(author: String, target: String, pool: String, order: String, span: String, interactions: String, hours: String,
                     lastContact: String, daysSince: String, quiet: Bool, overCapacity: Bool) {
             self.author = author; self.target = target; self.pool = pool; self.order = order; self.span = span
@@ -34,6 +36,8 @@ public enum SupportViews {
         public var settingsURL: String? = nil, mentorCapacity = 3, tutorCapacity = 5, csrf = ""
         /// Links of the center: the draft of the order, the imports.
         public var orderURL: String? = nil, importsURL: String? = nil
+        /// The area's other pages the user may open (materials, ШМО, reserve).
+        public var sections: [(title: String, url: String)] = []
         public init(municipalities: [Option], municipalityID: String, from: String, to: String, quietDays: Int, own: Bool,
                     pairs: [PairRow], people: [PersonRow], schools: [SchoolRow], logURL: String?, csvHint: String) {
             self.municipalities = municipalities; self.municipalityID = municipalityID; self.from = from; self.to = to
@@ -61,14 +65,14 @@ public enum SupportViews {
                 m.logURL.map { Components.buttonLink("Записать взаимодействие", $0, primary: true) } ?? .empty,
                 m.orderURL.map { Components.buttonLink("Проект приказа о закреплении", $0) } ?? .empty,
                 m.importsURL.map { Components.buttonLink("Загрузить из таблицы", $0) } ?? .empty,
-            ])),
+            ] + m.sections.map { Components.buttonLink($0.title, $0.url) })),
             Components.section(m.own ? "Мои пары: здоровье" : "Пары и их здоровье", .group(
                 .p(.class("muted"), .safe("Сначала — пары, где контакта не было дольше всего. «Затихла»: закрепление действует, а последний контакт был больше \(m.quietDays) дней назад (порог — настройка муниципалитета).")),
                 Components.table([Column("Наставник / тьютор"), Column("Школа / педагог"), Column("Вид"), Column("Приказ"), Column("Срок"),
                                   Column("Взаимодействий", numeric: true), Column("Часов", numeric: true), Column("Последний контакт"),
                                   Column("Дней без контакта", numeric: true), Column("Состояние")],
                                  rows: m.pairs.map { r in
-                                     [.safe(r.author), .safe(r.target), .safe(r.pool),
+                                     [.safe(r.author), r.url.map { Components.link(r.target, $0) } ?? .safe(r.target), .safe(r.pool),
                                       .group(.safe(r.order), r.overCapacity ? .group(.safe(" "), Components.badge("сверх нагрузки", .warning)) : .empty),
                                       .safe(r.span), .safe(r.interactions), .safe(r.hours), .safe(r.lastContact), .safe(r.daysSince),
                                       r.quiet ? Components.badge("затихла", .danger) : Components.badge("на связи", .success)]
@@ -126,6 +130,8 @@ public enum SupportViews {
     public struct LogModel: Sendable {
         public var targets: [Option], values: [String: String], errors: [FieldError], csrf: String
         public var requests: [Request], recent: [Recent]
+        /// The plan modules of the year the entry may be counted under.
+        public var modules: [Option] = []
         public init(targets: [Option], values: [String: String], errors: [FieldError], csrf: String, requests: [Request], recent: [Recent]) {
             self.targets = targets; self.values = values; self.errors = errors; self.csrf = csrf; self.requests = requests; self.recent = recent
         }
@@ -153,6 +159,8 @@ public enum SupportViews {
                         Form.select("format", "Формат", options: InteractionFormat.allCases.map { Option($0.rawValue, $0.title) }, selected: m.v("format"), errors: m.errors, required: true)
                     ),
                     Form.text("topic", "Тема", value: m.v("topic"), errors: m.errors, required: true),
+                    m.modules.isEmpty ? .empty : Form.select("module_id", "Модуль плана МНЦ / МТКП", options: m.modules, selected: m.v("module_id"), errors: m.errors,
+                                                             includeBlank: "— без модуля —"),
                     Components.disclosure("Итог, следующий шаг, участники", open: !m.v("outcome").isEmpty || !m.v("next_step").isEmpty, .group(
                         Form.textarea("outcome", "Итог", value: m.v("outcome"), errors: m.errors, rows: 2),
                         Form.textarea("next_step", "Следующий шаг", value: m.v("next_step"), errors: m.errors, rows: 2),

@@ -72,6 +72,22 @@ extension SiteURL {
         case .supportImport(let id): ["support", "imports", .id(id)]
         case .supportImportTemplate(let file): ["support", "imports", "templates", .parameter("file", file)]
 
+        case .materials: ["support", "materials"]
+        case .material(let id): ["support", "materials", .id(id)]
+        case .routeStepMaterial(let id): ["route-steps", .id(id), "material"]
+        case .reserve: ["support", "reserve"]
+        case .reserveCandidate(let id): ["support", "reserve", .id(id)]
+        case .shmo: ["support", "shmo"]
+        case .shmoGroup(let id): ["support", "shmo", .id(id)]
+        case .shmoReview(let id): ["support", "shmo", .id(id), "review"]
+        case .shmoDecision(let id): ["support", "shmo", .id(id), "decision"]
+        case .routeComments(let id): ["deficits", .id(id), "comments"]
+        case .supportPair(let id): ["support", "pairs", .id(id)]
+        case .supportPairPlan(let id): ["support", "pairs", .id(id), "plan"]
+        case .pairPlanItem(let id): ["support", "plan-items", .id(id)]
+        case .supportModules: ["support", "modules"]
+        case .schoolComments(let id): ["schools", .id(id), "comments"]
+
         case .routes: ["deficits"]
         case .route(let id, _): ["deficits", .id(id)]
         case .routeSteps(let id): ["deficits", .id(id), "steps"]
@@ -98,6 +114,9 @@ extension SiteURL {
             .adminMunicipalityLabels(""), .adminImports, .adminImportTemplate(""), .adminImport(""),
             .campaign(""), .resultImport(""), .resultImportMatch(""), .resultImportTemplate(""),
             .support(), .supportMethod, .supportLog, .supportSettings, .supportOrder(), .supportOrderPrint, .supportImports, .supportImport(""), .supportImportTemplate(""),
+            .materials(), .material(""), .routeStepMaterial(""), .reserve, .reserveCandidate(""),
+            .shmo(), .shmoGroup(""), .shmoReview(""), .shmoDecision(""), .routeComments(""), .schoolComments(""),
+            .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules,
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]

@@ -59,6 +59,11 @@ public enum SiteURL: Hashable, Sendable {
     case supportLog, supportSettings
     case supportOrder(municipality: String? = nil), supportOrderPrint
     case supportImports, supportImport(String), supportImportTemplate(String)
+    case materials(query: String? = nil), material(String), routeStepMaterial(String)
+    case reserve, reserveCandidate(String)
+    case shmo(school: String? = nil), shmoGroup(String), shmoReview(String), shmoDecision(String)
+    case routeComments(String), schoolComments(String)
+    case supportPair(String), supportPairPlan(String), pairPlanItem(String), supportModules
 
     // «Дефициты и ИОМ»
     case routes
@@ -128,6 +133,8 @@ public enum SiteURL: Hashable, Sendable {
         case .schoolResults(_, let year), .route(_, let year): [("year", year.map(String.init) ?? "")]
         case .support(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
         case .supportOrder(let municipality): [("municipality", municipality ?? "")]
+        case .materials(let q): [("q", q ?? "")]
+        case .shmo(let school): [("school", school ?? "")]
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
         default: []

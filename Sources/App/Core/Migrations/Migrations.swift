@@ -16,5 +16,6 @@ enum Migrations {
         M011_KeyMatchesPerMunicipality(),
         M012_Mentoring(),
         M013_MentoringResources(),
+        M014_PlansOfInteraction(),
     ]
 }

@@ -71,7 +71,10 @@ enum SchoolsController {
         let school = try await load(req)
         let p = try req.principal()
         let model = try await SchoolCard.model(school, principal: p, req: req)
+        // Comments of the school's mentor, curator and the center on its programme (mentoring area).
+        let comments = CommentViews.section("Комментарии к программе школы", comments: try await CommentsController.list(.school, school.id!, on: req.db, tz: req.timeZone),
+                                            action: Access.canComment(onSchool: school.place, p) ? SiteURL.schoolComments(school.id!.uuidString).path : nil, csrf: req.csrfToken)
         return req.page(school.shortName, section: .schools, crumbs: crumbs + [Crumb(school.shortName)],
-                        actions: SchoolShow.actions(model), SchoolShow.body(model))
+                        actions: SchoolShow.actions(model), .group(SchoolShow.body(model), comments))
     }
 }
