@@ -136,6 +136,8 @@ func routes(_ app: Application) throws {
     app.post(.editRoute, .routeState(.key), use: RoutesController.transition)
     app.post(.askSupport, .routeAsk(.key), use: RoutesController.ask)
     app.post(.editRoute, .routeDeficits(.key), use: RoutesController.recordDeficit)
+    app.post(.editRoute, .routeReviews(.key), use: RouteReviewsController.review)
+    app.post(.editRoute, .routeCompetences(.key), use: RouteReviewsController.competences)
 
     // JSON API (documented in openapi.yaml; a test keeps the two in step)
     app.post(.open, .api(.authToken), use: APIController.token)

@@ -15,7 +15,7 @@ import VaporTesting
 
     static func fields(title: String = Self.title, kind: String = "case", link: String = "https://disk.yandex.ru/d/ocenivanie",
                        description: String = "Приёмы обратной связи и листы самооценки для 5–9 классов.") -> [(String, String)] {
-        [("title", title), ("kind", kind), ("subject", "Математика"), ("deficit_area", "assessment"), ("author", "Ёлкина А. В."),
+        [("title", title), ("material_kind", kind), ("material_subject", "Математика"), ("deficit_area", "assessment"), ("author", "Ёлкина А. В."),
          ("link", link), ("description", description), ("public", "1")]
     }
 
@@ -142,6 +142,9 @@ import VaporTesting
             let ok = try await tutor.post(path, [("material_id", material.id!.uuidString)])
             #expect(ok.status == .seeOther && Self.location(ok) == "/deficits/\(t.id!)?year=\(route.year)")
             #expect(try await RouteStepRecord.find(step.id, on: app.db)?.materialID == material.id)
+            // The route page shows the attached material with its link.
+            let routePage = try await tutor.get("/deficits/\(t.id!)?year=\(route.year)").body.string
+            #expect(routePage.contains(material.title) && routePage.contains("/support/materials/\(material.id!)"))
             let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$entity == "route_step").filter(\.$entityID == step.id).all().last)
             #expect(audit.entityLabel.contains(Self.title))
             #expect(try await audits() == audited + 1)

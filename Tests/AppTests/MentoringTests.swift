@@ -298,4 +298,25 @@ import VaporTesting
             #expect(after.contains("Школа молодого педагога"))
         }
     }
+
+    @Test func quarterlyReviewCompetencesAndTheDiagnosticsCampaign() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let tutor = try await Browser.signIn("tutor", app), teacher = try await Browser.signIn("teacher", app)
+            let year = DeficitRules.diagnosticsYear(of: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone))
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/reviews", [("year", String(year)), ("corrected", "Курсы перенесены на январь")]).status == .seeOther)
+            #expect(try await tutor.post("/deficits/\(d.teacher.id!)/competences", [("year", String(year)), ("iro_test", "72 балла"),
+                                                                                    ("qualification_category", "первая")]).status == .seeOther)
+            let page = try await teacher.get("/deficits/\(d.teacher.id!)").body.string
+            #expect(page.contains("Курсы перенесены на январь") && page.contains("72 балла") && page.contains("первая"))
+            #expect(try await CompetenceRecord.query(on: app.db).filter(\.$teacher.$id == d.teacher.id!).count() == 2)
+            // Clearing a value removes that indicator; the teacher may not record their own.
+            _ = try await tutor.post("/deficits/\(d.teacher.id!)/competences", [("year", String(year)), ("iro_test", "72 балла")])
+            #expect(try await CompetenceRecord.query(on: app.db).filter(\.$teacher.$id == d.teacher.id!).count() == 1)
+            #expect(try await teacher.post("/deficits/\(d.teacher.id!)/reviews", [("year", String(year)), ("corrected", "x")]).status == .forbidden)
+            #expect(try await teacher.post("/deficits/\(d.teacher.id!)/competences", [("year", String(year)), ("iro_test", "100")]).status == .forbidden)
+            let center = try await Browser.signIn("center", app).get("/deficits").body.string
+            #expect(center.contains("Диагностика дефицитов") && center.contains("педагогов сопровождаемых школ"))
+        }
+    }
 }

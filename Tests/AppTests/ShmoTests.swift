@@ -243,15 +243,3 @@ import VaporTesting
         }
     }
 }
-
-extension ShmoTests {
-    @Test func zzDumpTemporary() async throws {
-        try await withTestApp { app in
-            let d = try await Self.demo(app)
-            let school = try await Browser.signIn("school", app)
-            let g = try await Self.addGroup(school, school: d.school, name: "ШМО учителей математики", head: d.staff[0], members: [d.staff[1]])
-            try (try await school.get("/support/shmo")).body.string.write(toFile: "/tmp/shmo_index.html", atomically: true, encoding: .utf8)
-            try (try await school.get("/support/shmo/\(g.id!)")).body.string.write(toFile: "/tmp/shmo_show.html", atomically: true, encoding: .utf8)
-        }
-    }
-}

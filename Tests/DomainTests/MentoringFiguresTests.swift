@@ -199,4 +199,25 @@ private func day(_ iso: String) -> CalendarDay { CalendarDay(iso: iso)! }
         #expect(F.methodText.allSatisfy { !$0.definition.isEmpty })
         #expect(F.methodText.contains { $0.definition.contains("1 августа") })
     }
+
+    /// The municipality rows: accessibility, intensity and coverage on a hand-made case.
+    @Test func municipalityFiguresOfAHandMadeCase() {
+        let day = { (s: String) in CalendarDay(iso: s)! }
+        var input = F.Input(from: day("2026-09-01"), to: day("2026-11-30"), pairs: [
+            .init(author: "M1", target: "S1", pool: .mentor, span: .init(from: day("2026-09-01")),
+                  interactions: [.init(date: day("2026-09-10"), minutes: 60), .init(date: day("2026-10-10"), minutes: 30), .init(date: day("2026-08-01"), minutes: 45)]),
+            .init(author: "M1", target: "S2", pool: .curator, span: .init(from: day("2026-09-01"))),
+            .init(author: "M2", target: "S3", pool: .mentor, span: .init(from: day("2026-09-01"), to: day("2026-10-01")),
+                  interactions: [.init(date: day("2026-09-15"), minutes: 60)]),
+            .init(author: "T1", target: "P1", pool: .tutor, span: .init(), interactions: [.init(date: day("2026-11-01"), minutes: 40)]),
+        ])
+        input.municipality = "arm"
+        input.supportedSchools = ["S1", "S3", "S4"]
+        let rows = F.rows(input).filter { $0.scope == "municipality" }
+        // Active on 30.11: S1, S2, P1 (S3 ended 01.10); with contact in the period: S1 and P1; interactions of the active: 2 + 0 + 1.
+        #expect(rows.map(\.value) == ["3", "2", "0.6667", "1", "3", "1", "0.3333"])
+        #expect(rows.allSatisfy { $0.scopeCode == "arm" })
+        input.municipality = ""
+        #expect(!F.rows(input).contains { $0.scope == "municipality" }, "without a municipality code the command prints the three scopes only")
+    }
 }

@@ -106,9 +106,15 @@ enum CuratorshipService {
         var spans: [String: [AssignmentSpan]] = [:]
         for p in pairs { spans[p.authorCode, default: []].append(p.span) }
         let supported = Set(pairs.filter { $0.pool != .tutor }.map(\.targetCode))
-        let input = CuratorshipFigures.Input(from: from, to: to, quietThresholdDays: settings.quietDays, pairs: figurePairs,
+        var input = CuratorshipFigures.Input(from: from, to: to, quietThresholdDays: settings.quietDays, pairs: figurePairs,
                                              schools: schools.map(\.code).filter(supported.contains), deficits: deficits, steps: steps,
                                              people: spans.map { .init(staffCode: $0.key, assignments: $0.value) })
+        // Supported schools: ШНОР or ШССУ in the latest status year of the municipality.
+        let statuses = try await SchoolStatus.query(on: db).filter(\.$school.$id ~~ schools.compactMap(\.id)).all()
+        let statusYear = statuses.map(\.year).max()
+        let codeByID = Dictionary(schools.map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        input.municipality = m.code
+        input.supportedSchools = statuses.filter { $0.year == statusYear && ($0.lowResults || $0.difficultConditions) }.compactMap { codeByID[$0.$school.id] }
         let capacities = try await SupportCapacity.query(on: db).filter(\.$personID ~~ Array(Set(pairs.map(\.authorID)))).all()
         return Snapshot(input: input, rows: CuratorshipFigures.rows(input), pairs: pairs, names: names, settings: settings,
                         capacities: Dictionary(capacities.map { ($0.personID, $0.capacity) }, uniquingKeysWith: { a, _ in a }))

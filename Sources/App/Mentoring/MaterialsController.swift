@@ -120,8 +120,8 @@ enum MaterialsController {
         let municipality = f["municipality"].isEmpty && editable.count == 1 ? editable[0] : editable.first { $0.id == f.uuid("municipality") }
         if municipality == nil { errors.append(.init(field: "municipality", message: "Выберите муниципалитет, в банк которого добавляется материал.")) }
         if f["title"].isEmpty { errors.append(.init(field: "title", message: "Укажите название материала.")) }
-        let kind = MaterialKind(rawValue: f["kind"])
-        if kind == nil { errors.append(.init(field: "kind", message: "Выберите вид материала.")) }
+        let kind = MaterialKind(rawValue: f["material_kind"])
+        if kind == nil { errors.append(.init(field: "material_kind", message: "Выберите вид материала.")) }
         let area = DeficitArea(rawValue: f["deficit_area"])
         if !f["deficit_area"].isEmpty && area == nil { errors.append(.init(field: "deficit_area", message: "Выберите область дефицита из списка.")) }
         let link = f["link"], description = f["description"]
@@ -138,7 +138,7 @@ enum MaterialsController {
         }
         let m = Material()
         m.municipalityID = municipality.id; m.kind = kind.rawValue; m.title = String(f["title"].prefix(500))
-        m.subject = String(f["subject"].prefix(200)); m.deficitArea = area?.rawValue; m.author = String(f["author"].prefix(300))
+        m.subject = String(f["material_subject"].prefix(200)); m.deficitArea = area?.rawValue; m.author = String(f["author"].prefix(300))
         m.link = link; m.details = String(description.prefix(5000)); m.isPublic = f.bool("public")
         m.createdBy = try req.requireUser().login
         m.index()
@@ -155,7 +155,8 @@ enum MaterialsController {
         guard let muni = munis.first(where: { $0.id == m.municipalityID }) else { throw AppError.forbidden }
         let detail = MaterialsViews.Detail(
             title: m.title, kind: kindTitle(m.kind), subject: m.subject, area: areaTitle(m.deficitArea), author: m.author, link: m.link,
-            description: m.details, isPublic: m.isPublic, municipality: muni.name, createdBy: m.createdBy,
+            description: m.details, isPublic: m.isPublic, municipality: muni.name,
+            createdBy: try await User.query(on: req.db).filter(\.$login == m.createdBy).first()?.displayName ?? m.createdBy,
             createdAt: m.createdAt.map { RuFormat.date($0, timeZone: req.timeZone) } ?? "")
         return req.page(m.title, section: .support, crumbs: crumbs + [Crumb(m.title)], MaterialsViews.show(detail))
     }

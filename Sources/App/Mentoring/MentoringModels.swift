@@ -261,3 +261,27 @@ final class PairPlanItem: Model, @unchecked Sendable {
     init() {}
     var dueDay: CalendarDay? { due.flatMap(CalendarDay.init(iso:)) }
 }
+
+/// One teacher's value of one subject-competence indicator in a diagnostics year (Concept §5.1).
+final class CompetenceRecord: Model, @unchecked Sendable {
+    static let schema = "competence_records"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Parent(key: "teacher_id") var teacher: Person
+    @Field(key: "year") var year: Int
+    @Field(key: "indicator") var indicator: String
+    @Field(key: "value") var value: String
+    init() {}
+}
+
+/// A quarterly review of a route: what was corrected, by whom, when.
+final class RouteReview: Model, @unchecked Sendable {
+    static let schema = "route_reviews"
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "route_id") var route: RouteRecord
+    @Field(key: "day") var day: String
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "corrected") var corrected: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

@@ -56,7 +56,24 @@ enum RoutesController {
                              names: g.teachers.map { names[$0] ?? $0 }.joined(separator: ", "))
         }
         return req.page("Дефициты и ИОМ", section: .deficits, crumbs: [crumbs[0], Crumb("Дефициты и ИОМ")],
-                        RouteViews.index(rows, year: YearLabel.schoolYear(year), groups: groups))
+                        RouteViews.index(rows, year: YearLabel.schoolYear(year), groups: groups, campaign: try await campaign(req, p, year: year)))
+    }
+
+    /// For the municipality's readers: the teachers of supported schools (ШНОР or ШССУ in the latest
+    /// status year) and whether this year's diagnostics are in for each.
+    static func campaign(_ req: Request, _ p: Principal, year: Int) async throws -> RouteViews.Campaign? {
+        let all = try await req.municipalityDirectory().filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }
+        guard let m = all.first else { return nil }
+        let schools = try await School.query(on: req.db).filter(\.$municipality.$id == m.id).all()
+        let statuses = try await SchoolStatus.query(on: req.db).filter(\.$school.$id ~~ schools.compactMap(\.id)).all()
+        guard let statusYear = statuses.map(\.year).max() else { return nil }
+        let supported = Set(statuses.filter { $0.year == statusYear && ($0.lowResults || $0.difficultConditions) }.map(\.$school.id))
+        let teachers = try await Person.query(on: req.db).filter(\.$school.$id ~~ Array(supported)).with(\.$school).sort(\.$lastName).all()
+            .filter { $0.functionSet.contains(.teacher) }
+        let diagnosed = Set(try await DeficitRecord.query(on: req.db).filter(\.$teacher.$id ~~ teachers.compactMap(\.id)).filter(\.$year == year).all().map(\.$teacher.id))
+        let missing = teachers.filter { !diagnosed.contains($0.id!) }
+        return .init(done: teachers.count - missing.count, total: teachers.count, statusYear: String(statusYear),
+                     missing: missing.map { (name: $0.fullName, school: $0.school?.shortName ?? "", url: SiteURL.route($0.id!.uuidString, year: year).path) })
     }
 
     struct YearParam: PageQuery {
@@ -80,11 +97,14 @@ enum RoutesController {
                          closed: DeficitRules.closingDiagnostic(of: d, in: diagnostics)?.date.ru)
         }
         let route = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).filter(\.$year == year).with(\.$steps).first()
+        let attached = try await MaterialsController.attached(route?.steps ?? [], on: req.db)
+        let materialOptions = actor == nil ? [] : try await MaterialsController.stepOptions(t.$municipality.id, on: req.db)
         let steps = (route?.steps ?? []).sorted { ($0.due ?? "9999", $0.title) < ($1.due ?? "9999", $1.title) }.map { s -> RouteViews.Step in
             .init(id: s.id!.uuidString, title: s.title, kind: s.stepKind?.title ?? s.kind, area: s.area?.title ?? "", due: s.dueDay?.ru ?? "",
                   status: s.stepStatus.title, statusKind: badge(s.stepStatus), overdue: RouteWorkflow.isOverdue(step: s.dueDay, status: s.stepStatus, today: now),
                   evidence: s.evidence, reason: s.cancelReason, doneDay: s.doneDay.flatMap(CalendarDay.init(iso:))?.ru ?? "",
-                  next: actor.map { a in RouteWorkflow.nextSteps(from: s.stepStatus, by: a).map { Views.Option($0.rawValue, $0.title) } } ?? [])
+                  next: actor.map { a in RouteWorkflow.nextSteps(from: s.stepStatus, by: a).map { Views.Option($0.rawValue, $0.title) } } ?? [],
+                  material: s.materialID.flatMap { attached[$0] }, materials: materialOptions)
         }
         let tutor = try await Assignment.query(on: req.db).filter(\.$kind == AssignmentKind.tutorTeacher.rawValue).filter(\.$teacher.$id == t.id!).with(\.$person).all()
             .first { CuratorshipService.day($0.endsOn).map { $0 >= now } ?? true }?.person
@@ -101,7 +121,9 @@ enum RoutesController {
         let mayComment = Access.canComment(onRouteOf: t.id!, at: t.place, try req.principal())
         let commentForm = route != nil && mayComment ? SiteURL.routeComments(t.id!.uuidString).path : nil
         return req.page("ИОМ: \(t.fullName), \(YearLabel.schoolYear(year))", section: .deficits, crumbs: crumbs + [Crumb(t.fullName)],
-                        .group(RouteViews.show(model), CommentViews.section("Комментарии тьютора, наставника и центра", comments: comments, action: commentForm,
+                        .group(RouteViews.show(model),
+                               try await RouteReviewsController.sections(req, teacher: t, route: route, year: year, canEdit: actor == .supporter || actor == .center),
+                               CommentViews.section("Комментарии тьютора, наставника и центра", comments: comments, action: commentForm,
                                                                              csrf: req.csrfToken, hidden: [("year", String(year))])))
     }
 

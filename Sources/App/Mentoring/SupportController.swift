@@ -58,6 +58,16 @@ enum SupportController {
             model.orderURL = SiteURL.supportOrder(municipality: m.id!.uuidString).path
         }
         if Access.allows(.importMentoring, p, in: m.ref) { model.importsURL = SiteURL.supportImports.path }
+        if view == .municipality {
+            func v(_ f: String) -> String { snap.value(.municipality, m.code, f) }
+            func share(_ f: String) -> String { Double(v(f)).map { RuFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—" }
+            model.monitoring = [
+                ("Доступность помощи", share("accessibility"), "пар с контактом в периоде: \(v("pairs_with_contact")) из \(v("active_pairs")) действующих"),
+                ("Интенсивность", v("interactions_per_pair").isEmpty ? "—" : SupportPresenter.decimal(v("interactions_per_pair")),
+                 "взаимодействий в периоде на одну действующую пару"),
+                ("Охват сопровождением", share("mentor_coverage"), "школ с наставником или куратором: \(v("schools_with_mentor")) из \(v("supported_schools")) сопровождаемых (ШНОР/ШССУ)"),
+            ]
+        }
         model.sections = [("Модули планов МНЦ и МТКП", SiteURL.supportModules.path + "?municipality=\(m.id!)", view == .municipality),
                           ("Банк материалов", SiteURL.materials().path, Access.allows(.readMaterials, p)),
                           ("ШМО", SiteURL.shmo().path, Access.allows(.readShmo, p)),

@@ -49,6 +49,9 @@ enum OverviewController {
                 links.append(("Педагоги, наставники, тьюторы", SiteURL.people.path))
             }
             if let personID = p.personID { links.append(("Моя карточка", SiteURL.person(personID.uuidString).path)) }
+            if Access.allows(.readRoutes, p) { links.append((p.personID != nil && Access.personScope(p, .read).isEmpty && !p.has(.tutor) ? "Мой маршрут (ИОМ)" : "Дефициты и ИОМ", SiteURL.routes.path)) }
+            if Access.allows(.readShmo, p) { links.append(("ШМО и их августовский мониторинг", SiteURL.shmo().path)) }
+            links.append(("Банк методических материалов", SiteURL.materials().path))
             if p.isAdmin { links.append(("Пользователи и роли", SiteURL.adminUsers.path)) }
             if !Access.auditScope(p).isEmpty { links.append(("Журнал изменений", SiteURL.adminAudit.path)); links.append(("Загрузить школы или кадры", SiteURL.adminImports.path)) }
             links.append(("Профиль и смена пароля", SiteURL.account.path))

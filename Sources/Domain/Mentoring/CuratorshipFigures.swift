@@ -64,6 +64,11 @@ public enum CuratorshipFigures {
         public var steps: [RouteStep]
         /// The people to report; each gets person rows.
         public var people: [Person]
+        /// The municipality's code: when set, the municipality rows (the assistance monitoring's
+        /// intensity, accessibility and coverage) follow the others.
+        public var municipality: String = ""
+        /// Codes of the supported schools (ШНОР or ШССУ), the base of `mentor_coverage`.
+        public var supportedSchools: [String] = []
 
         public init(from: CalendarDay, to: CalendarDay, quietThresholdDays: Int = PairHealth.defaultThresholdDays,
                     pairs: [Pair] = [], schools: [String] = [], deficits: [ProfessionalDeficit] = [],
@@ -75,7 +80,7 @@ public enum CuratorshipFigures {
 
     /// What a row is about, in output order.
     public enum Scope: String, CaseIterable, Sendable {
-        case pair, school, person
+        case pair, school, person, municipality
 
         /// The scope's figures, in output order.
         public var figures: [String] {
@@ -83,6 +88,8 @@ public enum CuratorshipFigures {
             case .pair: ["interactions", "hours", "last_contact", "quiet"]
             case .school: ["deficits", "deficits_covered", "deficit_coverage"]
             case .person: ["load", "interactions", "quiet_pairs"]
+            case .municipality: ["active_pairs", "pairs_with_contact", "accessibility", "interactions_per_pair",
+                                 "supported_schools", "schools_with_mentor", "mentor_coverage"]
             }
         }
     }
@@ -112,7 +119,28 @@ public enum CuratorshipFigures {
                 String(own.count(where: \.quiet)),
             ])
         }
+        if !input.municipality.isEmpty { out += municipalityRows(input, pairs) }
         return out
+    }
+
+    // MARK: the municipality (the assistance monitoring's figures)
+
+    /// Pairs active on `to`; those with an interaction in the period (accessibility = their share);
+    /// interactions in the period per active pair (intensity); supported schools with an active
+    /// mentor or curator on `to` (coverage = their share). Ratios are empty when the base is 0.
+    static func municipalityRows(_ input: Input, _ facts: [PairFacts]) -> [FigureRow] {
+        let active = input.pairs.filter { $0.span.isActive(on: input.to) }
+        let activeFacts = facts.filter { f in active.contains { $0.code == f.code && $0.pool.rawValue == f.pool } }
+        let touched = activeFacts.filter { $0.interactions > 0 }.count
+        let interactions = activeFacts.reduce(0) { $0 + $1.interactions }
+        let mentored = Set(active.filter { $0.pool != .tutor }.map(\.target))
+        let supported = Set(input.supportedSchools)
+        let covered = supported.intersection(mentored).count
+        return rows(.municipality, code: input.municipality, values: [
+            String(active.count), String(touched), coverageText(covered: touched, of: active.count),
+            active.isEmpty ? "" : decimalText(Rational(Int128(interactions), Int128(active.count)), places: 2),
+            String(supported.count), String(covered), coverageText(covered: covered, of: supported.count),
+        ])
     }
 
     // MARK: pairs

@@ -50,6 +50,8 @@ public enum MaterialsViews {
     }
 
     /// The add form: the entered values and errors after a refusal, the municipalities the user may add to.
+    /// Its kind and subject are `material_kind` and `material_subject`: `kind` and `subject` are the
+    /// filters' (one page, one id per field).
     public struct AddForm: Sendable {
         public var values: [String: String], errors: [FieldError], csrf: String
         /// More than one: a select; one: a hidden field.
@@ -128,11 +130,11 @@ public enum MaterialsViews {
                 Form.text("title", "Название", value: f.v("title"), errors: f.errors, required: true,
                           hint: "Например: кейс «Формирующее оценивание на уроке математики»"),
                 Form.row(
-                    Form.select("kind", "Вид", options: kinds, selected: f.v("kind"), errors: f.errors, required: true, includeBlank: "— выберите —"),
+                    Form.select("material_kind", "Вид", options: kinds, selected: f.v("material_kind"), errors: f.errors, required: true, includeBlank: "— выберите —"),
                     Form.select("deficit_area", "Область дефицита", options: areas, selected: f.v("deficit_area"), errors: f.errors, includeBlank: "— не связан —")
                 ),
                 Form.row(
-                    Form.text("subject", "Предмет", value: f.v("subject"), errors: f.errors, hint: "Пусто — для всех предметов"),
+                    Form.text("material_subject", "Предмет", value: f.v("material_subject"), errors: f.errors, hint: "Пусто — для всех предметов"),
                     Form.text("author", "Автор", value: f.v("author"), errors: f.errors)
                 ),
                 Form.text("link", "Ссылка на файл или страницу", value: f.v("link"), errors: f.errors, type: "url",

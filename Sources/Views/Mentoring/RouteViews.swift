@@ -17,8 +17,22 @@ public enum RouteViews {
         public init(place: String, area: String, teachers: Int, names: String) { self.place = place; self.area = area; self.teachers = teachers; self.names = names }
     }
 
-    public static func index(_ rows: [ListRow], year: String, groups: [Group] = []) -> Node<HTML.BodyContext> {
-        .group(groups.isEmpty ? .empty : Components.section("Групповые дефициты, \(year)", .group(
+    /// The year's diagnostics campaign of the supported schools' teachers: how far it is, who is missing.
+    public struct Campaign: Sendable {
+        public var done: Int, total: Int, statusYear: String, missing: [(name: String, school: String, url: String)]
+        public init(done: Int, total: Int, statusYear: String, missing: [(name: String, school: String, url: String)]) {
+            self.done = done; self.total = total; self.statusYear = statusYear; self.missing = missing
+        }
+    }
+
+    public static func index(_ rows: [ListRow], year: String, groups: [Group] = [], campaign: Campaign? = nil) -> Node<HTML.BodyContext> {
+        .group(campaign.map { c in Components.section("Диагностика дефицитов \(year) (август)", .group(
+            .p(.strong(.safe("Внесена у \(c.done) из \(c.total) педагогов сопровождаемых школ")),
+               .safe(" — школы со статусом ШНОР или ШССУ в \(c.statusYear) году.")),
+            c.missing.isEmpty ? .empty : Components.disclosure("Кому ещё не внесена (\(c.missing.count))", Components.table(
+                [Column("Педагог"), Column("Школа")], rows: c.missing.map { [Components.link($0.name, $0.url), .safe($0.school)] }, empty: .empty))
+        )) } ?? .empty,
+        groups.isEmpty ? .empty : Components.section("Групповые дефициты, \(year)", .group(
             .p(.class("muted"), .safe("Одна и та же область дефицита у двух и более педагогов школы (или муниципалитета) — основание для корпоративного обучения по групповым дефицитам.")),
             Components.table([Column("Школа"), Column("Область дефицита"), Column("Педагогов", numeric: true), Column("Кто")],
                              rows: groups.map { [.safe($0.place), .safe($0.area), .safe(String($0.teachers)), .safe($0.names)] }, empty: .empty))),
@@ -42,10 +56,13 @@ public enum RouteViews {
         public var overdue: Bool, evidence: String, reason: String, doneDay: String
         /// The statuses the user may move the step to.
         public var next: [Option]
+        /// The bank's material the step uses, and the materials it may be given (empty: no form).
+        public var material: Option?, materials: [Option]
         public init(id: String, title: String, kind: String, area: String, due: String, status: String, statusKind: Components.BadgeKind,
-                    overdue: Bool, evidence: String, reason: String, doneDay: String, next: [Option]) {
+                    overdue: Bool, evidence: String, reason: String, doneDay: String, next: [Option], material: Option? = nil, materials: [Option] = []) {
             self.id = id; self.title = title; self.kind = kind; self.area = area; self.due = due; self.status = status; self.statusKind = statusKind
             self.overdue = overdue; self.evidence = evidence; self.reason = reason; self.doneDay = doneDay; self.next = next
+            self.material = material; self.materials = materials
         }
     }
     public struct Model: Sendable {
@@ -120,6 +137,7 @@ public enum RouteViews {
             Form.text("reason", "Причина (для отмены)", value: "", errors: []))
         let change: Node<HTML.BodyContext> = s.next.isEmpty ? .empty
             : Components.disclosure("Изменить статус", Form.form(action: SiteURL.routeStep(s.id).path, csrf: m.csrf, fields, submit: "Сохранить"))
-        return Markup.el("li", .class(s.overdue ? "step overdue" : "step"), head, .p(.class("muted"), .safe(facts)), evidence, reason, change)
+        let material = MaterialsViews.stepMaterial(stepID: s.id, attached: s.material, options: s.materials, csrf: m.csrf)
+        return Markup.el("li", .class(s.overdue ? "step overdue" : "step"), head, .p(.class("muted"), .safe(facts)), evidence, reason, material, change)
     }
 }

@@ -68,16 +68,16 @@ public enum ShmoViews {
                                              .safe(", рассмотрено центром — \(m.reviewed).")),
                 Components.table(columns, rows: rows, empty: Components.emptyState(m.empty))
             )),
-            m.create.map { createForm($0, csrf: m.csrf) } ?? m.createHint.map { Components.section("Добавить ШМО", .p(.class("muted"), .safe($0))) } ?? .empty
+            m.create.map { createForm($0, csrf: m.csrf, open: m.rows.isEmpty) } ?? m.createHint.map { Components.section("Добавить ШМО", .p(.class("muted"), .safe($0))) } ?? .empty
         )
     }
 
-    static func createForm(_ c: CreateForm, csrf: String) -> Node<HTML.BodyContext> {
+    static func createForm(_ c: CreateForm, csrf: String, open: Bool) -> Node<HTML.BodyContext> {
         guard !c.people.isEmpty else {
             return Components.section("Добавить ШМО: \(c.schoolName)",
                                       Components.emptyState("В реестре нет сотрудников школы — сначала внесите педагогов в разделе «Люди», затем соберите из них ШМО."))
         }
-        return Components.section("Добавить ШМО: \(c.schoolName)", Components.disclosure("Новое школьное методическое объединение", open: !c.errors.isEmpty,
+        return Components.section("Добавить ШМО: \(c.schoolName)", Components.disclosure("Новое школьное методическое объединение", open: open || !c.errors.isEmpty,
             Form.form(action: SiteURL.shmo().path, csrf: csrf, errors: c.errors, .group(
                 Form.hidden("school_id", c.schoolID),
                 Form.text("name", "Название", value: c.values["name"] ?? "", errors: c.errors, required: true,

@@ -36,6 +36,8 @@ public enum SupportViews {
         public var settingsURL: String? = nil, mentorCapacity = 3, tutorCapacity = 5, csrf = ""
         /// Links of the center: the draft of the order, the imports.
         public var orderURL: String? = nil, importsURL: String? = nil
+        /// The assistance monitoring's figures of the municipality: title, value, the inputs it is made of.
+        public var monitoring: [(title: String, value: String, inputs: String)] = []
         /// The area's other pages the user may open (materials, ШМО, reserve).
         public var sections: [(title: String, url: String)] = []
         public init(municipalities: [Option], municipalityID: String, from: String, to: String, quietDays: Int, own: Bool,
@@ -66,6 +68,11 @@ public enum SupportViews {
                 m.orderURL.map { Components.buttonLink("Проект приказа о закреплении", $0) } ?? .empty,
                 m.importsURL.map { Components.buttonLink("Загрузить из таблицы", $0) } ?? .empty,
             ] + m.sections.map { Components.buttonLink($0.title, $0.url) })),
+            m.monitoring.isEmpty ? .empty : Components.section("Для мониторинга методической помощи", .group(
+                Components.table([Column("Показатель"), Column("Значение", numeric: true), Column("Из чего")],
+                                 rows: m.monitoring.map { [.safe($0.title), .safe($0.value), .safe($0.inputs)] }, empty: .empty),
+                note(["municipality.accessibility", "municipality.interactions_per_pair", "municipality.mentor_coverage"])
+            )),
             Components.section(m.own ? "Мои пары: здоровье" : "Пары и их здоровье", .group(
                 .p(.class("muted"), .safe("Сначала — пары, где контакта не было дольше всего. «Затихла»: закрепление действует, а последний контакт был больше \(m.quietDays) дней назад (порог — настройка муниципалитета).")),
                 Components.table([Column("Наставник / тьютор"), Column("Школа / педагог"), Column("Вид"), Column("Приказ"), Column("Срок"),

@@ -95,6 +95,8 @@ extension SiteURL {
         case .routeAsk(let id): ["deficits", .id(id), "ask"]
         case .routeDeficits(let id): ["deficits", .id(id), "diagnostics"]
         case .routeStep(let id): ["route-steps", .id(id)]
+        case .routeReviews(let id): ["deficits", .id(id), "reviews"]
+        case .routeCompetences(let id): ["deficits", .id(id), "competences"]
 
         case .api(let api): ["api", "v1"] + api.segments
         }
@@ -117,7 +119,7 @@ extension SiteURL {
             .materials(), .material(""), .routeStepMaterial(""), .reserve, .reserveCandidate(""),
             .shmo(), .shmoGroup(""), .shmoReview(""), .shmoDecision(""), .routeComments(""), .schoolComments(""),
             .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules,
-            .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""),
+            .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""), .routeReviews(""), .routeCompetences(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
         return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) }

@@ -69,6 +69,7 @@ public enum SiteURL: Hashable, Sendable {
     case routes
     case route(String, year: Int? = nil)
     case routeSteps(String), routeStep(String), routeState(String), routeAsk(String), routeDeficits(String)
+    case routeReviews(String), routeCompetences(String)
 
     /// The JSON API under /api/v1 (documented in openapi.yaml).
     case api(API)

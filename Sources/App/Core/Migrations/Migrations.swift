@@ -17,5 +17,6 @@ enum Migrations {
         M012_Mentoring(),
         M013_MentoringResources(),
         M014_PlansOfInteraction(),
+        M015_CompetenceAndReviews(),
     ]
 }
