@@ -155,17 +155,17 @@ import VaporTesting
         try await withTestApp { app in
             let center = try await Browser.signIn("center", app)
             let m = try #require(try await Municipality.query(on: app.db).filter(\.$code == DemoCatalog.municipalities[0].code).first())
-            let mentor = try #require(try await Person.query(on: app.db).filter(\.$municipality.$id == m.id!).all().first { $0.functionSet.contains(.mentor) })
+            let mentor = try #require(try await Person.query(on: app.db).filter(\.$municipality.$id == m.id!).sort(\.$staffCode).all().first { $0.functionSet.contains(.mentor) })
             let school = try #require(try await School.query(on: app.db).filter(\.$municipality.$id == m.id!).sort(\.$code).first())
             // Capacity 1 for this mentor, so any new school is beyond it.
             #expect(try await center.post("/people/\(mentor.id!)/capacity", [("capacity", "1")]).status == .seeOther)
             #expect(try await SupportCapacity.query(on: app.db).filter(\.$personID == mentor.id!).first()?.capacity == 1)
             let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
-            let (load, _) = try await AssignmentRules.load(of: mentor.id!, pool: .mentor, municipalityID: m.id!, on: today, db: app.db)
             // Free the school first: its active mentor assignments are ended.
             for a in try await Assignment.query(on: app.db).filter(\.$school.$id == school.id!).filter(\.$kind == "mentor_school").filter(\.$person.$id == mentor.id!).all() {
-                #expect(try await center.post("/assignments/\(a.id!)/end", []).status == .seeOther)
+                #expect(try await center.post("/assignments/\(a.id!)/end", [("ends_on", today.adding(days: -1).iso)]).status == .seeOther)
             }
+            let (load, _) = try await AssignmentRules.load(of: mentor.id!, pool: .mentor, municipalityID: m.id!, on: today, db: app.db)
             let fields = [("kind", "mentor_school"), ("person_id", mentor.id!.uuidString), ("order_number", "77"), ("starts_on", today.iso)]
             let count = try await Assignment.query(on: app.db).filter(\.$person.$id == mentor.id!).count()
             _ = try await center.post("/schools/\(school.id!)/assignments", fields)
@@ -317,6 +317,37 @@ import VaporTesting
             #expect(try await teacher.post("/deficits/\(d.teacher.id!)/competences", [("year", String(year)), ("iro_test", "100")]).status == .forbidden)
             let center = try await Browser.signIn("center", app).get("/deficits").body.string
             #expect(center.contains("Диагностика дефицитов") && center.contains("педагогов сопровождаемых школ"))
+        }
+    }
+
+    /// Found on review: an ended assignment granted its old rights; the expert saw tutorants'
+    /// names on the school card; a score of «nan» or a date outside the year was stored.
+    @Test func endedAssignmentsGrantNothingAndStrangersSeeNoNames() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let a = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == d.tutor.id!).filter(\.$teacher.$id == d.teacher.id!).first())
+            let tutor = try await Browser.signIn("tutor", app)
+            #expect(try await tutor.get("/deficits/\(d.teacher.id!)").status == .ok)
+            let year = DeficitRules.diagnosticsYear(of: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone))
+            // Scores and dates out of range change nothing.
+            let before = try await DeficitRecord.query(on: app.db).count()
+            _ = try await tutor.post("/deficits/\(d.teacher.id!)/diagnostics", [("year", String(year)), ("area", "digital"), ("source", "survey"), ("score", "nan")])
+            _ = try await tutor.post("/deficits/\(d.teacher.id!)/diagnostics", [("year", String(year)), ("area", "digital"), ("source", "survey"), ("day", "01.01.2001")])
+            #expect(try await DeficitRecord.query(on: app.db).count() == before)
+            // Ended yesterday: the tutor no longer reads or changes the teacher's route.
+            let yesterday = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone).adding(days: -1)
+            a.startsOn = nil
+            a.endsOn = yesterday.date(timeZone: CuratorshipService.zone)
+            try await a.update(on: app.db)
+            let again = try await Browser.signIn("tutor", app)
+            #expect(try await again.get("/deficits/\(d.teacher.id!)").status == .forbidden)
+            #expect(try await again.post("/deficits/\(d.teacher.id!)/steps", [("year", String(year)), ("title", "x"), ("kind", "course")]).status == .forbidden)
+            // The expert reads the school but not who tutors whom in it.
+            let expertUser = try await Fixture.user("expert", app)
+            let school = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == expertUser.$person.id!).filter(\.$kind == "expert_school").first()?.$school.id)
+            let names = try await Assignment.query(on: app.db).filter(\.$school.$id == school).filter(\.$kind == "tutor_teacher").with(\.$teacher).all().compactMap { $0.teacher?.fullName }
+            let card = try await Browser.signIn("expert", app).get("/schools/\(school)").body.string
+            #expect(!names.isEmpty && names.allSatisfy { !card.contains($0) })
         }
     }
 }

@@ -8,6 +8,12 @@ import VaporTesting
 /// ШМО and their August monitoring through HTTP: a school adds its ШМО and fills the form,
 /// the center returns or reviews it, strangers are refused, the results table.
 @Suite("ШМО and their August monitoring") struct ShmoTests {
+    /// The demo seeds ШМО of its mentored schools; these tests count their own from nothing.
+    static func withoutDemoShmo(_ app: Application) async throws {
+        try await ShmoReview.query(on: app.db).delete()
+        try await ShmoGroup.query(on: app.db).delete()
+    }
+
     typealias F = PostFixture
 
     /// The school the «school» login administers, its staff, and another school of the same municipality.
@@ -48,6 +54,7 @@ import VaporTesting
 
     @Test func schoolFillsTheFormAndTheCenterReturnsThenReviewsIt() async throws {
         try await withTestApp { app in
+            try await Self.withoutDemoShmo(app)
             let d = try await Self.demo(app)
             let school = try await Browser.signIn("school", app), center = try await Browser.signIn("center", app)
             let list = try await school.get("/support/shmo")
@@ -147,6 +154,7 @@ import VaporTesting
 
     @Test func strangersAreRefused() async throws {
         try await withTestApp { app in
+            try await Self.withoutDemoShmo(app)
             let d = try await Self.demo(app)
             let school = try await Browser.signIn("school", app), center = try await Browser.signIn("center", app)
             let own = try await Self.addGroup(school, school: d.school, name: "ШМО начальных классов", head: d.staff[0], members: [d.staff[1]])
@@ -194,6 +202,7 @@ import VaporTesting
 
     @Test func centerSeesTheResultsTable() async throws {
         try await withTestApp { app in
+            try await Self.withoutDemoShmo(app)
             let d = try await Self.demo(app)
             let center = try await Browser.signIn("center", app)
             let empty = try await center.get("/support/shmo")

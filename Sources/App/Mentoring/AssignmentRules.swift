@@ -14,11 +14,11 @@ enum AssignmentRules {
         let zone = CuratorshipService.zone
         var from: CalendarDay?, to: CalendarDay?
         if !f["starts_on"].isEmpty {
-            guard let d = CalendarDay.parse(f["starts_on"]) else { throw Refusal(message: "Дата начала — в виде дд.мм.гггг, например 01.09.2026.") }
+            guard let d = CalendarDay.form(f["starts_on"]) else { throw Refusal(message: "Дата начала — в виде дд.мм.гггг, например 01.09.2026.") }
             from = d
         }
         if !f["ends_on"].isEmpty {
-            guard let d = CalendarDay.parse(f["ends_on"]) else { throw Refusal(message: "Дата окончания — в виде дд.мм.гггг, например 31.05.2027.") }
+            guard let d = CalendarDay.form(f["ends_on"]) else { throw Refusal(message: "Дата окончания — в виде дд.мм.гггг, например 31.05.2027.") }
             to = d
         }
         if let from, let to, to < from { throw Refusal(message: "Дата окончания раньше даты начала: проверьте даты.") }
@@ -58,5 +58,12 @@ enum AssignmentRules {
         if let p = a.$person.id { q = q.filter(\.$person.$id == p) }
         if let l = a.$leaderSchool.id { q = q.filter(\.$leaderSchool.$id == l) }
         return try await q.all().contains { span($0).to.map { $0 >= today } ?? true }
+    }
+}
+
+extension CalendarDay {
+    /// A date typed into a form: дд.мм.гггг or ISO, in the years the system can mean (2000–2100).
+    static func form(_ text: String) -> CalendarDay? {
+        CalendarDay.parse(text).flatMap { (2000...2100).contains($0.year) ? $0 : nil }
     }
 }

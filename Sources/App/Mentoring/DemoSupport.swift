@@ -98,6 +98,29 @@ enum DemoSupport {
                 steps.append(s)
             }
         }
+        // ШМО of the schools with a mentor: two per school, their August forms in every state.
+        let shmoYear = ShmoController.reviewYear(today)
+        let mentored = Array(Set(mentorPairs.compactMap(\.$school.id))).sorted { $0.uuidString < $1.uuidString }
+        var groups: [ShmoGroup] = [], reviews: [ShmoReview] = []
+        for (k, schoolID) in mentored.enumerated() {
+            let staff = people.values.filter { $0.$school.id == schoolID && $0.functionSet.contains(.teacher) }.sorted { $0.staffCode < $1.staffCode }
+            guard staff.count >= 2 else { continue }
+            let halves = [Array(staff.prefix(staff.count / 2)), Array(staff.suffix(staff.count - staff.count / 2))]
+            for (n, (name, members)) in zip(["ШМО учителей гуманитарного цикла", "ШМО учителей естественно-математического цикла"], halves).enumerated() {
+                let g = ShmoGroup()
+                g.id = UUID(); g.municipalityID = staff[0].$municipality.id; g.$school.id = schoolID; g.name = name
+                g.$head.id = members.first?.id; g.members = members.compactMap(\.id?.uuidString).joined(separator: ",")
+                groups.append(g)
+                let state: ShmoReview.Status = [.reviewed, .submitted, .draft][(k + n) % 3]
+                let r = ShmoReview()
+                r.id = UUID(); r.$group.id = g.id!; r.year = shmoYear; r.hasPlan = state != .draft; r.meetings = 4 + (k + n) % 3; r.openLessons = 2 + n
+                r.topics = "Анализ результатов ВПР; формирующее оценивание; подготовка к ГИА"; r.deficitsAddressed = "оценочные, методические"
+                r.status = state.rawValue; r.reviewerNote = state == .reviewed ? "План выполнен, рекомендовано больше открытых уроков." : ""
+                reviews.append(r)
+            }
+        }
+        try await ImportRows.createInBatches(groups, on: db)
+        try await ImportRows.createInBatches(reviews, on: db)
         try await ImportRows.createInBatches(deficits, on: db)
         try await ImportRows.createInBatches(routes, on: db)
         try await ImportRows.createInBatches(steps, on: db)

@@ -54,7 +54,7 @@ enum PairsController {
         let f = FormFields(req)
         let back = SiteURL.supportPair(a.id!.uuidString).path
         guard !f["title"].isEmpty else { return req.redirect(back, flash: "Опишите пункт плана.", kind: .error) }
-        let due = f["due"].isEmpty ? nil : CalendarDay.parse(f["due"])
+        let due = f["due"].isEmpty ? nil : CalendarDay.form(f["due"])
         if !f["due"].isEmpty && due == nil { return req.redirect(back, flash: "Срок — в виде дд.мм.гггг.", kind: .error) }
         let item = PairPlanItem()
         item.$assignment.id = a.id!; item.title = String(f["title"].prefix(500)); item.due = due?.iso
@@ -72,7 +72,7 @@ enum PairsController {
         let f = FormFields(req)
         let back = SiteURL.supportPair(a.id!.uuidString).path
         let today = SupportController.today(req)
-        let day = CalendarDay.parse(f["day"]) ?? today
+        let day = CalendarDay.form(f["day"]) ?? today
         if f["done"] == "1" && day > today { return req.redirect(back, flash: "Дата выполнения не может быть в будущем.", kind: .error) }
         let before = item.doneDay
         item.doneDay = f["done"] == "1" ? day.iso : nil

@@ -141,8 +141,10 @@ enum RoutesController {
         req.redirect(SiteURL.route(t.id!.uuidString, year: year).path, flash: text, kind: kind)
     }
 
+    /// The year a form writes to: the current diagnostics year, up to three before it or the next.
     static func yearField(_ f: FormFields, _ req: Request) -> Int {
-        Int(f["year"]).flatMap { (2015...2100).contains($0) ? $0 : nil } ?? DeficitRules.diagnosticsYear(of: today(req))
+        let current = DeficitRules.diagnosticsYear(of: today(req))
+        return Int(f["year"]).flatMap { ((current - 3)...(current + 1)).contains($0) ? $0 : nil } ?? current
     }
 
     /// Adds a step; the first step of a year opens the route as a draft.
@@ -153,7 +155,7 @@ enum RoutesController {
         let year = yearField(f, req)
         guard !f["title"].isEmpty else { return back(req, t, year, "Опишите шаг: что нужно сделать.", kind: .error) }
         guard let kind = RouteStepKind(rawValue: f["kind"]) else { return back(req, t, year, "Выберите вид шага.", kind: .error) }
-        let due = f["due"].isEmpty ? nil : CalendarDay.parse(f["due"])
+        let due = f["due"].isEmpty ? nil : CalendarDay.form(f["due"])
         if !f["due"].isEmpty && due == nil { return back(req, t, year, "Срок — в виде дд.мм.гггг.", kind: .error) }
         let existing = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).filter(\.$year == year).first()
         if existing?.routeState == .completed { return back(req, t, year, "Маршрут завершён: шаги в него не добавляются.", kind: .error) }
@@ -182,7 +184,7 @@ enum RoutesController {
         let year = step.route.year
         guard let to = RouteStepStatus(rawValue: f["status"]) else { return back(req, t, year, "Выберите новый статус шага.", kind: .error) }
         if let refusal = RouteWorkflow.stepRefusal(from: step.stepStatus, to: to, reason: f["reason"], by: a) { return back(req, t, year, refusal, kind: .error) }
-        let doneDay = CalendarDay.parse(f["done_day"])
+        let doneDay = CalendarDay.form(f["done_day"])
         if to == .done && doneDay == nil { return back(req, t, year, "Укажите дату выполнения шага.", kind: .error) }
         if let d = doneDay, to == .done, d > today(req) { return back(req, t, year, "Дата выполнения не может быть в будущем.", kind: .error) }
         let before = step.status
@@ -250,10 +252,13 @@ enum RoutesController {
         guard let area = DeficitArea(rawValue: f["area"]), let source = DeficitSource(rawValue: f["source"]) else {
             return back(req, t, year, "Выберите область дефицита и источник.", kind: .error)
         }
-        let day = f["day"].isEmpty ? nil : CalendarDay.parse(f["day"])
+        let day = f["day"].isEmpty ? nil : CalendarDay.form(f["day"])
         if !f["day"].isEmpty && day == nil { return back(req, t, year, "Дата — в виде дд.мм.гггг.", kind: .error) }
-        let score = f["score"].isEmpty ? nil : RuFormat.parseDecimal(f["score"])
-        if !f["score"].isEmpty && score == nil { return back(req, t, year, "Балл — число, например 12 или 7,5.", kind: .error) }
+        let score = f["score"].isEmpty ? nil : RuFormat.parseDecimal(f["score"]).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        if !f["score"].isEmpty && score == nil { return back(req, t, year, "Балл — неотрицательное число, например 12 или 7,5.", kind: .error) }
+        if let day, DeficitRules.diagnosticsYear(of: day) != year || day > today(req) {
+            return back(req, t, year, "Дата диагностики — в пределах года диагностики \(YearLabel.schoolYear(year)) (с 1 августа по 31 июля) и не позже сегодняшнего дня.", kind: .error)
+        }
         let r = DeficitRecord()
         r.municipalityID = t.$municipality.id; r.$teacher.id = t.id!; r.$school.id = t.$school.id; r.year = year
         r.area = area.rawValue; r.source = source.rawValue; r.score = score; r.level = String(f["level"].prefix(100)); r.dayText = day?.iso

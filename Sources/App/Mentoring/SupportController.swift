@@ -47,9 +47,12 @@ enum SupportController {
         if q.municipality != nil && entry.id != q.municipality { throw AppError.forbidden }
         guard let m = try await Municipality.find(entry.id, on: req.db), let view = Access.supportView(p, in: m.ref) else { throw AppError.forbidden }
         let (from, to) = period(q, today: today(req))
-        let snap = try await req.cached("support|\(m.id!)|\(from.iso)|\(to.iso)", dependsOn: [.support(m.id!), .registry(m.id!)]) {
-            try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
-        }
+        // Only the default period is kept (free dates in the URL must not push everyone's pages out of the cache).
+        let snap = q.from == nil && q.to == nil
+            ? try await req.cached("support|\(m.id!)|\(from.iso)|\(to.iso)", dependsOn: [.support(m.id!), .registry(m.id!)]) {
+                try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
+            }
+            : try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
         var model = SupportPresenter.model(snap, view: view, from: from, to: to, municipalities: all, selected: m.id!,
                                           canLog: Access.isSupporter(p), municipalityCode: m.code)
         if Access.allows(.assign, p, in: m.ref) {

@@ -62,7 +62,7 @@ enum WorkLogController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let f = FormFields(req)
-        let day = CalendarDay.parse(f["day"])
+        let day = CalendarDay.form(f["day"])
         let (me, pairs) = try await mine(req, on: day ?? SupportController.today(req))
         var errors: [FieldError] = []
         let pair = pairs.first { targetValue($0) == f["target"] }

@@ -29,7 +29,7 @@ public extension Access {
     static func routeActor(of teacher: UUID, at place: Place, _ p: Principal) -> RouteActor? {
         if p.isAdmin || municipalWriters(p).contains(place.municipalityID) { return .center }
         if p.has(.tutor) && p.tutorantIDs.contains(teacher) { return .supporter }
-        if p.has(.mentor), let s = place.schoolID, p.assignedSchoolIDs.contains(s) { return .supporter }
+        if p.has(.mentor), let s = place.schoolID, p.mentoredSchoolIDs.contains(s) { return .supporter }
         if p.personID == teacher { return .owner }
         return nil
     }
@@ -51,7 +51,7 @@ public extension Access {
     /// A comment on a school's programme: its mentor or curator, or the center.
     static func canComment(onSchool place: Place, _ p: Principal) -> Bool {
         if p.isAdmin || municipalWriters(p).contains(place.municipalityID) { return true }
-        return isSupporter(p) && place.schoolID.map { p.assignedSchoolIDs.contains($0) } == true
+        return isSupporter(p) && place.schoolID.map { p.mentoredSchoolIDs.contains($0) } == true
     }
 }
 

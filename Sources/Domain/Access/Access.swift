@@ -21,6 +21,10 @@ public struct Principal: Sendable {
     public var assignedSchoolIDs: Set<UUID>
     /// Teachers assigned to the person as tutor (tutorants).
     public var tutorantIDs: Set<UUID>
+    /// Of `assignedSchoolIDs`, those assigned only for expertise: read, but no mentor's rights.
+    public var expertOnlySchoolIDs: Set<UUID> = []
+    /// Schools the person supports as mentor or curator.
+    public var mentoredSchoolIDs: Set<UUID> { assignedSchoolIDs.subtracting(expertOnlySchoolIDs) }
 
     public init(userID: UUID, personID: UUID? = nil, grants: [Grant], assignedSchoolIDs: Set<UUID> = [], tutorantIDs: Set<UUID> = []) {
         self.userID = userID; self.personID = personID; self.grants = grants
@@ -74,7 +78,8 @@ public enum Access {
             case (.centerSpecialist, _): if let m = g.municipalityID { s.municipalityIDs.insert(m) }
             case (.educationDepartment, .read): if let m = g.municipalityID { s.municipalityIDs.insert(m) }
             case (.schoolAdmin, _): if let sc = g.schoolID { s.schoolIDs.insert(sc) }
-            case (.mentor, .read), (.expert, .read): s.schoolIDs.formUnion(p.assignedSchoolIDs)
+            case (.mentor, .read): s.schoolIDs.formUnion(p.mentoredSchoolIDs)
+            case (.expert, .read): s.schoolIDs.formUnion(p.assignedSchoolIDs)
             default: break
             }
         }
@@ -113,7 +118,7 @@ public enum Access {
             case (.centerSpecialist, _): if let m = g.municipalityID { s.municipalityIDs.insert(m) }
             case (.educationDepartment, .read): if let m = g.municipalityID { s.municipalityIDs.insert(m) }
             case (.schoolAdmin, _): if let sc = g.schoolID { s.schoolIDs.insert(sc) }
-            case (.mentor, .read): s.schoolIDs.formUnion(p.assignedSchoolIDs)
+            case (.mentor, .read): s.schoolIDs.formUnion(p.mentoredSchoolIDs)
             default: break
             }
         }

@@ -58,6 +58,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case readReserve, editReserve
     /// A mentor's, tutor's or the center's comment on a route or a school's programme.
     case comment
+    /// A pair's plan of interaction: its mentor or tutor, or the center.
+    case planPair
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -107,6 +109,7 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .readReserve: "Кадровый резерв"
         case .editReserve: "Изменение кадрового резерва"
         case .comment: "Комментарии к маршруту или программе школы"
+        case .planPair: "План взаимодействия пары"
         }
     }
 }
@@ -147,7 +150,7 @@ public extension Access {
         case .askSupport: return p.personID != nil
         case .importMentoring: return p.isAdmin || !municipalWriters(p).isEmpty
         case .readMaterials: return true
-        case .editMaterials, .comment: return p.isAdmin || !municipalWriters(p).isEmpty || isSupporter(p)
+        case .editMaterials, .comment, .planPair: return p.isAdmin || !municipalWriters(p).isEmpty || isSupporter(p)
         case .readShmo: return allows(.readMonitoring, p) || p.has(.schoolAdmin) || p.has(.mentor)
         case .editShmo: return p.isAdmin || !municipalWriters(p).isEmpty || p.has(.schoolAdmin)
         case .readReserve: return allows(.readMonitoring, p)
@@ -175,7 +178,7 @@ public extension Access {
         case .importMentoring: return p.isAdmin || municipalWriters(p).contains(m.id)
         case .logInteraction, .readRoutes, .editRoute, .askSupport: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
         case .readMaterials, .readShmo, .readReserve: return canReadMunicipality(m.id, regionID: m.regionID, p)
-        case .editMaterials, .comment, .editShmo, .editReserve: return p.isAdmin || municipalWriters(p).contains(m.id)
+        case .editMaterials, .comment, .editShmo, .editReserve, .planPair: return p.isAdmin || municipalWriters(p).contains(m.id)
         }
     }
 

@@ -75,19 +75,24 @@ public enum SupportViews {
             )),
             Components.section(m.own ? "Мои пары: здоровье" : "Пары и их здоровье", .group(
                 .p(.class("muted"), .safe("Сначала — пары, где контакта не было дольше всего. «Затихла»: закрепление действует, а последний контакт был больше \(m.quietDays) дней назад (порог — настройка муниципалитета).")),
-                Components.table([Column("Наставник / тьютор"), Column("Школа / педагог"), Column("Вид"), Column("Приказ"), Column("Срок"),
+                m.own ? ownPairs(m) : Components.table([Column("Наставник / тьютор"), Column("Школа / педагог"), Column("Вид"), Column("Приказ, срок"),
                                   Column("Взаимодействий", numeric: true), Column("Часов", numeric: true), Column("Последний контакт"),
                                   Column("Дней без контакта", numeric: true), Column("Состояние")],
                                  rows: m.pairs.map { r in
                                      [.safe(r.author), r.url.map { Components.link(r.target, $0) } ?? .safe(r.target), .safe(r.pool),
-                                      .group(.safe(r.order), r.overCapacity ? .group(.safe(" "), Components.badge("сверх нагрузки", .warning)) : .empty),
-                                      .safe(r.span), .safe(r.interactions), .safe(r.hours), .safe(r.lastContact), .safe(r.daysSince),
+                                      .group(.safe(r.order + (r.span.isEmpty ? "" : ", " + r.span)),
+                                             r.overCapacity ? .group(.safe(" "), Components.badge("сверх нормы", .warning)) : .empty),
+                                      .safe(r.interactions), .safe(r.hours), .safe(r.lastContact), .safe(r.daysSince),
                                       r.quiet ? Components.badge("затихла", .danger) : Components.badge("на связи", .success)]
                                  },
                                  empty: Components.emptyState("Закреплений нет. Закрепите наставника или тьютора в карточке школы или загрузите файл закреплений.")),
                 note(["pair.interactions", "pair.hours", "pair.last_contact", "pair.quiet"])
             )),
-            Components.section("Нагрузка наставников и тьюторов", .group(
+            m.own ? Components.section("Моя нагрузка", .group(
+                .group(m.people.map { r in .p(.safe("Закреплений сейчас: \(r.load) при норме \(r.capacity) · взаимодействий в периоде: \(r.interactions) · затихших пар: \(r.quietPairs)"),
+                                                 r.over ? .group(.safe(" "), Components.badge("выше нормы", .warning)) : .empty) }),
+                note(["person.load", "person.interactions", "person.quiet_pairs"])
+            )) : Components.section("Нагрузка наставников и тьюторов", .group(
                 Components.table([Column("Человек"), Column("Закреплений сейчас", numeric: true), Column("Норма", numeric: true),
                                   Column("Взаимодействий", numeric: true), Column("Затихших пар", numeric: true)],
                                  rows: m.people.map { r in
@@ -112,6 +117,18 @@ public enum SupportViews {
             ), submit: "Сохранить настройки")) } ?? .empty,
             .p(.class("muted"), .safe(m.csvHint), .safe(" "), Components.link("Методика расчёта", SiteURL.supportMethod.path))
         )
+    }
+
+    /// A supporter's own pairs on a phone: one card each, the state first.
+    static func ownPairs(_ m: Model) -> Node<HTML.BodyContext> {
+        m.pairs.isEmpty ? Components.emptyState("У вас нет закреплений: их назначает центр приказом.")
+            : Markup.el("ul", [.class("step-list")] + m.pairs.map { r in
+                Markup.el("li", .class(r.quiet ? "step overdue" : "step"),
+                          .div(.class("step-head"), r.url.map { Components.link(r.target, $0) } ?? .strong(.safe(r.target)), .safe(" "),
+                               r.quiet ? Components.badge("затихла", .danger) : Components.badge("на связи", .success)),
+                          .p(.class("muted"), .safe("\(r.pool) · последний контакт: \(r.lastContact) · дней без контакта: \(r.daysSince)")),
+                          .p(.safe("Взаимодействий в периоде: \(r.interactions), часов: \(r.hours)")))
+            })
     }
 
     public static func method() -> Node<HTML.BodyContext> {

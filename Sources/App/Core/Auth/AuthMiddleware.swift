@@ -31,7 +31,7 @@ struct AuthMiddleware: AsyncMiddleware {
             session.expiresAt = now.addingTimeInterval(req.config.sessionLifetime)
             try await session.update(on: req.db)
         }
-        let principal = try await PrincipalLoader.load(session.user, on: req.db)
+        let principal = try await PrincipalLoader.load(session.user, on: req.db, now: req.now)
         let user = CurrentUser(id: try session.user.requireID(), login: session.user.login, displayName: session.user.displayName,
                                mustChangePassword: session.user.mustChangePassword, principal: principal, via: .session(try session.requireID()))
         req.application.sessionCache.put(hash, user, now: now, expiresAt: session.expiresAt)
@@ -50,7 +50,7 @@ struct AuthMiddleware: AsyncMiddleware {
             row.lastUsedAt = req.now
             try await row.update(on: req.db)
         }
-        let principal = try await PrincipalLoader.load(row.user, on: req.db)
+        let principal = try await PrincipalLoader.load(row.user, on: req.db, now: req.now)
         let user = CurrentUser(id: try row.user.requireID(), login: row.user.login, displayName: row.user.displayName,
                                mustChangePassword: row.user.mustChangePassword, principal: principal, via: .token)
         req.application.sessionCache.put(hash, user, now: req.now, expiresAt: row.expiresAt)

@@ -35,20 +35,26 @@ extension Request {
 enum PrincipalLoader {
     /// Builds the principal: grants plus the assignments that widen a mentor's,
     /// curator's, expert's or tutor's view. Three queries, none per row.
-    static func load(_ user: User, on db: any Database) async throws -> Principal {
+    /// Only assignments in force on `now` (Moscow day) count: an ended one is history, a future one
+    /// grants nothing yet. Schools assigned only for expertise are kept apart (no mentor's rights there).
+    static func load(_ user: User, on db: any Database, now: Date = Date()) async throws -> Principal {
         let userID = try user.requireID()
         let grants = try await RoleGrant.query(on: db).filter(\.$user.$id == userID).all().compactMap(\.grant)
-        var schools = Set<UUID>(), tutorants = Set<UUID>()
+        var schools = Set<UUID>(), supported = Set<UUID>(), tutorants = Set<UUID>()
         if let personID = user.$person.id {
-            let rows = try await Assignment.query(on: db).filter(\.$person.$id == personID).all()
+            let today = CalendarDay(date: now, timeZone: CuratorshipService.zone)
+            let rows = try await Assignment.query(on: db).filter(\.$person.$id == personID).all().filter { AssignmentRules.span($0).isActive(on: today) }
             for a in rows {
                 switch a.assignmentKind {
-                case .mentorSchool, .curatorSchool, .expertSchool: if let s = a.$school.id { schools.insert(s) }
+                case .mentorSchool, .curatorSchool: if let s = a.$school.id { schools.insert(s); supported.insert(s) }
+                case .expertSchool: if let s = a.$school.id { schools.insert(s) }
                 case .tutorTeacher: if let t = a.$teacher.id { tutorants.insert(t) }
                 case .leaderSchool, .none: break
                 }
             }
         }
-        return Principal(userID: userID, personID: user.$person.id, grants: grants, assignedSchoolIDs: schools, tutorantIDs: tutorants)
+        var p = Principal(userID: userID, personID: user.$person.id, grants: grants, assignedSchoolIDs: schools, tutorantIDs: tutorants)
+        p.expertOnlySchoolIDs = schools.subtracting(supported)
+        return p
     }
 }

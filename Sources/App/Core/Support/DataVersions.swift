@@ -105,7 +105,8 @@ extension Request {
         let u = try requireUser(), p = u.principal
         let grants = p.grants.map { "\($0.role.rawValue):\($0.regionID?.uuidString ?? "")\($0.municipalityID?.uuidString ?? "")\($0.schoolID?.uuidString ?? "")" }
             .sorted().joined(separator: ",")
-        let assigned = (p.assignedSchoolIDs.map(\.uuidString) + p.tutorantIDs.map(\.uuidString)).sorted().joined(separator: ",")
+        let assigned = (p.assignedSchoolIDs.map(\.uuidString) + p.tutorantIDs.map(\.uuidString) + p.expertOnlySchoolIDs.map { "e" + $0.uuidString })
+            .sorted().joined(separator: ",")
         return "\(page)|\(u.id)|\(grants)|\(assigned.hashValue)|" + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
 

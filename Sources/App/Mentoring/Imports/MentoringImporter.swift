@@ -62,18 +62,25 @@ struct MentoringImporter {
                         schools: Dictionary(schools.map { ($0.code.lowercased(), $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
+    static func unknownPerson(_ role: String, _ code: String, _ m: String) -> String {
+        "\(role) с кодом «\(code)» не найден среди сотрудников, данные которых вы ведёте (муниципалитет «\(m)»). Проверьте код или сначала загрузите кадры."
+    }
+    static func unknownSchool(_ code: String, _ m: String) -> String {
+        "Школа с кодом «\(code)» не найдена среди школ муниципалитета «\(m)». Проверьте код или сначала загрузите школы."
+    }
+
     /// The person of a code, or the row's error in `column`: unknown, or outside the write scope
     /// (the message names the code, never the stranger).
     func person(_ code: String, _ book: CodeBook, row: Int, column: String, role: String = "Сотрудник",
                 errors: inout [ImportError]) -> Person? {
         guard let p = book.people[code.lowercased()] else {
             errors.append(.init(row: row, column: column,
-                                message: "\(role) с кодом «\(code)» не найден в реестре. Проверьте код сотрудника или сначала загрузите кадры."))
+                                message: Self.unknownPerson(role, code, municipality.name)))
             return nil
         }
+        // Outside the scope: the same words as an unknown code (whether a stranger's code exists is not told).
         guard mayWrite(p) else {
-            errors.append(.init(row: row, column: column,
-                                message: "Код «\(code)» принадлежит сотруднику, которого вы не ведёте (другой муниципалитет или организация): загружать можно только данные сотрудников муниципалитета «\(municipality.name)». Проверьте код."))
+            errors.append(.init(row: row, column: column, message: Self.unknownPerson(role, code, municipality.name)))
             return nil
         }
         return p
@@ -82,12 +89,11 @@ struct MentoringImporter {
     func school(_ code: String, _ book: CodeBook, row: Int, column: String, errors: inout [ImportError]) -> School? {
         guard let s = book.schools[code.lowercased()] else {
             errors.append(.init(row: row, column: column,
-                                message: "Школа с кодом «\(code)» не найдена в реестре. Проверьте код школы или сначала загрузите школы."))
+                                message: Self.unknownSchool(code, municipality.name)))
             return nil
         }
         guard mayWrite(s) else {
-            errors.append(.init(row: row, column: column,
-                                message: "Школа с кодом «\(code)» относится к другому муниципалитету: загружать можно только данные школ муниципалитета «\(municipality.name)». Проверьте код."))
+            errors.append(.init(row: row, column: column, message: Self.unknownSchool(code, municipality.name)))
             return nil
         }
         return s

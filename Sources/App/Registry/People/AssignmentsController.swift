@@ -139,7 +139,7 @@ enum AssignmentsController {
         }
         let back: SiteURL = a.kind == AssignmentKind.tutorTeacher.rawValue ? .person(a.$person.id?.uuidString ?? "") : .school(a.$school.id?.uuidString ?? "", anchor: .support)
         let f = FormFields(req)
-        let day = f["ends_on"].isEmpty ? SupportController.today(req) : CalendarDay.parse(f["ends_on"])
+        let day = f["ends_on"].isEmpty ? SupportController.today(req) : CalendarDay.form(f["ends_on"])
         guard let day else { return req.redirect(back, flash: "Дата окончания — в виде дд.мм.гггг.", kind: .error) }
         if let from = CuratorshipService.day(a.startsOn), day < from {
             return req.redirect(back, flash: "Закрепление началось \(from.ru): дата окончания не может быть раньше.", kind: .error)

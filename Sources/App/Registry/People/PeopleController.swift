@@ -86,7 +86,12 @@ enum PeopleController {
         }
         var links: [PersonShow.Link] = asSupporter.map { a in
             let kind = a.assignmentKind?.title ?? a.kind
-            if let t = a.teacher { return history(a, .init(kind: kind, title: t.fullName, url: SiteURL.person(t.id!.uuidString).path, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil)) }
+            if let t = a.teacher {
+                // A tutorant of another school is named only to those who may read them.
+                let visible = Access.canRead(person: t.id!, at: t.place, p)
+                return history(a, .init(kind: kind, title: visible ? t.fullName : "педагог другой школы", url: visible ? SiteURL.person(t.id!.uuidString).path : nil,
+                                        order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: canAssign ? SiteURL.assignmentDelete(a.id!.uuidString).path : nil))
+            }
             let s = a.school
             let url = s.flatMap { Access.canRead(school: $0.place, p) ? SiteURL.school($0.id!.uuidString).path : nil }
             return history(a, .init(kind: kind, title: s?.shortName ?? "—", url: url, order: Present.order(a.orderNumber, a.orderDate, tz: tz), deleteURL: nil))

@@ -16,8 +16,10 @@ enum SchoolCard {
         // Staff only where the person scope reaches (an expert reads the school, not its people).
         let staff = Access.personScope(p, .read).contains(school.place)
             ? try await Person.query(on: req.db).filter(\.$school.$id == id).sort(\.$lastName).sort(\.$firstName).all() : []
+        // Tutor → teacher rows name the school's teachers: only for those who read its staff.
+        let seesStaff = Access.personScope(p, .read).contains(school.place)
         let assignments = try await Assignment.query(on: req.db).filter(\.$school.$id == id)
-            .with(\.$person).with(\.$leaderSchool).with(\.$teacher).all()
+            .with(\.$person).with(\.$leaderSchool).with(\.$teacher).all().filter { seesStaff || $0.assignmentKind != .tutorTeacher }
         let today = SupportController.today(req)
         var statusRows: [SchoolShow.StatusRow] = []
         let book = try await SchoolDirectory.labelBook(for: [m.id!], on: req.db)
