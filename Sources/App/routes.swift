@@ -124,6 +124,7 @@ func routes(_ app: Application) throws {
     app.post(.planPair, .supportPairPlan(.key), use: PairsController.addItem)
     app.post(.planPair, .pairPlanItem(.key), use: PairsController.markItem)
     app.get(.readSupport, .supportModules, use: PairsController.modules)
+    app.get(.readSupport, .supportPool(), use: PoolController.index)
     app.post(.assign, .supportModules, use: PairsController.addModule)
     app.post(.comment, .routeComments(.key), use: CommentsController.onRoute)
     app.post(.comment, .schoolComments(.key), use: CommentsController.onSchool)

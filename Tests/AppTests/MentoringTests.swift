@@ -350,4 +350,20 @@ import VaporTesting
             #expect(!names.isEmpty && names.allSatisfy { !card.contains($0) })
         }
     }
+
+    @Test func poolsShowTrainingCapacityAndLoad() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let center = try await Browser.signIn("center", app)
+            #expect(try await center.post("/people/\(d.tutor.id!)/capacity", [("capacity", ""), ("regional_training", "1")]).status == .seeOther)
+            let profile = try #require(try await SupportCapacity.query(on: app.db).filter(\.$personID == d.tutor.id!).first())
+            #expect(profile.regionalTraining && profile.capacity == 0, "training kept, capacity left to the municipal default")
+            let today = CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)
+            let (load, capacity) = try await AssignmentRules.load(of: d.tutor.id!, pool: .tutor, municipalityID: d.tutor.$municipality.id, on: today, db: app.db)
+            #expect(capacity == 5 && load == d.tutorants.count)
+            let page = try await center.get("/support/pool?pool=tutor").body.string
+            #expect(page.contains(d.tutor.fullName) && page.contains("обучен(а)") && page.contains("5 (норма)"))
+            #expect(try await Browser.signIn("teacher", app).get("/support/pool").status == .forbidden)
+        }
+    }
 }

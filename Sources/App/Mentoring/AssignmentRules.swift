@@ -33,7 +33,8 @@ enum AssignmentRules {
         let kinds = pool == .tutor ? [AssignmentKind.tutorTeacher] : [.mentorSchool, .curatorSchool]
         let spans = try await Assignment.query(on: db).filter(\.$person.$id == personID).filter(\.$kind ~~ kinds.map(\.rawValue)).all().map(span)
         let settings = try await MentoringSettings.load(municipalityID, on: db)
-        let own = try await SupportCapacity.query(on: db).filter(\.$personID == personID).first()?.capacity
+        // 0: no capacity of their own (the row keeps the training flag only).
+        let own = try await SupportCapacity.query(on: db).filter(\.$personID == personID).first()?.capacity.nonZero
         let capacity = Capacity.effective(personal: own, municipalDefault: pool == .tutor ? settings.tutorCapacity : settings.mentorCapacity)
         return (Capacity.load(assignments: spans, at: day), capacity)
     }
@@ -66,4 +67,8 @@ extension CalendarDay {
     static func form(_ text: String) -> CalendarDay? {
         CalendarDay.parse(text).flatMap { (2000...2100).contains($0.year) ? $0 : nil }
     }
+}
+
+extension Int {
+    var nonZero: Int? { self == 0 ? nil : self }
 }

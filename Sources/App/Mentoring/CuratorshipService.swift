@@ -117,7 +117,7 @@ enum CuratorshipService {
         input.supportedSchools = statuses.filter { $0.year == statusYear && ($0.lowResults || $0.difficultConditions) }.compactMap { codeByID[$0.$school.id] }
         let capacities = try await SupportCapacity.query(on: db).filter(\.$personID ~~ Array(Set(pairs.map(\.authorID)))).all()
         return Snapshot(input: input, rows: CuratorshipFigures.rows(input), pairs: pairs, names: names, settings: settings,
-                        capacities: Dictionary(capacities.map { ($0.personID, $0.capacity) }, uniquingKeysWith: { a, _ in a }))
+                        capacities: Dictionary(capacities.filter { $0.capacity > 0 }.map { ($0.personID, $0.capacity) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The capacity of a supporter: their own, or the municipal default of their pool.

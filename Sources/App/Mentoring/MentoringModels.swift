@@ -106,13 +106,15 @@ final class RouteStepRecord: Model, @unchecked Sendable {
     var dueDay: CalendarDay? { due.flatMap(CalendarDay.init(iso:)) }
 }
 
-/// A mentor's or tutor's own capacity (schools or teachers), when not the municipal default.
+/// A mentor's or tutor's own capacity (schools or teachers), when not the municipal default,
+/// and whether they were trained as a regional tutor (M016).
 final class SupportCapacity: Model, @unchecked Sendable {
     static let schema = "support_capacities"
     @ID(key: .id) var id: UUID?
     @Field(key: "person_id") var personID: UUID
     @Field(key: "capacity") var capacity: Int
-    init() {}
+    @Field(key: "regional_training") var regionalTraining: Bool
+    init() { regionalTraining = false }
 }
 
 /// The area's settings of a municipality: default capacities and the quiet-pair threshold.

@@ -71,7 +71,8 @@ enum SupportController {
                 ("Охват сопровождением", share("mentor_coverage"), "школ с наставником или куратором: \(v("schools_with_mentor")) из \(v("supported_schools")) сопровождаемых (ШНОР/ШССУ)"),
             ]
         }
-        model.sections = [("Модули планов МНЦ и МТКП", SiteURL.supportModules.path + "?municipality=\(m.id!)", view == .municipality),
+        model.sections = [("Пулы наставников и тьюторов", SiteURL.supportPool(municipality: m.id!.uuidString).path, view == .municipality),
+                          ("Модули планов МНЦ и МТКП", SiteURL.supportModules.path + "?municipality=\(m.id!)", view == .municipality),
                           ("Банк материалов", SiteURL.materials().path, Access.allows(.readMaterials, p)),
                           ("ШМО", SiteURL.shmo().path, Access.allows(.readShmo, p)),
                           ("Кадровый резерв", SiteURL.reserve.path + "?municipality=\(m.id!)", Access.allows(.readReserve, p, in: m.ref))]

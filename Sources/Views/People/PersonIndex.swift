@@ -59,7 +59,7 @@ public enum PersonShow {
         public var id: String, details: [(String, String)], functions: [String]
         public var links: [Link], canEdit: Bool, canAssignTutorant: Bool, teacherOptions: [Option], csrf: String
         /// A supporter's load against capacity («3 из 5»), and the form of their own capacity (the center's).
-        public var load: String? = nil, capacityURL: String? = nil, capacity: String = ""
+        public var load: String? = nil, capacityURL: String? = nil, capacity: String = "", regionalTraining = false
         public init(id: String, details: [(String, String)], functions: [String], links: [Link], canEdit: Bool,
                     canAssignTutorant: Bool, teacherOptions: [Option], csrf: String) {
             self.id = id; self.details = details; self.functions = functions; self.links = links; self.canEdit = canEdit
@@ -88,10 +88,11 @@ public enum PersonShow {
                 m.load.map { .p(.strong(.safe("Нагрузка: ")), .safe($0)) } ?? .empty,
                 Components.table([Column("Вид"), Column("С кем"), Column("Приказ"), Column("Срок"), Column("")], rows: rows,
                                  empty: Components.emptyState("Закреплений нет.")),
-                m.capacityURL.map { url in Components.disclosure("Норма нагрузки этого человека", Form.form(action: url, csrf: m.csrf, .group(
+                m.capacityURL.map { url in Components.disclosure("Норма нагрузки и подготовка", Form.form(action: url, csrf: m.csrf, .group(
                     Form.text("capacity", "Сколько школ или педагогов одновременно", value: m.capacity, errors: [], type: "number",
-                              hint: "Пусто — норма муниципалитета")
-                ), submit: "Сохранить норму")) } ?? .empty,
+                              hint: "Пусто — норма муниципалитета"),
+                    Form.checkbox("regional_training", "Прошёл(а) обучение как региональный тьютор", checked: m.regionalTraining)
+                ), submit: "Сохранить")) } ?? .empty,
                 m.canAssignTutorant ? .div(.class("assign-form"), Form.form(action: SiteURL.personTutorants(m.id).path, csrf: m.csrf, .group(
                     Form.row(
                         Form.select("teacher_id", "Закрепить тьюторанта (педагога)", options: m.teacherOptions, selected: "", errors: [], required: true),

@@ -86,6 +86,7 @@ extension SiteURL {
         case .supportPairPlan(let id): ["support", "pairs", .id(id), "plan"]
         case .pairPlanItem(let id): ["support", "plan-items", .id(id)]
         case .supportModules: ["support", "modules"]
+        case .supportPool: ["support", "pool"]
         case .schoolComments(let id): ["schools", .id(id), "comments"]
 
         case .routes: ["deficits"]
@@ -118,7 +119,7 @@ extension SiteURL {
             .support(), .supportMethod, .supportLog, .supportSettings, .supportOrder(), .supportOrderPrint, .supportImports, .supportImport(""), .supportImportTemplate(""),
             .materials(), .material(""), .routeStepMaterial(""), .reserve, .reserveCandidate(""),
             .shmo(), .shmoGroup(""), .shmoReview(""), .shmoDecision(""), .routeComments(""), .schoolComments(""),
-            .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules,
+            .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules, .supportPool(),
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""), .routeReviews(""), .routeCompetences(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]

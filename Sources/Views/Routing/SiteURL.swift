@@ -64,6 +64,7 @@ public enum SiteURL: Hashable, Sendable {
     case shmo(school: String? = nil), shmoGroup(String), shmoReview(String), shmoDecision(String)
     case routeComments(String), schoolComments(String)
     case supportPair(String), supportPairPlan(String), pairPlanItem(String), supportModules
+    case supportPool(municipality: String? = nil, pool: String? = nil)
 
     // «Дефициты и ИОМ»
     case routes
@@ -134,6 +135,7 @@ public enum SiteURL: Hashable, Sendable {
         case .schoolResults(_, let year), .route(_, let year): [("year", year.map(String.init) ?? "")]
         case .support(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
         case .supportOrder(let municipality): [("municipality", municipality ?? "")]
+        case .supportPool(let municipality, let pool): [("municipality", municipality ?? ""), ("pool", pool ?? "")]
         case .materials(let q): [("q", q ?? "")]
         case .shmo(let school): [("school", school ?? "")]
         case .monitoring(_, let municipality, let year, let filter, let print):

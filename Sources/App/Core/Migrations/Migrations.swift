@@ -18,5 +18,6 @@ enum Migrations {
         M013_MentoringResources(),
         M014_PlansOfInteraction(),
         M015_CompetenceAndReviews(),
+        M016_SupportProfiles(),
     ]
 }

@@ -107,7 +107,8 @@ enum AssignmentsController {
         return req.redirect(.person(tutor.id!.uuidString), flash: a.overCapacity ? "Тьюторант закреплён сверх нормы нагрузки; закрепление отмечено." : "Тьюторант закреплён.")
     }
 
-    /// A supporter's own capacity (schools or teachers at a time); empty: the municipal default.
+    /// A supporter's profile: own capacity (schools or teachers at a time; empty — the municipal
+    /// default, kept as 0) and regional-tutor training.
     @Sendable static func setCapacity(req: Request) async throws -> Response {
         let person = try await PeopleController.load(req)
         guard Access.allows(.assign, try req.principal(), in: MunicipalityRef(id: person.$municipality.id, regionID: person.regionID)) else { throw AppError.forbidden }
@@ -117,18 +118,22 @@ enum AssignmentsController {
         if !f["capacity"].isEmpty && !(value.map { (1...100).contains($0) } ?? false) {
             return req.redirect(.person(person.id!.uuidString), flash: "Норма — целое число от 1 до 100 (или пусто — норма муниципалитета).", kind: .error)
         }
+        let training = f.bool("regional_training")
+        let before: [String: String] = ["capacity": existing.map { String($0.capacity) } ?? "", "regional_training": String(existing?.regionalTraining ?? false)]
         try await req.db.transaction { db in
-            if let value {
+            if value != nil || training {
                 let row = existing ?? SupportCapacity()
-                row.personID = person.id!; row.capacity = value
+                row.personID = person.id!; row.capacity = value ?? 0; row.regionalTraining = training
                 try await row.save(on: db)
             } else if let existing {
                 try await existing.delete(on: db)
             }
-            try await Audit.record(req, on: db, .update, entity: "support_capacity", id: person.id, label: "\(person.fullName): норма \(value.map(String.init) ?? "муниципалитета")",
-                                   municipalityID: person.$municipality.id, before: ["capacity": existing?.capacity], after: ["capacity": value])
+            try await Audit.record(req, on: db, .update, entity: "support_capacity", id: person.id,
+                                   label: "\(person.fullName): норма \(value.map(String.init) ?? "муниципалитета")" + (training ? ", обучен как региональный тьютор" : ""),
+                                   municipalityID: person.$municipality.id, before: before,
+                                   after: ["capacity": value.map(String.init) ?? "", "regional_training": String(training)])
         }
-        return req.redirect(.person(person.id!.uuidString), flash: "Норма нагрузки сохранена.")
+        return req.redirect(.person(person.id!.uuidString), flash: "Сведения о наставнике / тьюторе сохранены.")
     }
 
     /// Ends an assignment on a date (today by default): it stays in the history of both sides.

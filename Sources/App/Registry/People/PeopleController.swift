@@ -130,7 +130,9 @@ enum PeopleController {
             model.load = "\(load) из \(capacity) (\(pool == .tutor ? "тьюторантов" : "школ") сейчас / норма)" + (Capacity.isOver(load: load, capacity: capacity) ? " — выше нормы" : "")
             if canAssign {
                 model.capacityURL = SiteURL.personCapacity(id.uuidString).path
-                model.capacity = try await SupportCapacity.query(on: req.db).filter(\.$personID == id).first().map { String($0.capacity) } ?? ""
+                let profile = try await SupportCapacity.query(on: req.db).filter(\.$personID == id).first()
+                model.capacity = profile?.capacity.nonZero.map(String.init) ?? ""
+                model.regionalTraining = profile?.regionalTraining ?? false
             }
         }
         let crumbs = Access.canListPeople(p) ? crumbs : [Crumb("Обзор", SiteURL.home.path)]
