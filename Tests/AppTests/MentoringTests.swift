@@ -366,4 +366,65 @@ import VaporTesting
             #expect(try await Browser.signIn("teacher", app).get("/support/pool").status == .forbidden)
         }
     }
+
+    /// A multipart upload of one file with the CSRF field, as a browser sends it.
+    static func upload(_ b: Browser, _ path: String, name: String, bytes: String, fields: [(String, String)] = []) async throws -> TestingHTTPResponse {
+        let boundary = "B0UNDARY"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(b.csrf)\r\n"
+        for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/plain\r\n\r\n\(bytes)\r\n--\(boundary)--\r\n"
+        var result: TestingHTTPResponse!
+        try await b.app.testing().test(.POST, path, headers: ["Cookie": b.cookies, "Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                                       body: ByteBuffer(string: body)) { res in result = res }
+        return result
+    }
+
+    @Test func filesOfInteractionsStepsAndMaterialsFollowTheirOwners() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let tutor = try await Browser.signIn("tutor", app), teacher = try await Browser.signIn("teacher", app)
+            let interaction = try #require(try await Interaction.query(on: app.db).filter(\.$author.$id == d.tutor.id!).filter(\.$teacher.$id == d.teacher.id!).first())
+            let pair = try #require(try await Assignment.query(on: app.db).filter(\.$person.$id == d.tutor.id!).filter(\.$teacher.$id == d.teacher.id!).first())
+            let up = try await Self.upload(tutor, "/support/interactions/\(interaction.id!)/files", name: "протокол.txt", bytes: "протокол посещения урока",
+                                           fields: [("back", "/support/pairs/\(pair.id!)")])
+            #expect(up.status == .seeOther && up.headers.first(name: .location) == "/support/pairs/\(pair.id!)")
+            let file = try #require(try await Attachment.query(on: app.db).filter(\.$ownerID == interaction.id!).first())
+            #expect(file.fileName == "протокол.txt" && file.size == "протокол посещения урока".utf8.count)
+            let got = try await tutor.get("/files/\(file.id!)")
+            #expect(got.status == .ok && got.body.string == "протокол посещения урока")
+            #expect(got.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
+            #expect(try await tutor.get("/support/pairs/\(pair.id!)").body.string.contains("протокол.txt"))
+            #expect(try await teacher.get("/files/\(file.id!)").status == .forbidden, "the pair's log is the tutor's and the center's")
+            #expect(try await Browser.signIn("center", app).get("/files/\(file.id!)").status == .ok)
+            // Evidence of a route step: the teacher attaches it, reads it; another school does not.
+            let route = try #require(try await RouteRecord.query(on: app.db).filter(\.$teacher.$id == d.teacher.id!).with(\.$steps).first())
+            let step = try #require(route.steps.first)
+            #expect(try await Self.upload(teacher, "/route-steps/\(step.id!)/files", name: "certificate.pdf", bytes: "%PDF-1.4").status == .seeOther)
+            let evidence = try #require(try await Attachment.query(on: app.db).filter(\.$ownerID == step.id!).first())
+            #expect(try await teacher.get("/files/\(evidence.id!)").status == .ok)
+            #expect(try await Browser.signIn("expert", app).get("/files/\(evidence.id!)").status == .forbidden)
+            #expect(try await Self.upload(Browser.signIn("expert", app), "/route-steps/\(step.id!)/files", name: "x.txt", bytes: "x").status == .forbidden)
+            // Too big: refused, nothing kept.
+            let count = try await Attachment.query(on: app.db).count()
+            _ = try await Self.upload(teacher, "/route-steps/\(step.id!)/files", name: "big.bin", bytes: String(repeating: "x", count: AttachmentsController.maxBytes + 1))
+            #expect(try await Attachment.query(on: app.db).count() == count)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$entity == "attachment").count() == 2)
+        }
+    }
+
+    @Test func materialFilesAreAddedByEditorsAndReadByTheMunicipality() async throws {
+        try await withTestApp { app in
+            let d = try await Self.demo(app)
+            let m = Material()
+            m.municipalityID = d.tutor.$municipality.id; m.kind = "case"; m.title = "Кейс: оценивание устных ответов"; m.subject = ""; m.author = ""
+            m.link = ""; m.details = "кейс"; m.isPublic = false; m.createdBy = "tutor"; m.index()
+            try await m.create(on: app.db)
+            let tutor = try await Browser.signIn("tutor", app), teacher = try await Browser.signIn("teacher", app)
+            #expect(try await Self.upload(tutor, "/support/materials/\(m.id!)/files", name: "case.docx", bytes: "PK").status == .seeOther)
+            let file = try #require(try await Attachment.query(on: app.db).filter(\.$ownerID == m.id!).first())
+            #expect(try await teacher.get("/files/\(file.id!)").status == .ok)
+            #expect(try await teacher.get("/support/materials/\(m.id!)").body.string.contains("case.docx"))
+            #expect(try await Self.upload(teacher, "/support/materials/\(m.id!)/files", name: "y.txt", bytes: "y").status == .forbidden)
+        }
+    }
 }

@@ -624,7 +624,8 @@ extension PostRoutesTests {
         "support/materials": "MaterialsTests", "route-steps/:id/material": "MaterialsTests", "support/reserve": "MentoringTests",
         "support/reserve/:id": "MentoringTests", "support/shmo": "ShmoTests", "support/shmo/:id/review": "ShmoTests", "support/shmo/:id/decision": "ShmoTests",
         "deficits/:id/comments": "MentoringTests", "support/pairs/:id/plan": "MentoringTests", "support/plan-items/:id": "MentoringTests",
-        "support/modules": "MentoringTests", "deficits/:id/reviews": "MentoringTests", "deficits/:id/competences": "MentoringTests", "schools/:id/comments": "MentoringTests",
+        "support/modules": "MentoringTests", "deficits/:id/reviews": "MentoringTests", "deficits/:id/competences": "MentoringTests",
+        "support/interactions/:id/files": "MentoringTests", "route-steps/:id/files": "MentoringTests", "support/materials/:id/files": "MentoringTests", "schools/:id/comments": "MentoringTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

@@ -153,11 +153,14 @@ enum MaterialsController {
         guard let m = try await Material.find(req.id(), on: req.db) else { throw AppError.notFound("Материал") }
         let munis = try await readable(req)
         guard let muni = munis.first(where: { $0.id == m.municipalityID }) else { throw AppError.forbidden }
-        let detail = MaterialsViews.Detail(
+        var detail = MaterialsViews.Detail(
             title: m.title, kind: kindTitle(m.kind), subject: m.subject, area: areaTitle(m.deficitArea), author: m.author, link: m.link,
             description: m.details, isPublic: m.isPublic, municipality: muni.name,
             createdBy: try await User.query(on: req.db).filter(\.$login == m.createdBy).first()?.displayName ?? m.createdBy,
             createdAt: m.createdAt.map { RuFormat.date($0, timeZone: req.timeZone) } ?? "")
+        detail.files = (try await AttachmentsController.list(.material, [m.id!], on: req.db)[m.id!] ?? []).map { FileViews.File(name: $0.name, url: $0.url, size: $0.size) }
+        if try await editable(req).contains(where: { $0.id == m.municipalityID }) { detail.uploadURL = SiteURL.materialFiles(m.id!.uuidString).path }
+        detail.csrf = req.csrfToken
         return req.page(m.title, section: .support, crumbs: crumbs + [Crumb(m.title)], MaterialsViews.show(detail))
     }
 

@@ -287,3 +287,20 @@ final class RouteReview: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 }
+
+/// A file attached to an interaction, a route step or a material (M017).
+final class Attachment: Model, @unchecked Sendable {
+    static let schema = "attachments"
+    enum Owner: String, Sendable { case interaction, routeStep = "route_step", material }
+    @ID(key: .id) var id: UUID?
+    @Field(key: "municipality_id") var municipalityID: UUID
+    @Field(key: "owner_kind") var ownerKind: String
+    @Field(key: "owner_id") var ownerID: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "data") var data: Data
+    @Field(key: "created_by") var createdBy: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    init() {}
+}

@@ -29,7 +29,8 @@ enum PairsController {
         let quiet = PairHealth.isQuiet(span: pair.span, lastContact: last, at: today, thresholdDays: settings.quietDays)
         let canPlan = Access.canPlanPair(author: pair.authorID, in: m.ref, p)
         let items = try await PairPlanItem.query(on: req.db).filter(\.$assignment.$id == a.id!).sort(\.$due).all()
-        let model = PairViews.Model(
+        let files = try await AttachmentsController.list(.interaction, entries.compactMap(\.id), on: req.db)
+        var model = PairViews.Model(
             facts: [("Наставник / тьютор", pair.authorName), (pair.pool == .tutor ? "Тьюторант" : "Школа", pair.targetName), ("Вид", pair.pool.title),
                     ("Приказ", pair.order.isEmpty ? "—" : pair.order), ("Срок", SupportPresenter.spanText(pair.span)),
                     ("Последний контакт", last.map { "\($0.ru) (\(CalendarDay.days(from: $0, to: today)) дн. назад)" } ?? "не было"),
@@ -45,6 +46,11 @@ enum PairsController {
             },
             addItemURL: canPlan ? SiteURL.supportPairPlan(a.id!.uuidString).path : nil,
             logURL: p.personID == pair.authorID ? SiteURL.supportLog.path : nil, csrf: req.csrfToken, today: today.iso)
+        model.back = SiteURL.supportPair(a.id!.uuidString).path
+        for (n, e) in entries.enumerated() {
+            model.entries[n].files = (files[e.id!] ?? []).map { FileViews.File(name: $0.name, url: $0.url, size: $0.size) }
+            model.entries[n].uploadURL = canPlan ? SiteURL.interactionFiles(e.id!.uuidString).path : nil
+        }
         return req.page("\(pair.authorName) — \(pair.targetName)", section: .support, crumbs: SupportController.crumbs + [Crumb(pair.targetName)], PairViews.body(model))
     }
 

@@ -99,12 +99,19 @@ enum RoutesController {
         let route = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).filter(\.$year == year).with(\.$steps).first()
         let attached = try await MaterialsController.attached(route?.steps ?? [], on: req.db)
         let materialOptions = actor == nil ? [] : try await MaterialsController.stepOptions(t.$municipality.id, on: req.db)
+        let stepFiles = try await AttachmentsController.list(.routeStep, (route?.steps ?? []).compactMap(\.id), on: req.db)
         let steps = (route?.steps ?? []).sorted { ($0.due ?? "9999", $0.title) < ($1.due ?? "9999", $1.title) }.map { s -> RouteViews.Step in
             .init(id: s.id!.uuidString, title: s.title, kind: s.stepKind?.title ?? s.kind, area: s.area?.title ?? "", due: s.dueDay?.ru ?? "",
                   status: s.stepStatus.title, statusKind: badge(s.stepStatus), overdue: RouteWorkflow.isOverdue(step: s.dueDay, status: s.stepStatus, today: now),
                   evidence: s.evidence, reason: s.cancelReason, doneDay: s.doneDay.flatMap(CalendarDay.init(iso:))?.ru ?? "",
                   next: actor.map { a in RouteWorkflow.nextSteps(from: s.stepStatus, by: a).map { Views.Option($0.rawValue, $0.title) } } ?? [],
                   material: s.materialID.flatMap { attached[$0] }, materials: materialOptions)
+        }.map { step -> RouteViews.Step in
+            var step = step
+            let id = UUID(uuidString: step.id)!
+            step.files = (stepFiles[id] ?? []).map { FileViews.File(name: $0.name, url: $0.url, size: $0.size) }
+            step.uploadURL = actor != nil ? SiteURL.routeStepFiles(step.id).path : nil
+            return step
         }
         let tutor = try await Assignment.query(on: req.db).filter(\.$kind == AssignmentKind.tutorTeacher.rawValue).filter(\.$teacher.$id == t.id!).with(\.$person).all()
             .first { CuratorshipService.day($0.endsOn).map { $0 >= now } ?? true }?.person

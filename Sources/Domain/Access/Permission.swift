@@ -60,6 +60,8 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case comment
     /// A pair's plan of interaction: its mentor or tutor, or the center.
     case planPair
+    /// A file attached to an interaction, a route step or a material: whoever reads its owner.
+    case downloadFile
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -110,6 +112,7 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .editReserve: "Изменение кадрового резерва"
         case .comment: "Комментарии к маршруту или программе школы"
         case .planPair: "План взаимодействия пары"
+        case .downloadFile: "Файлы вложений"
         }
     }
 }
@@ -149,7 +152,7 @@ public extension Access {
         case .readRoutes, .editRoute: return p.personID != nil || !personScope(p, .read).isEmpty
         case .askSupport: return p.personID != nil
         case .importMentoring: return p.isAdmin || !municipalWriters(p).isEmpty
-        case .readMaterials: return true
+        case .readMaterials, .downloadFile: return true
         case .editMaterials, .comment, .planPair: return p.isAdmin || !municipalWriters(p).isEmpty || isSupporter(p)
         case .readShmo: return allows(.readMonitoring, p) || p.has(.schoolAdmin) || p.has(.mentor)
         case .editShmo: return p.isAdmin || !municipalWriters(p).isEmpty || p.has(.schoolAdmin)
@@ -177,7 +180,7 @@ public extension Access {
         case .readSupport: return canReadMunicipality(m.id, regionID: m.regionID, p)
         case .importMentoring: return p.isAdmin || municipalWriters(p).contains(m.id)
         case .logInteraction, .readRoutes, .editRoute, .askSupport: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
-        case .readMaterials, .readShmo, .readReserve: return canReadMunicipality(m.id, regionID: m.regionID, p)
+        case .readMaterials, .readShmo, .readReserve, .downloadFile: return canReadMunicipality(m.id, regionID: m.regionID, p)
         case .editMaterials, .comment, .editShmo, .editReserve, .planPair: return p.isAdmin || municipalWriters(p).contains(m.id)
         }
     }

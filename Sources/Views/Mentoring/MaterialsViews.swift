@@ -147,6 +147,7 @@ public enum MaterialsViews {
     public struct Detail: Sendable {
         public var title: String, kind: String, subject: String, area: String, author: String, link: String, description: String
         public var isPublic: Bool, municipality: String, createdBy: String, createdAt: String
+        public var files: [FileViews.File] = [], uploadURL: String? = nil, csrf = ""
         public init(title: String, kind: String, subject: String, area: String, author: String, link: String, description: String,
                     isPublic: Bool, municipality: String, createdBy: String, createdAt: String) {
             self.title = title; self.kind = kind; self.subject = subject; self.area = area; self.author = author; self.link = link
@@ -171,6 +172,7 @@ public enum MaterialsViews {
             d.description.isEmpty ? .empty : Components.section("Описание", .group(
                 d.description.split(separator: "\n", omittingEmptySubsequences: true).map { .p(.safe(String($0))) }
             )),
+            d.files.isEmpty && d.uploadURL == nil ? .empty : Components.section("Файлы", FileViews.files(d.files, uploadURL: d.uploadURL, csrf: d.csrf)),
             .p(Components.link("← Ко всем материалам", SiteURL.materials().path))
         )
     }

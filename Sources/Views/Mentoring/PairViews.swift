@@ -12,6 +12,7 @@ public enum PairViews {
     }
     public struct Entry: Sendable {
         public var day: String, form: String, format: String, topic: String, minutes: String, outcome: String, next: String, module: String
+        public var files: [FileViews.File] = [], uploadURL: String? = nil
         public init(day: String, form: String, format: String, topic: String, minutes: String, outcome: String, next: String, module: String) {
             self.day = day; self.form = form; self.format = format; self.topic = topic; self.minutes = minutes; self.outcome = outcome
             self.next = next; self.module = module
@@ -19,6 +20,8 @@ public enum PairViews {
     }
     public struct Model: Sendable {
         public var facts: [(String, String)], quiet: Bool, items: [Item], entries: [Entry], addItemURL: String?, logURL: String?, csrf: String, today: String
+        /// This page, where an upload returns.
+        public var back: String? = nil
         public init(facts: [(String, String)], quiet: Bool, items: [Item], entries: [Entry], addItemURL: String?, logURL: String?, csrf: String, today: String) {
             self.facts = facts; self.quiet = quiet; self.items = items; self.entries = entries; self.addItemURL = addItemURL; self.logURL = logURL
             self.csrf = csrf; self.today = today
@@ -48,9 +51,9 @@ public enum PairViews {
             )),
             Components.section("Журнал взаимодействий пары", actions: m.logURL.map { Components.buttonLink("Записать", $0, primary: true) } ?? .empty,
                 Components.table([Column("Дата"), Column("Форма"), Column("Формат"), Column("Тема"), Column("Минут", numeric: true), Column("Модуль плана"),
-                                  Column("Итог"), Column("Следующий шаг")],
-                                 rows: m.entries.map { [.safe($0.day), .safe($0.form), .safe($0.format), .safe($0.topic), .safe($0.minutes), .safe($0.module),
-                                                        .safe($0.outcome), .safe($0.next)] },
+                                  Column("Итог"), Column("Следующий шаг"), Column("Файлы")],
+                                 rows: m.entries.map { e in [.safe(e.day), .safe(e.form), .safe(e.format), .safe(e.topic), .safe(e.minutes), .safe(e.module),
+                                                             .safe(e.outcome), .safe(e.next), FileViews.files(e.files, uploadURL: e.uploadURL, csrf: m.csrf, back: m.back)] },
                                  empty: Components.emptyState("Взаимодействий ещё не было.")))
         )
     }

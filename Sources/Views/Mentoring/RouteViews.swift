@@ -58,6 +58,8 @@ public enum RouteViews {
         public var next: [Option]
         /// The bank's material the step uses, and the materials it may be given (empty: no form).
         public var material: Option?, materials: [Option]
+        /// Evidence files, and where to upload one (the route's actors).
+        public var files: [FileViews.File] = [], uploadURL: String? = nil
         public init(id: String, title: String, kind: String, area: String, due: String, status: String, statusKind: Components.BadgeKind,
                     overdue: Bool, evidence: String, reason: String, doneDay: String, next: [Option], material: Option? = nil, materials: [Option] = []) {
             self.id = id; self.title = title; self.kind = kind; self.area = area; self.due = due; self.status = status; self.statusKind = statusKind
@@ -138,6 +140,7 @@ public enum RouteViews {
         let change: Node<HTML.BodyContext> = s.next.isEmpty ? .empty
             : Components.disclosure("Изменить статус", Form.form(action: SiteURL.routeStep(s.id).path, csrf: m.csrf, fields, submit: "Сохранить"))
         let material = MaterialsViews.stepMaterial(stepID: s.id, attached: s.material, options: s.materials, csrf: m.csrf)
-        return Markup.el("li", .class(s.overdue ? "step overdue" : "step"), head, .p(.class("muted"), .safe(facts)), evidence, reason, material, change)
+        let files = FileViews.files(s.files, uploadURL: s.uploadURL, csrf: m.csrf)
+        return Markup.el("li", .class(s.overdue ? "step overdue" : "step"), head, .p(.class("muted"), .safe(facts)), evidence, reason, material, files, change)
     }
 }

@@ -99,11 +99,7 @@ public enum PersonShow {
                         Form.text("order_number", "Номер приказа", value: "", errors: []),
                         Form.text("order_date", "Дата приказа", value: "", errors: [], type: "date")
                     ),
-                    Form.row(
-                        Form.text("starts_on", "С", value: "", errors: [], type: "date", hint: "Пусто — с даты приказа"),
-                        Form.text("ends_on", "По", value: "", errors: [], type: "date", hint: "Пусто — бессрочно")
-                    ),
-                    Form.checkbox("confirm_over_capacity", "Закрепить сверх нормы нагрузки", checked: false)
+                    SchoolSupport.periodFields()
                 ), submit: "Закрепить тьюторанта")) : .empty
             ))
         )

@@ -87,6 +87,10 @@ extension SiteURL {
         case .pairPlanItem(let id): ["support", "plan-items", .id(id)]
         case .supportModules: ["support", "modules"]
         case .supportPool: ["support", "pool"]
+        case .interactionFiles(let id): ["support", "interactions", .id(id), "files"]
+        case .routeStepFiles(let id): ["route-steps", .id(id), "files"]
+        case .materialFiles(let id): ["support", "materials", .id(id), "files"]
+        case .file(let id): ["files", .id(id)]
         case .schoolComments(let id): ["schools", .id(id), "comments"]
 
         case .routes: ["deficits"]
@@ -120,6 +124,7 @@ extension SiteURL {
             .materials(), .material(""), .routeStepMaterial(""), .reserve, .reserveCandidate(""),
             .shmo(), .shmoGroup(""), .shmoReview(""), .shmoDecision(""), .routeComments(""), .schoolComments(""),
             .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules, .supportPool(),
+            .interactionFiles(""), .routeStepFiles(""), .materialFiles(""), .file(""),
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""), .routeReviews(""), .routeCompetences(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]

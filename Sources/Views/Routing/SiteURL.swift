@@ -65,6 +65,7 @@ public enum SiteURL: Hashable, Sendable {
     case routeComments(String), schoolComments(String)
     case supportPair(String), supportPairPlan(String), pairPlanItem(String), supportModules
     case supportPool(municipality: String? = nil, pool: String? = nil)
+    case interactionFiles(String), routeStepFiles(String), materialFiles(String), file(String)
 
     // «Дефициты и ИОМ»
     case routes

@@ -35,11 +35,18 @@ enum SchoolSupport {
                         Form.text("order_number", "Номер приказа", value: "", errors: []),
                         Form.text("order_date", "Дата приказа", value: "", errors: [], type: "date")
                     ),
-                    Form.row(
-                        Form.text("starts_on", "С", value: "", errors: [], type: "date", hint: "Пусто — с даты приказа"),
-                        Form.text("ends_on", "По", value: "", errors: [], type: "date", hint: "Пусто — бессрочно")
-                    ),
-                    Form.checkbox("confirm_over_capacity", "Закрепить сверх нормы нагрузки (если у человека уже полная нагрузка)", checked: false)
+                    periodFields()
                  ), submit: "Закрепить")))
+    }
+
+    /// The period and the over-capacity confirmation of every assignment form (school card, person card).
+    static func periodFields() -> Node<HTML.BodyContext> {
+        .group(
+            Form.row(
+                Form.text("starts_on", "С", value: "", errors: [], type: "date", hint: "Пусто — с даты приказа"),
+                Form.text("ends_on", "По", value: "", errors: [], type: "date", hint: "Пусто — бессрочно")
+            ),
+            Form.checkbox("confirm_over_capacity", "Закрепить сверх нормы нагрузки (если у человека уже полная нагрузка)", checked: false)
+        )
     }
 }

@@ -19,5 +19,6 @@ enum Migrations {
         M014_PlansOfInteraction(),
         M015_CompetenceAndReviews(),
         M016_SupportProfiles(),
+        M017_Attachments(),
     ]
 }

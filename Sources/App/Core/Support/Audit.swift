@@ -34,7 +34,7 @@ enum Audit {
         "route": "ИОМ", "route_step": "Шаг ИОМ", "support_comment": "Комментарий наставника / тьютора", "material": "Методический материал",
         "reserve_candidate": "Кадровый резерв", "shmo_group": "ШМО", "shmo_review": "Мониторинг ШМО",
         "plan_module": "Модуль плана МНЦ / МТКП", "pair_plan_item": "Пункт плана взаимодействия",
-        "competence_record": "Показатель предметной компетенции", "route_review": "Квартальная ревизия ИОМ",
+        "competence_record": "Показатель предметной компетенции", "route_review": "Квартальная ревизия ИОМ", "attachment": "Файл",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -68,7 +68,7 @@ enum Audit {
         case "assignment": return [.registry(m), .support(m)]
         case "interaction", "support_request", "deficit", "route", "route_step", "support_capacity", "mentoring_settings",
              "support_comment", "material", "reserve_candidate", "shmo_group", "shmo_review", "plan_module", "pair_plan_item",
-             "competence_record", "route_review": return [.support(m)]
+             "competence_record", "route_review", "attachment": return [.support(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]
