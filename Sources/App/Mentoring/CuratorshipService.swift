@@ -89,7 +89,7 @@ enum CuratorshipService {
         let records = try await DeficitRecord.query(on: db).filter(\.$municipalityID == mid).filter(\.$hasDeficit == true).all()
         let deficits: [ProfessionalDeficit] = records.compactMap { r in
             guard let area = r.deficitArea, let t = personByID[r.$teacher.id] else { return nil }
-            let date = r.day ?? CalendarDay(year: r.year, month: 8, day: 1)!
+            let date = r.diagnosticDay
             return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: date, year: r.year, source: r.deficitSource)
         }
         let routes = try await RouteRecord.query(on: db).filter(\.$municipalityID == mid).with(\.$steps).all()

@@ -64,6 +64,8 @@ final class DeficitRecord: Model, @unchecked Sendable {
     var deficitArea: DeficitArea? { DeficitArea(rawValue: area) }
     var deficitSource: DeficitSource? { DeficitSource(rawValue: source) }
     var day: CalendarDay? { dayText.flatMap(CalendarDay.init(iso:)) }
+    /// The diagnostic's day, or 1 August of its year (the start of the diagnostics year) when none was entered.
+    var diagnosticDay: CalendarDay { day ?? CalendarDay(year: year, month: 8, day: 1)! }
 }
 
 /// A teacher's individual educational route (ИОМ) of one year («Route» is Vapor's).

@@ -47,7 +47,7 @@ enum RoutesController {
         let byID = Dictionary(people.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let professional = deficits.compactMap { d -> ProfessionalDeficit? in
             guard let t = byID[d.$teacher.id], let area = d.deficitArea else { return nil }
-            return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: d.day ?? CalendarDay(year: year, month: 8, day: 1)!, year: year)
+            return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: d.diagnosticDay, year: year)
         }
         let names = Dictionary(people.map { ($0.staffCode, $0.fullName) }, uniquingKeysWith: { a, _ in a })
         let schoolNames = Dictionary(people.compactMap { t in t.school.map { ($0.code, $0.shortName) } }, uniquingKeysWith: { a, _ in a })
@@ -89,9 +89,9 @@ enum RoutesController {
         let year = req.query(YearParam.self).year ?? DeficitRules.diagnosticsYear(of: now)
         let actor = try actor(req, t)
         let records = try await DeficitRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).sort(\.$dayText).all()
-        let diagnostics = records.compactMap { r in r.deficitArea.map { DiagnosticResult(teacher: t.staffCode, area: $0, date: r.day ?? CalendarDay(year: r.year, month: 8, day: 1)!, hasDeficit: r.hasDeficit) } }
+        let diagnostics = records.compactMap { r in r.deficitArea.map { DiagnosticResult(teacher: t.staffCode, area: $0, date: r.diagnosticDay, hasDeficit: r.hasDeficit) } }
         let deficits: [RouteViews.Deficit] = records.filter { $0.year == year && $0.hasDeficit }.map { r in
-            let d = ProfessionalDeficit(teacher: t.staffCode, school: "", area: r.deficitArea ?? .subject, date: r.day ?? CalendarDay(year: r.year, month: 8, day: 1)!, year: r.year)
+            let d = ProfessionalDeficit(teacher: t.staffCode, school: "", area: r.deficitArea ?? .subject, date: r.diagnosticDay, year: r.year)
             return .init(area: r.deficitArea?.title ?? r.area, source: r.deficitSource?.title ?? r.source,
                          score: r.score.map { RuFormat.decimal($0, digits: 1) } ?? "—", level: r.level.isEmpty ? "—" : r.level, day: r.day?.ru ?? "—",
                          closed: DeficitRules.closingDiagnostic(of: d, in: diagnostics)?.date.ru)

@@ -34,7 +34,7 @@ enum SchoolSupportFigures {
             from: today, to: today, schools: [school.code],
             deficits: deficits.compactMap { d in
                 guard let area = d.deficitArea, let code = codes[d.$teacher.id] else { return nil }
-                return ProfessionalDeficit(teacher: code, school: school.code, area: area, date: d.day ?? CalendarDay(year: year, month: 8, day: 1)!, year: year)
+                return ProfessionalDeficit(teacher: code, school: school.code, area: area, date: d.diagnosticDay, year: year)
             },
             steps: routes.flatMap { r in r.steps.compactMap { s in
                 guard let area = s.area, let code = codes[r.$teacher.id] else { return nil }

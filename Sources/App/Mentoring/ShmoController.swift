@@ -19,7 +19,8 @@ enum ShmoController {
     static func today(_ req: Request) -> CalendarDay { SupportController.today(req) }
 
     /// The year of the August monitoring a day belongs to: from 1 August the current one, before it the previous.
-    static func reviewYear(_ day: CalendarDay) -> Int { day.month >= 8 ? day.year : day.year - 1 }
+    /// From 1 August, like the diagnostics year (the August review and the August diagnostics are one season).
+    static func reviewYear(_ day: CalendarDay) -> Int { DeficitRules.diagnosticsYear(of: day) }
     static func period(_ year: Int) -> String { "01.08.\(year) – 15.08.\(year)" }
     static let yearNote = "С 1 августа страница показывает мониторинг текущего года, до 1 августа — прошлого."
     /// The form is late once 15 August of its year has passed and it is still not sent to the center.

@@ -23,8 +23,7 @@ enum SupportController {
     /// The period of the page: [1 September of the school year, today] unless given.
     static func period(_ q: Query, today: CalendarDay) -> (from: CalendarDay, to: CalendarDay) {
         let to = q.to ?? today
-        let startYear = to.month >= 9 ? to.year : to.year - 1
-        var from = q.from ?? CalendarDay(year: startYear, month: 9, day: 1)!
+        var from = q.from ?? CalendarDay(year: PairsController.planYear(to), month: 9, day: 1)!
         if from > to { from = to }
         return (from, to)
     }

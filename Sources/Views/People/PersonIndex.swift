@@ -73,13 +73,8 @@ public enum PersonShow {
 
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.links.map { l in
-            let flags: Node<HTML.BodyContext> = .group(
-                l.ended ? .group(.safe(" "), Components.badge("завершено", .neutral)) : .empty,
-                l.overCapacity ? .group(.safe(" "), Components.badge("сверх нормы", .warning)) : .empty)
-            let end: Node<HTML.BodyContext> = l.endURL.map { Components.postButton("Завершить", action: $0, csrf: m.csrf, confirm: "Завершить закрепление сегодняшним днём? Оно останется в истории.") } ?? .empty
-            let delete: Node<HTML.BodyContext> = l.deleteURL.map { Components.postButton("Удалить", action: $0, csrf: m.csrf, danger: true, confirm: "Удалить ошибочную запись? Для смены тьютора завершите закрепление.") } ?? .empty
-            return [.safe(l.kind), .group(l.url.map { Components.link(l.title, $0) } ?? .safe(l.title), flags), .safe(l.order),
-                    .safe(l.span.isEmpty ? "—" : l.span), .group(end, delete)]
+            return [.safe(l.kind), .group(l.url.map { Components.link(l.title, $0) } ?? .safe(l.title), SchoolSupport.flags(ended: l.ended, overCapacity: l.overCapacity)),
+                    .safe(l.order), .safe(l.span.isEmpty ? "—" : l.span), SchoolSupport.actions(endURL: l.endURL, deleteURL: l.deleteURL, csrf: m.csrf, replacing: "тьютора")]
         }
         return .group(
             .p(.group(m.functions.map { Components.badge($0, .neutral) })),

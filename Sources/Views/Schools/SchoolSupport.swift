@@ -7,12 +7,8 @@ enum SchoolSupport {
     static func section(_ m: SchoolShow.Model) -> Node<HTML.BodyContext> {
         let rows: [[Node<HTML.BodyContext>]] = m.assignments.map { a in
             let who: Node<HTML.BodyContext> = a.whoURL.map { Components.link(a.who, $0) } ?? .safe(a.who)
-            let flags: Node<HTML.BodyContext> = .group(
-                a.ended ? .group(.safe(" "), Components.badge("завершено", .neutral)) : .empty,
-                a.overCapacity ? .group(.safe(" "), Components.badge("сверх нормы", .warning)) : .empty)
-            let end: Node<HTML.BodyContext> = a.endURL.map { Components.postButton("Завершить", action: $0, csrf: m.csrf, confirm: "Завершить закрепление сегодняшним днём? Оно останется в истории.") } ?? .empty
-            let delete: Node<HTML.BodyContext> = a.deleteURL.map { Components.postButton("Удалить", action: $0, csrf: m.csrf, danger: true, confirm: "Удалить ошибочную запись? Для смены наставника завершите закрепление, а не удаляйте его.") } ?? .empty
-            return [.safe(a.kind), .group(who, flags), .safe(a.order), .safe(a.span.isEmpty ? "—" : a.span), .group(end, delete)]
+            return [.safe(a.kind), .group(who, flags(ended: a.ended, overCapacity: a.overCapacity)), .safe(a.order), .safe(a.span.isEmpty ? "—" : a.span),
+                    actions(endURL: a.endURL, deleteURL: a.deleteURL, csrf: m.csrf, replacing: "наставника")]
         }
         return Components.section("Сопровождение: наставник, куратор, школа-лидер", .group(
             m.supportFigures.isEmpty ? .empty : Components.details(m.supportFigures.map { f in (f.label, f.url.map { Components.link(f.value, $0) } ?? .safe(f.value)) }),
@@ -48,5 +44,19 @@ enum SchoolSupport {
             ),
             Form.checkbox("confirm_over_capacity", "Закрепить сверх нормы нагрузки (если у человека уже полная нагрузка)", checked: false)
         )
+    }
+
+    /// The badges of an assignment row: ended (history), over capacity.
+    static func flags(ended: Bool, overCapacity: Bool) -> Node<HTML.BodyContext> {
+        .group(ended ? .group(.safe(" "), Components.badge("завершено", .neutral)) : .empty,
+               overCapacity ? .group(.safe(" "), Components.badge("сверх нормы", .warning)) : .empty)
+    }
+
+    /// «Завершить» (keeps the history) and «Удалить» (a mistaken row) of an assignment row.
+    static func actions(endURL: String?, deleteURL: String?, csrf: String, replacing who: String) -> Node<HTML.BodyContext> {
+        .group(
+            endURL.map { Components.postButton("Завершить", action: $0, csrf: csrf, confirm: "Завершить закрепление сегодняшним днём? Оно останется в истории.") } ?? .empty,
+            deleteURL.map { Components.postButton("Удалить", action: $0, csrf: csrf, danger: true,
+                                                  confirm: "Удалить ошибочную запись? Для смены \(who) завершите закрепление, а не удаляйте его.") } ?? .empty)
     }
 }
