@@ -21,6 +21,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     app.storage[Application.VersionedCacheKey.self] = VersionedCache()
     app.loginThrottle = LoginThrottle()
     // Tests change grants and sessions behind the app's back; they opt in to the cache where they test it.
+    app.backgroundWork = BackgroundWork()
+    app.lifecycle.use(BackgroundWork.Lifecycle())
     app.sessionCache = SessionCache(lifetime: app.environment == .testing ? 0 : 5)
 
     var sqliteFile = false

@@ -23,7 +23,9 @@ func withTestApp(demo: Bool = true, migrate: Bool = true, _ test: (Application) 
         if migrate { try await app.autoMigrate() }
         if demo { try await DemoSeeder.seed(app.db, passwordHash: try Bcrypt.hash(DemoSeeder.password, cost: 4), today: CalendarDay(date: app.now(), timeZone: CuratorshipService.zone)) }
         try await test(app)
+        await app.backgroundWork.drain()
     } catch {
+        await app.backgroundWork.drain()
         if pgURL != nil { try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: String(schema)) CASCADE").run() }
         try? await app.asyncShutdown()
         throw error

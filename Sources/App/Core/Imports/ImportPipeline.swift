@@ -64,7 +64,7 @@ enum ImportPipeline {
         let work: @Sendable () async -> Void = {
             _ = await execute(job, kind, .data(data), scope: .municipality(municipality), defaultYear: defaultYear, actor: actor, app: app)
         }
-        if data.count <= inlineBytes { await work() } else { Task { await work() } }
+        if data.count <= inlineBytes { await work() } else { app.backgroundWork.run(work) }
         return job
     }
 
