@@ -62,4 +62,6 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     app.middleware.use(PermissionMiddleware())
     app.middleware.use(CSRFMiddleware())
     try routes(app)
+    // Commands of the areas (Entrypoint registers the platform's own).
+    app.asyncCommands.use(PlansCommand(), as: "plans")
 }

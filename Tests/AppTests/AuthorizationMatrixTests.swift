@@ -52,6 +52,9 @@ import VaporTesting
                 ("/api/v1/schools/\(c.id!)", ["admin", "region"]),
                 ("/api/v1/people/\(pc.id!)", ["admin", "region"]),
                 ("/api/v1/audit", ["admin", "center"]),
+                ("/plans/method", ["admin", "region", "center", "uo", "mentor", "school"]),
+                ("/plans/new", ["admin", "center", "school"]),
+                ("/plans/kinds", ["admin", "region", "center", "uo", "mentor", "school"]),
             ]
             for role in Self.roles {
                 let browser = try await Browser.signIn(role, app)

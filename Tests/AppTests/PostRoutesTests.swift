@@ -626,6 +626,9 @@ extension PostRoutesTests {
         "deficits/:id/comments": "MentoringTests", "support/pairs/:id/plan": "MentoringTests", "support/plan-items/:id": "MentoringTests",
         "support/modules": "MentoringTests", "deficits/:id/reviews": "MentoringTests", "deficits/:id/competences": "MentoringTests",
         "support/interactions/:id/files": "MentoringTests", "route-steps/:id/files": "MentoringTests", "support/materials/:id/files": "MentoringTests", "schools/:id/comments": "MentoringTests",
+        "plans": "PlansTests", "plans/:id": "PlansTests", "plans/:id/items": "PlansTests", "plans/:id/approve": "PlansTests", "plans/:id/copy": "PlansTests",
+        "plans/:id/import": "PlansTests", "plan-items/:id": "PlansTests", "plan-items/:id/execution": "PlansTests",
+        "plans/kinds": "PlansTests", "plans/kinds/:id": "PlansTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

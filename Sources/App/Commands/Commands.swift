@@ -117,13 +117,20 @@ struct ImportCommand: AsyncCommand {
         @Option(name: "municipality") var municipality: String?
         @Option(name: "region") var region: String?
         @Option(name: "year") var year: Int?
+        // `import plan`: the plan the file fills (issue 11).
+        @Option(name: "owner") var owner: String?
+        @Option(name: "kind") var planKind: String?
+        @Option(name: "title") var title: String?
     }
     var help: String { "Загрузить файл: import " + ImportKind.all.map(\.name).joined(separator: "|") + " FILE --municipality CODE [--year Y]; ВПР и ЕГЭ — также по всему региону: без --municipality, с --region CODE" }
     func run(using context: CommandContext, signature s: Signature) async throws {
         let app = context.application
         try await app.autoMigrate()
-        guard let kind = ImportKind(name: s.kind) else {
+        guard var kind = ImportKind(name: s.kind) else {
             throw Abort(.badRequest, reason: "Вид загрузки: " + ImportKind.all.map(\.name).joined(separator: ", "))
+        }
+        if case .plan = kind {
+            kind = .plan(PlanImportTarget(owner: s.owner ?? "", kindCode: s.planKind ?? "", year: s.year, title: s.title ?? ""))
         }
         let scope: ImportScope
         if s.municipality != nil || !kind.mayCoverRegion {

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Foundation
 import Domain
@@ -26,11 +27,14 @@ struct ResolvedSchool: Sendable, Hashable {
 
 struct SchoolResolver: Sendable {
     let regionID: UUID
-    private var byCode: [String: ResolvedSchool] = [:]
-    private var byLogin: [String: ResolvedSchool] = [:]
+    /// Each school once; the lookups below hold its position (four bytes), not a copy:
+    /// the region's 40,000 schools cost a few MB however many ways they are found by.
+    private var schools: [ResolvedSchool] = []
+    private var byCode: [String: Int32] = [:]
+    private var byLogin: [String: Int32] = [:]
     /// By Код ОО without leading zeros.
-    private var byGia: [String: ResolvedSchool] = [:]
-    private var byID: [UUID: ResolvedSchool] = [:]
+    private var byGia: [String: Int32] = [:]
+    private var byID: [UUID: Int32] = [:]
     private var mapped: [String: UUID] = [:]
     /// Код МСУ (without leading zeros) → our municipality.
     private(set) var municipalityOfMSU: [String: UUID] = [:]
@@ -41,24 +45,37 @@ struct SchoolResolver: Sendable {
         // Six columns as plain values, not 40,000 Fluent models: the national file's matching
         // costs a few MB instead of hundreds.
         guard let sql = db as? any SQLDatabase else { throw ImportFailure(file: "База данных не поддерживает загрузку результатов.") }
-        let rows = try await sql.select().column("id").column("no").column("municipality_id").column("code").column("fis_oko_login")
-            .column("gia_code").from(School.schema).where("region_id", .equal, SQLBind(regionID)).all()
-        for row in rows {
-            let s = ResolvedSchool(id: try row.decode(column: "id", as: UUID.self), no: try row.decode(column: "no", as: Int?.self),
-                                   municipalityID: try row.decode(column: "municipality_id", as: UUID.self),
-                                   code: try row.decode(column: "code", as: String.self),
-                                   fisOkoLogin: try row.decode(column: "fis_oko_login", as: String?.self),
-                                   giaCode: try row.decode(column: "gia_code", as: String?.self))
-            r.byID[s.id!] = s
-            r.byCode[s.code.lowercased()] = s
-            if let l = s.fisOkoLogin { r.byLogin[l] = s }
-            if let g = s.giaCode { r.byGia[GIACode.normalized(g)] = s }
+        // Rows are taken as they come (not gathered into an array of rows first).
+        let read = NIOLockedValueBox<(schools: [ResolvedSchool], failure: (any Error)?)>(([], nil))
+        try await sql.select().column("id").column("no").column("municipality_id").column("code").column("fis_oko_login")
+            .column("gia_code").from(School.schema).where("region_id", .equal, SQLBind(regionID)).run { row in
+                read.withLockedValue { acc in
+                    guard acc.failure == nil else { return }
+                    do {
+                        acc.schools.append(ResolvedSchool(id: try row.decode(column: "id", as: UUID.self), no: try row.decode(column: "no", as: Int?.self),
+                                                          municipalityID: try row.decode(column: "municipality_id", as: UUID.self),
+                                                          code: try row.decode(column: "code", as: String.self),
+                                                          fisOkoLogin: try row.decode(column: "fis_oko_login", as: String?.self),
+                                                          giaCode: try row.decode(column: "gia_code", as: String?.self)))
+                    } catch { acc.failure = error }
+                }
+            }
+        let (schools, failure) = read.withLockedValue { ($0.schools, $0.failure) }
+        if let failure { throw failure }
+        r.schools = schools
+        r.byID.reserveCapacity(schools.count); r.byCode.reserveCapacity(schools.count)
+        for (i, s) in schools.enumerated() {
+            let at = Int32(i)
+            r.byID[s.id!] = at
+            r.byCode[s.code.lowercased()] = at
+            if let l = s.fisOkoLogin { r.byLogin[l] = at }
+            if let g = s.giaCode { r.byGia[GIACode.normalized(g)] = at }
         }
         let matches = municipalityID.map { SchoolKeyMatch.query(on: db).filter(\.$municipality.$id == $0) }
         for m in try await matches?.all() ?? [] {
             r.mapped["\(m.keyKind)|\(m.keyValue)"] = m.$school.id
             // A remembered «Код МСУ/Код ОО» tells that municipality's Код МСУ.
-            if m.keyKind == "gia", let slash = m.keyValue.firstIndex(of: "/"), let school = r.byID[m.$school.id] {
+            if m.keyKind == "gia", let slash = m.keyValue.firstIndex(of: "/"), let school = r.at(r.byID[m.$school.id]) {
                 r.municipalityOfMSU[String(m.keyValue[..<slash])] = school.municipalityID
             }
         }
@@ -79,7 +96,7 @@ struct SchoolResolver: Sendable {
         var score: [String: [UUID: (Int, Int)]] = [:]
         for (msu, codes) in open {
             var found: [UUID: Int] = [:]
-            for c in codes { if let s = byGia[c] { found[s.municipalityID, default: 0] += 1 } }
+            for c in codes { if let s = at(byGia[c]) { found[s.municipalityID, default: 0] += 1 } }
             for (m, n) in found { score[msu, default: [:]][m] = (n, n - codes.count) }
         }
         func best<K: Hashable>(_ options: [K: (Int, Int)]) -> K? {
@@ -108,18 +125,20 @@ struct SchoolResolver: Sendable {
     /// nil = unknown; the user is asked to match it once.
     func school(_ k: SchoolKey) -> ResolvedSchool? {
         let (kind, value) = Self.key(k)
-        if let id = mapped["\(kind)|\(value)"] { return byID[id] }
+        if !mapped.isEmpty, let id = mapped["\(kind)|\(value)"] { return at(byID[id]) }
         switch k {
-        case .code(let v): return byCode[v.lowercased()] ?? byGia[GIACode.normalized(v)] ?? FisOkoLogin.digits(v).flatMap { byLogin[$0] }
-        case .login(let v): return byLogin[FisOkoLogin.digits(v) ?? v]
+        case .code(let v): return at(byCode[v.lowercased()] ?? byGia[GIACode.normalized(v)] ?? FisOkoLogin.digits(v).flatMap { byLogin[$0] })
+        case .login(let v): return at(byLogin[FisOkoLogin.digits(v) ?? v])
         case .gia(let v, let msu):
-            guard let s = byGia[GIACode.normalized(v)] else { return nil }
+            guard let s = at(byGia[GIACode.normalized(v)]) else { return nil }
             guard let msu else { return s }
             // Only under its own municipality's Код МСУ: the same Код ОО elsewhere is another school.
             return municipalityOfMSU[msu] == s.municipalityID ? s : nil
-        case .label(let v): return FisOkoLogin.find(in: v).flatMap { byLogin[$0] }
+        case .label(let v): return at(FisOkoLogin.find(in: v).flatMap { byLogin[$0] })
         }
     }
+
+    private func at(_ i: Int32?) -> ResolvedSchool? { i.map { schools[Int($0)] } }
 
     /// A РИС ГИА row of another municipality than `municipality`: its Код МСУ is another
     /// municipality's, or `municipality`'s own Код МСУ is known and differs.

@@ -62,6 +62,12 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case planPair
     /// A file attached to an interaction, a route step or a material: whoever reads its owner.
     case downloadFile
+    /// «Планы»: roadmaps and work plans with their execution figures (issue 11).
+    case readPlans
+    /// Create and change plans, their items, execution, approval, copies and imports.
+    case editPlans
+    /// The reference list of plan kinds (shared by every municipality).
+    case editPlanKinds
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -113,6 +119,9 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .comment: "Комментарии к маршруту или программе школы"
         case .planPair: "План взаимодействия пары"
         case .downloadFile: "Файлы вложений"
+        case .readPlans: "Планы и дорожные карты"
+        case .editPlans: "Изменение планов и их исполнения"
+        case .editPlanKinds: "Справочник видов планов"
         }
     }
 }
@@ -158,6 +167,9 @@ public extension Access {
         case .editShmo: return p.isAdmin || !municipalWriters(p).isEmpty || p.has(.schoolAdmin)
         case .readReserve: return allows(.readMonitoring, p)
         case .editReserve: return p.isAdmin || !municipalWriters(p).isEmpty
+        case .readPlans: return mayReadSomePlans(p)
+        case .editPlans: return mayEditSomePlans(p)
+        case .editPlanKinds: return p.isAdmin
         }
     }
 
@@ -182,6 +194,9 @@ public extension Access {
         case .logInteraction, .readRoutes, .editRoute, .askSupport: return personScope(p, .read).contains(Place(regionID: m.regionID, municipalityID: m.id))
         case .readMaterials, .readShmo, .readReserve, .downloadFile: return canReadMunicipality(m.id, regionID: m.regionID, p)
         case .editMaterials, .comment, .editShmo, .editReserve, .planPair: return p.isAdmin || municipalWriters(p).contains(m.id)
+        case .readPlans: return canReadPlan(of: PlanOwner(municipality: m, schoolID: nil), p)
+        case .editPlans: return canEditPlan(of: PlanOwner(municipality: m, schoolID: nil), p)
+        case .editPlanKinds: return p.isAdmin
         }
     }
 

@@ -22,11 +22,12 @@ public struct EGEFastRow {
 final class FastEGECheck {
     let defaultYear: Int?
     var checkDuplicates = true
-    var seen = FastSeenTable()
+    var seen: FastSeenTable
     let school, year, subject, participants, average, sd, below, high: FastField
 
-    init(_ c: FastCells, defaultYear: Int?) {
+    init(_ c: FastCells, defaultYear: Int?, expectedRows: Int = 0) {
         self.defaultYear = defaultYear
+        seen = FastSeenTable(expected: expectedRows)
         school = c.field("school_code"); year = c.field("year"); subject = c.field("subject"); participants = c.field("participants")
         average = c.field("average_score"); sd = c.field("sd"); below = c.field("below_minimum"); high = c.field("high_scorers")
     }

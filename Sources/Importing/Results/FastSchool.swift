@@ -84,9 +84,18 @@ enum FastHash {
 /// addressing over two flat arrays (12 bytes a slot, load ≤ 0.875), instead of
 /// a Dictionary that reserves up to twice as much. A zero hash is stored as 1.
 struct FastSeenTable {
-    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 12)
-    private var rows: [Int32] = Array(repeating: 0, count: 1 << 12)
+    private var keys: [UInt64]
+    private var rows: [Int32]
     private var count = 0
+
+    /// `expected`: the rows the file is likely to hold (from its size): a table sized for
+    /// them at once never grows, so the old and the new table are never held together.
+    init(expected: Int = 0) {
+        var slots = 1 << 12
+        while slots * 7 < max(expected, 0) * 8 { slots <<= 1 }
+        keys = Array(repeating: 0, count: slots)
+        rows = Array(repeating: 0, count: slots)
+    }
 
     /// The earlier row of `key`, or nil after recording `row` for it.
     mutating func firstRow(_ key: UInt64, row: Int) -> Int? {

@@ -6,6 +6,17 @@ public enum ResultSource: Sendable {
     case file(URL)
     case data(Data)
 
+    /// About how many records the bytes hold (a simple result row is at least some
+    /// 36 bytes): enough to size the duplicate check once.
+    var estimatedRows: Int {
+        switch self {
+        case .data(let data): return data.count / 36
+        case .file(let url):
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            return size / 36
+        }
+    }
+
     /// Not a spreadsheet, not UTF-16: the fast scanner may read it.
     public var isPlainText: Bool {
         switch self {
@@ -39,7 +50,7 @@ extension ResultImport {
         var rows = 0, shares = 0, adjusted = 0, check: FastVPRCheck?
         let outcome = try FastDriver.run(source.driverSource, specs: ResultColumns.vpr, strict: false, hasDefaultYear: defaultYear != nil,
                                          accept: FastVPRCheck.accept) { (c, r) throws(ImportFailure) in
-            if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear) }
+            if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear, expectedRows: source.estimatedRows) }
             guard let row = check!.check(c, r) else { return }
             if let s = row.shares {
                 shares += 1
@@ -61,7 +72,7 @@ extension ResultImport {
         var rows = 0, check: FastEGECheck?
         let outcome = try FastDriver.run(source.driverSource, specs: ResultColumns.ege, strict: false, hasDefaultYear: defaultYear != nil,
                                          accept: { ResultLayouts.detect($0) == .simple(.ege) }) { (c, r) throws(ImportFailure) in
-            if check == nil { check = FastEGECheck(c, defaultYear: defaultYear) }
+            if check == nil { check = FastEGECheck(c, defaultYear: defaultYear, expectedRows: source.estimatedRows) }
             guard let row = check!.check(c, r) else { return }
             onChecked(row)
             guard c.errors.isEmpty else { return }

@@ -35,12 +35,13 @@ final class FastVPRCheck {
     let defaultYear: Int?
     /// Off in the second pass of a streaming scan (the first one found no duplicates).
     var checkDuplicates = true
-    var seen = FastSeenTable()
+    var seen: FastSeenTable
     var adjusted = 0
     let school, year, subject, grade, participants: FastField
     let marks: [FastField]
 
-    init(_ c: FastCells, defaultYear: Int?) throws(ImportFailure) {
+    init(_ c: FastCells, defaultYear: Int?, expectedRows: Int = 0) throws(ImportFailure) {
+        seen = FastSeenTable(expected: expectedRows)
         let variant = try FastVPRCheck.variant(c.match)
         self.variant = variant
         self.defaultYear = defaultYear

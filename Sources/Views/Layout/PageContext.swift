@@ -28,6 +28,7 @@ public enum NavSection: String, CaseIterable, Sendable {
         case .monitoring: SiteURL.monitoring(.summary).path
         case .support: SiteURL.support().path
         case .deficits: SiteURL.routes.path
+        case .plans: SiteURL.plans().path
         case .admin: SiteURL.admin.path
         default: "/" + rawValue
         }

@@ -103,6 +103,23 @@ extension SiteURL {
         case .routeReviews(let id): ["deficits", .id(id), "reviews"]
         case .routeCompetences(let id): ["deficits", .id(id), "competences"]
 
+        case .plans: ["plans"]
+        case .planNew: ["plans", "new"]
+        case .plan(let id, _): ["plans", .id(id)]
+        case .planEdit(let id): ["plans", .id(id), "edit"]
+        case .planItems(let id): ["plans", .id(id), "items"]
+        case .planApprove(let id): ["plans", .id(id), "approve"]
+        case .planCopy(let id): ["plans", .id(id), "copy"]
+        case .planImport(let id): ["plans", .id(id), "import"]
+        case .planVersion(let id, let n): ["plans", .id(id), "versions", .parameter("version", n)]
+        case .planItem(let id): ["plan-items", .id(id)]
+        case .planItemEdit(let id): ["plan-items", .id(id), "edit"]
+        case .planItemExecution(let id): ["plan-items", .id(id), "execution"]
+        case .planImportTemplate(let file): ["plans", "templates", .parameter("file", file)]
+        case .plansMethod: ["plans", "method"]
+        case .planKinds: ["plans", "kinds"]
+        case .planKind(let id): ["plans", "kinds", .id(id)]
+
         case .api(let api): ["api", "v1"] + api.segments
         }
     }
@@ -126,6 +143,8 @@ extension SiteURL {
             .supportPair(""), .supportPairPlan(""), .pairPlanItem(""), .supportModules, .supportPool(),
             .interactionFiles(""), .routeStepFiles(""), .materialFiles(""), .file(""),
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""), .routeReviews(""), .routeCompetences(""),
+            .plans(), .planNew(), .plan(""), .planEdit(""), .planItems(""), .planApprove(""), .planCopy(""), .planImport(""), .planVersion("", ""),
+            .planItem(""), .planItemEdit(""), .planItemExecution(""), .planImportTemplate(""), .plansMethod, .planKinds, .planKind(""),
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
         return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) }

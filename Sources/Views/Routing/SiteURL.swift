@@ -73,6 +73,17 @@ public enum SiteURL: Hashable, Sendable {
     case routeSteps(String), routeStep(String), routeState(String), routeAsk(String), routeDeficits(String)
     case routeReviews(String), routeCompetences(String)
 
+    // «Планы»: roadmaps and work plans with their execution (issue 11)
+    case plans(municipality: String? = nil, year: Int? = nil, school: String? = nil, asOf: String? = nil)
+    case planNew(municipality: String? = nil, school: String? = nil)
+    case plan(String, asOf: String? = nil)
+    case planEdit(String), planItems(String), planApprove(String), planCopy(String), planImport(String)
+    case planVersion(String, String)
+    case planItem(String), planItemEdit(String), planItemExecution(String)
+    case planImportTemplate(String)
+    case plansMethod
+    case planKinds, planKind(String)
+
     /// The JSON API under /api/v1 (documented in openapi.yaml).
     case api(API)
 
@@ -138,6 +149,10 @@ public enum SiteURL: Hashable, Sendable {
         case .supportOrder(let municipality): [("municipality", municipality ?? "")]
         case .supportPool(let municipality, let pool): [("municipality", municipality ?? ""), ("pool", pool ?? "")]
         case .materials(let q): [("q", q ?? "")]
+        case .plans(let municipality, let year, let school, let asOf):
+            [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("school", school ?? ""), ("as_of", asOf ?? "")]
+        case .planNew(let municipality, let school): [("municipality", municipality ?? ""), ("school", school ?? "")]
+        case .plan(_, let asOf): [("as_of", asOf ?? "")]
         case .shmo(let school): [("school", school ?? "")]
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]

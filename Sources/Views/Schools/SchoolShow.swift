@@ -46,6 +46,8 @@ public enum SchoolShow {
         public var csrf: String
         /// The work of the school's supporters (mentoring area): figures with their links.
         public var supportFigures: [(label: String, value: String, url: String?)] = []
+        /// The school's plans («Планы»), when the user reads them.
+        public var plansURL: String? = nil
         public init(id: String, details: [(String, String)], statuses: [StatusRow], contextColumns: [String], contexts: [ContextRow],
                     staff: [StaffRow], assignments: [AssignmentRow], canEdit: Bool, canAssign: Bool, assignKinds: [Option],
                     assignPeople: [Option], assignSchools: [Option], csrf: String) {
@@ -62,7 +64,8 @@ public enum SchoolShow {
     public static func body(_ m: Model) -> Node<HTML.BodyContext> {
         .group(
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
-                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", SiteURL.schoolResults(m.id).path, false)]),
+                             ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", SiteURL.schoolResults(m.id).path, false)]
+                            + (m.plansURL.map { [("Планы", $0, false)] } ?? [])),
             .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),

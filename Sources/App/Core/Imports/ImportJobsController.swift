@@ -29,6 +29,9 @@ enum ImportJobsController {
             case .mentoring:
                 Chrome(section: .support, crumbs: SupportController.crumbs, job: SiteURL.supportImport, index: { _ in .supportImports },
                        done: { _, m in ("Открыть «Сопровождение»", SiteURL.support(municipality: m.uuidString).path) })
+            case .plans:
+                Chrome(section: .plans, crumbs: PlansController.crumbs, job: { _ in .plans() }, index: { SiteURL.plans(municipality: $0.uuidString) },
+                       done: { _, m in ("Открыть планы", SiteURL.plans(municipality: m.uuidString).path) })
             }
         }
     }

@@ -11,9 +11,11 @@ enum ImportKind: Hashable, Sendable {
     case schools, staff
     case results(ResultFileKind)
     case mentoring(MentoringFileKind)
+    /// The items of a plan (App/Plans/Imports): which plan rides with the kind.
+    case plan(PlanImportTarget)
 
     static let all: [ImportKind] = [.schools, .staff] + ResultFileKind.allCases.map(ImportKind.results)
-        + MentoringFileKind.allCases.map(ImportKind.mentoring)
+        + MentoringFileKind.allCases.map(ImportKind.mentoring) + [.plan(PlanImportTarget())]
 
     /// The job row's `kind` column (results kinds carry a prefix since the first release).
     var raw: String {
@@ -22,6 +24,7 @@ enum ImportKind: Hashable, Sendable {
         case .staff: "staff"
         case .results(let k): "results:" + k.rawValue
         case .mentoring(let k): k.rawValue
+        case .plan: "plan"
         }
     }
     init?(raw: String) {
@@ -32,7 +35,7 @@ enum ImportKind: Hashable, Sendable {
     /// `opora import <name> FILE` and the form's value.
     var name: String {
         switch self {
-        case .schools, .staff, .mentoring: raw
+        case .schools, .staff, .mentoring, .plan: raw
         case .results(let k): k.rawValue
         }
     }
@@ -47,6 +50,7 @@ enum ImportKind: Hashable, Sendable {
         case .staff: "Кадры"
         case .results(let k): k.title
         case .mentoring(let k): k.title
+        case .plan: "Пункты плана"
         }
     }
 
@@ -55,6 +59,7 @@ enum ImportKind: Hashable, Sendable {
         case .schools, .staff: .registry
         case .results: .results
         case .mentoring: .mentoring
+        case .plan: .plans
         }
     }
 
@@ -73,6 +78,7 @@ enum ImportKind: Hashable, Sendable {
         case .staff: rows = StaffImport.template(); sheet = "Кадры"
         case .results(let k): rows = ResultImport.template(k); sheet = "Шаблон"
         case .mentoring(let k): rows = k.template(); sheet = k.sheetName
+        case .plan: rows = PlanImport.template(); sheet = "План"
         }
         return xlsx ? (try XLSXWriter.write(rows, sheetName: sheet), "opora-\(name).xlsx") : (CSVWriter.write(rows), "opora-\(name).csv")
     }
@@ -80,13 +86,14 @@ enum ImportKind: Hashable, Sendable {
 
 /// Where an import kind is uploaded: the page, its section and the permission it needs.
 enum ImportArea: String, Sendable, CaseIterable {
-    case registry, results, mentoring
+    case registry, results, mentoring, plans
 
     var permission: Permission {
         switch self {
         case .registry: .importRegistry
         case .results: .importResults
         case .mentoring: .importMentoring
+        case .plans: .editPlans
         }
     }
     var kinds: [ImportKind] { ImportKind.all.filter { $0.area == self } }

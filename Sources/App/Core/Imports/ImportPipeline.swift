@@ -29,6 +29,14 @@ enum ImportPipeline {
             } catch let failure as ImportFailure {
                 return ImportOutcome(errors: failure.errors)
             }
+        case .plan(let target):
+            guard let m = scope.municipality else { return ImportOutcome(errors: [.file("Укажите муниципалитет, в который загружается файл.")]) }
+            let (data, name) = await LegacyExcel.convertIfNeeded(try file.bytes(), fileName: fileName)
+            do {
+                return try await PlanImporter(municipality: m, actor: actor, db: db, now: now).run(target, data: data, fileName: name)
+            } catch let failure as ImportFailure {
+                return ImportOutcome(errors: failure.errors)
+            }
         case .results(let k):
             return try await ResultImportService.run(k, file, fileName: fileName, scope: scope, defaultYear: defaultYear,
                                                      importID: jobID, on: db, skipping: skipping)

@@ -20,5 +20,6 @@ enum Migrations {
         M015_CompetenceAndReviews(),
         M016_SupportProfiles(),
         M017_Attachments(),
+        M018_Plans(),
     ]
 }

@@ -35,6 +35,7 @@ enum Audit {
         "reserve_candidate": "Кадровый резерв", "shmo_group": "ШМО", "shmo_review": "Мониторинг ШМО",
         "plan_module": "Модуль плана МНЦ / МТКП", "pair_plan_item": "Пункт плана взаимодействия",
         "competence_record": "Показатель предметной компетенции", "route_review": "Квартальная ревизия ИОМ", "attachment": "Файл",
+        "plan": "План", "plan_item": "Пункт плана", "plan_execution": "Исполнение пункта плана", "plan_kind": "Вид плана",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -69,6 +70,7 @@ enum Audit {
         case "interaction", "support_request", "deficit", "route", "route_step", "support_capacity", "mentoring_settings",
              "support_comment", "material", "reserve_candidate", "shmo_group", "shmo_review", "plan_module", "pair_plan_item",
              "competence_record", "route_review", "attachment": return [.support(m)]
+        case "plan", "plan_item", "plan_execution": return [.plans(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]

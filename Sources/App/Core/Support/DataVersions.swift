@@ -17,6 +17,8 @@ enum DataArea: String, Sendable, CaseIterable {
     case references
     /// The mentoring area of a municipality: interactions, requests, deficits, routes, capacities.
     case support
+    /// Plans of a municipality and of its schools: items, executions, approvals, versions.
+    case plans
 }
 
 /// One counter row of `data_versions` (M008): `results:<municipality>`, `tenancy`…
@@ -29,6 +31,7 @@ struct DataKey: Hashable, Sendable, CustomStringConvertible {
     static func results(_ municipality: UUID) -> DataKey { DataKey(area: .results, scope: municipality) }
     static func references(_ region: UUID) -> DataKey { DataKey(area: .references, scope: region) }
     static func support(_ municipality: UUID) -> DataKey { DataKey(area: .support, scope: municipality) }
+    static func plans(_ municipality: UUID) -> DataKey { DataKey(area: .plans, scope: municipality) }
 
     var name: String { scope.map { "\(area.rawValue):\($0.uuidString.lowercased())" } ?? area.rawValue }
     var description: String { name }

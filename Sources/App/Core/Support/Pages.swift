@@ -53,6 +53,7 @@ enum Navigation {
         if Access.allows(.browsePeople, p) { s.append(.people) }
         if Access.allows(.readSupport, p) { s.append(.support) }
         if Access.allows(.readRoutes, p) { s.append(.deficits) }
+        if Access.allows(.readPlans, p) { s.append(.plans) }
         if Access.allows(.readMonitoring, p) { s.append(.monitoring) }
         if Access.allows(.administration, p) { s.append(.admin) }
         return s

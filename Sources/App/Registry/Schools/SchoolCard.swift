@@ -75,6 +75,9 @@ enum SchoolCard {
             assignKinds: AssignmentKind.allCases.filter { $0 != .tutorTeacher }.map { Views.Option($0.rawValue, $0.title) },
             assignPeople: peopleOptions, assignSchools: schoolOptions, csrf: req.csrfToken)
         model.supportFigures = try await SchoolSupportFigures.figures(school, principal: p, today: today, on: req.db)
+        if Access.canReadPlan(of: Access.PlanOwner(municipality: MunicipalityRef(id: school.$municipality.id, regionID: school.regionID), schoolID: school.id), p) {
+            model.plansURL = SiteURL.plans(municipality: school.$municipality.id.uuidString).path
+        }
         return model
     }
 }
