@@ -19,6 +19,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     if app.environment == .testing { config.bcryptCost = 4; app.logger.logLevel = .warning }
     app.config = config
     app.storage[Application.VersionedCacheKey.self] = VersionedCache()
+    // Data versions re-read at most every 0.2 s (tests: every time, as they check each write at once).
+    app.versionBoard = VersionBoard(freshness: app.environment == .testing ? 0 : 0.2)
     app.loginThrottle = LoginThrottle()
     // Tests change grants and sessions behind the app's back; they opt in to the cache where they test it.
     app.backgroundWork = BackgroundWork()
@@ -57,11 +59,14 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     app.middleware.use(RouteLoggingMiddleware(logLevel: app.environment == .testing ? .debug : .info))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(VersionBoard.Middleware())
     app.middleware.use(FlashMiddleware())
     app.middleware.use(AuthMiddleware())
     app.middleware.use(PermissionMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(NotificationCountMiddleware())
     try routes(app)
     // Commands of the areas (Entrypoint registers the platform's own).
     app.asyncCommands.use(PlansCommand(), as: "plans")
+    app.asyncCommands.use(EventsCommand(), as: "events")
 }

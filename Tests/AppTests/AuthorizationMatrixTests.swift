@@ -55,6 +55,20 @@ import VaporTesting
                 ("/plans/method", ["admin", "region", "center", "uo", "mentor", "school"]),
                 ("/plans/new", ["admin", "center", "school"]),
                 ("/plans/kinds", ["admin", "region", "center", "uo", "mentor", "school"]),
+                ("/events", Set(Self.roles)),
+                ("/events/calendar", Set(Self.roles)),
+                ("/events/my", Set(Self.roles)),
+                ("/events/new", ["admin", "center"]),
+                ("/events/applications", ["admin", "center", "school"]),
+                ("/events/coverage", ["admin", "region", "center", "uo"]),
+                ("/documents", ["admin", "region", "center", "uo", "mentor", "school"]),
+                ("/documents/schools/\(a.id!)", ["admin", "region", "center", "uo", "mentor", "school"]),
+                ("/documents/schools/\(b.id!)", ["admin", "region", "center", "uo"]),
+                ("/documents/schools/\(c.id!)", ["admin", "region"]),
+                ("/decisions", ["admin", "region", "center", "uo", "school"]),
+                ("/decisions/new", ["admin", "center", "uo"]),
+                ("/tasks", Set(Self.roles)),
+                ("/notifications", Set(Self.roles)),
             ]
             for role in Self.roles {
                 let browser = try await Browser.signIn(role, app)

@@ -629,6 +629,13 @@ extension PostRoutesTests {
         "plans": "PlansTests", "plans/:id": "PlansTests", "plans/:id/items": "PlansTests", "plans/:id/approve": "PlansTests", "plans/:id/copy": "PlansTests",
         "plans/:id/import": "PlansTests", "plan-items/:id": "PlansTests", "plan-items/:id/execution": "PlansTests",
         "plans/kinds": "PlansTests", "plans/kinds/:id": "PlansTests",
+        "events": "EventsTests", "events/:id": "EventsTests", "events/publish": "EventsTests", "events/:id/register": "EventsTests",
+        "events/:id/unregister": "EventsTests", "events/:id/route-step": "EventsTests", "events/:id/attendance": "EventsTests",
+        "events/:id/sign-off": "EventsTests", "events/applications": "EventsTests", "events/application-lines/:id": "EventsTests",
+        "events/programmes": "EventsTests", "events/calendar/feed": "EventsTests",
+        "documents/schools/:id": "DocumentsTests", "documents/:id/submit": "DocumentsTests", "documents/:id/review": "DocumentsTests",
+        "decisions": "DecisionsTests", "decisions/:id/report": "DecisionsTests", "decisions/:id/control": "DecisionsTests",
+        "notifications/:id/open": "TasksTests", "notifications/read-all": "TasksTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

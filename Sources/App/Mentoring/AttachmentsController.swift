@@ -81,6 +81,8 @@ enum AttachmentsController {
             allowed = t.map { Access.canReadRoute(of: $0.id!, at: $0.place, p) } ?? false
         case .material:
             allowed = try await MaterialsController.readable(req).contains { $0.id == a.municipalityID }
+        case .schoolDocumentVersion:
+            allowed = try await DocumentsController.readsVersion(a.ownerID, req)
         case nil: allowed = false
         }
         guard allowed else { throw AppError.forbidden }

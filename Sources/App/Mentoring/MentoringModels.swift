@@ -293,7 +293,7 @@ final class RouteReview: Model, @unchecked Sendable {
 /// A file attached to an interaction, a route step or a material (M017).
 final class Attachment: Model, @unchecked Sendable {
     static let schema = "attachments"
-    enum Owner: String, Sendable { case interaction, routeStep = "route_step", material }
+    enum Owner: String, Sendable { case interaction, routeStep = "route_step", material, schoolDocumentVersion = "school_document_version" }
     @ID(key: .id) var id: UUID?
     @Field(key: "municipality_id") var municipalityID: UUID
     @Field(key: "owner_kind") var ownerKind: String

@@ -66,10 +66,11 @@ enum MonitoringController {
     @Sendable static func summary(req: Request) async throws -> Response {
         let sel = try await select(req)
         let confirm = Access.allows(.confirmExclusion, try req.principal(), in: sel.municipality.ref)
+        let recommend = Access.decisionIssuer(try req.principal(), in: sel.municipality.ref) != nil
         // The table is the costly part of the page: its HTML is kept until the next audited
         // change, per view (filters, sort) and, when it carries confirm buttons, per CSRF token.
         let view = ["municipality", "year", "filter", "sort", "print"].map { sel.query[$0] ?? "" }.joined(separator: "|")
-        let key = "summary-html|\(view)|\(sel.all.map(\.id.uuidString).joined())|\(confirm ? req.csrfToken : "")|\(sel.municipality.settingsJSON)"
+        let key = "summary-html|\(view)|\(sel.all.map(\.id.uuidString).joined())|\(confirm ? req.csrfToken : "")|\(recommend ? "r" : "")|\(sel.municipality.settingsJSON)"
         let html: String = try await req.cached(key, dependsOn: MonitoringService.dataKeys([sel.municipality])) {
             let computed = try await MonitoringService.compute([sel.municipality], year: sel.year, req: req)
             var model = MonitoringSummaryView.Model(
@@ -78,6 +79,7 @@ enum MonitoringController {
                 contextTitles: ContextColumns.titles, municipalities: sel.all.map { Views.Option($0.id.uuidString, $0.name) },
                 years: years(sel.year), query: sel.query, showMunicipality: false, notes: MonitoringService.notes(computed.result))
             model.statusWords = try await SchoolDirectory.statusWords([sel.municipality], year: sel.year, on: req.db)
+            if recommend { model.recommendMunicipality = sel.municipality.id!.uuidString; model.schoolIDs = computed.codeToID.mapValues(\.uuidString) }
             if confirm {
                 model.confirmAction = SiteURL.monitoring(.exclusions, municipality: sel.municipality.id!.uuidString, year: sel.year).path
                 model.csrf = req.csrfToken

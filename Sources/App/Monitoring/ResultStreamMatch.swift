@@ -14,7 +14,11 @@ final class ResultStreamMatch: @unchecked Sendable {
     /// nil: every municipality of the region (each row goes to its school).
     private let municipalityID: UUID?
     private let skipping: Set<String>
-    private var decided: [SchoolKey: Decision] = [:]
+    /// Decisions by the key's «kind|value» (a short string held inline): school number ≥ 0,
+    /// `skipped` or `unknown` — some 1 MB for a region's 40,000 schools, a quarter of a
+    /// dictionary of keys and decisions.
+    private var decided: [String: Int] = [:]
+    private static let skipped = -1, unknownSchool = -2
     private var lastBytes: [UInt8] = [], lastIsLogin = false, lastKey: SchoolKey?, last: Decision?
     private var unknown: [String: ResultImportService.Unmatched] = [:], order: [String] = []
     private(set) var skipped = 0
@@ -58,9 +62,11 @@ final class ResultStreamMatch: @unchecked Sendable {
     }
 
     private func decide(_ k: SchoolKey) -> Decision {
-        if let d = decided[k] { return d }
         let (kind, value) = SchoolResolver.key(k)
         let id = "\(kind)|\(value)"
+        if let known = decided[id] {
+            return known >= 0 ? .write(known) : known == Self.skipped ? .skip : .unknown(id)
+        }
         let d: Decision
         // (A Код МСУ of another municipality skips its row, as in `match`; simple files name none.)
         if skipping.contains(id) || municipalityID.map({ resolver.isOtherMunicipality(k, than: $0) }) == true { d = .skip }
@@ -70,7 +76,11 @@ final class ResultStreamMatch: @unchecked Sendable {
             d = .unknown(id)
             if unknown[id] == nil { order.append(id); unknown[id] = .init(kind: kind, value: value, label: SchoolResolver.describe(k), rows: []) }
         }
-        decided[k] = d
+        switch d {
+        case .write(let no): decided[id] = no
+        case .skip: decided[id] = Self.skipped
+        case .unknown: decided[id] = Self.unknownSchool
+        }
         return d
     }
 }

@@ -50,6 +50,8 @@ enum OverviewController {
             }
             if let personID = p.personID { links.append(("Моя карточка", SiteURL.person(personID.uuidString).path)) }
             if Access.allows(.readRoutes, p) { links.append((p.personID != nil && Access.personScope(p, .read).isEmpty && !p.has(.tutor) ? "Мой маршрут (ИОМ)" : "Дефициты и ИОМ", SiteURL.routes.path)) }
+            if Access.allows(.readSchoolDocuments, p) { links.append(("Документы школ на проверке", SiteURL.control(.documents()).path)) }
+            if Access.allows(.readDecisions, p) { links.append(("Решения и рекомендации", SiteURL.control(.decisions()).path)) }
             if Access.allows(.readShmo, p) { links.append(("ШМО и их августовский мониторинг", SiteURL.shmo().path)) }
             links.append(("Банк методических материалов", SiteURL.materials().path))
             if p.isAdmin { links.append(("Пользователи и роли", SiteURL.adminUsers.path)) }
@@ -59,9 +61,20 @@ enum OverviewController {
                                                stats: stats, links: links, statusRows: statusRows)
             return RenderedParts(title: "Обзор", body: OverviewView.body(model))
         }
-        // The tasks change all day (work logs, steps): read each time, outside the cached figures.
+        // The tasks change all day (work logs, steps) and with the date: kept apart from the figures.
         var tasks = OverviewView.Model(greeting: "", stats: [], links: [], statusRows: [])
-        tasks.tasks = try await MyTasks.tasks(p, today: SupportController.today(req), on: req.db)
+        // «Мои задачи» (App/Tasks): the first ten, overdue first; the whole list on its page.
+        let today = SupportController.today(req)
+        // Kept per user and day while no area that gives a task has changed in the scope's municipalities.
+        let taskKeys = schoolKeys.map { keys in keys + keys.flatMap { k in k.area == .registry ? k.scope.map(DataKey.tasks) ?? [] : [] } }
+        let all = try await req.cached(try req.userCacheKey("overview-tasks", ["day": today.iso]), dependsOnOptional: taskKeys) {
+            try await MyTasks.tasks(p, today: today, on: req.db)
+        }
+        tasks.tasks = all.prefix(10).map { t in
+            let late = t.isOverdue(today: today)
+            return (text: t.title + (t.due.map { late ? " — просрочено, срок \($0.ru)" : " — до \($0.ru)" } ?? ""), url: t.url, urgent: late || t.urgent)
+        }
+        if !all.isEmpty { tasks.tasks.append((text: "Все мои задачи (\(all.count))", url: SiteURL.control(.tasks).path, urgent: false)) }
         let head: String = tasks.tasks.isEmpty ? "" : OverviewView.tasks(tasks).render()
         return req.page("Обзор", section: .overview, .raw(head + parts.body))
     }

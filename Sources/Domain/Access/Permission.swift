@@ -68,6 +68,30 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case editPlans
     /// The reference list of plan kinds (shared by every municipality).
     case editPlanKinds
+    /// «Документы школ»: a school's documents under review (concept, programmes, roadmap) and the center's control table.
+    case readSchoolDocuments
+    /// Add a document to a school's list (with its due date) and submit its versions: the school, the center.
+    case keepSchoolDocuments
+    /// Review a submitted document: the school's assigned mentor or curator.
+    case reviewSchoolDocuments
+    /// The register of management decisions and addressed recommendations.
+    case readDecisions
+    /// Issue a decision or recommendation and control its execution (accept or return the report).
+    case issueDecisions
+    /// Report the execution of a decision addressed to one's organisation or school.
+    case reportDecisions
+    /// The signed-in user's «Мои задачи» and notifications.
+    case ownTasks
+    /// «Мероприятия»: the programme, an event's page, the calendar, one's own feed (issue 11).
+    case readEvents
+    /// The center's catalog: events, publishing the half-year programme, deciding applications, building programmes, attendance.
+    case editEvents
+    /// A school's application for events of the programme, naming its teachers.
+    case applyForEvents
+    /// Registering for an event (oneself; a school its teachers; the center anyone) and linking it to a route step.
+    case registerForEvents
+    /// The coverage of schools by events, with its formula (the assistance monitoring's criterion).
+    case readEventCoverage
 
     /// Whether the route needs a signed-in user at all.
     public var needsSignIn: Bool { self != .open }
@@ -122,6 +146,18 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .readPlans: "Планы и дорожные карты"
         case .editPlans: "Изменение планов и их исполнения"
         case .editPlanKinds: "Справочник видов планов"
+        case .readSchoolDocuments: "Документы школ на проверке"
+        case .keepSchoolDocuments: "Сдача документов школы"
+        case .reviewSchoolDocuments: "Проверка документов школы"
+        case .readDecisions: "Решения и рекомендации"
+        case .issueDecisions: "Выдача решений и контроль исполнения"
+        case .reportDecisions: "Отчёт об исполнении решения"
+        case .ownTasks: "Мои задачи и уведомления"
+        case .readEvents: "Мероприятия и календарь"
+        case .editEvents: "Каталог мероприятий, программы и посещаемость"
+        case .applyForEvents: "Заявка школы на мероприятия"
+        case .registerForEvents: "Запись на мероприятие"
+        case .readEventCoverage: "Охват мероприятиями"
         }
     }
 }
@@ -170,6 +206,18 @@ public extension Access {
         case .readPlans: return mayReadSomePlans(p)
         case .editPlans: return mayEditSomePlans(p)
         case .editPlanKinds: return p.isAdmin
+        case .readSchoolDocuments: return mayReadSomeDocuments(p)
+        case .keepSchoolDocuments: return mayKeepSomeDocuments(p)
+        case .reviewSchoolDocuments: return mayReviewSomeDocuments(p)
+        case .readDecisions: return mayReadSomeDecisions(p)
+        case .issueDecisions: return mayIssueDecisions(p)
+        case .reportDecisions: return mayReportDecisions(p)
+        case .ownTasks: return true
+        case .readEvents: return true
+        case .editEvents: return mayEditSomeEvents(p)
+        case .applyForEvents: return mayApplyForEvents(p)
+        case .registerForEvents: return mayRegisterForEvents(p)
+        case .readEventCoverage: return allows(.readMonitoring, p)
         }
     }
 
@@ -197,6 +245,16 @@ public extension Access {
         case .readPlans: return canReadPlan(of: PlanOwner(municipality: m, schoolID: nil), p)
         case .editPlans: return canEditPlan(of: PlanOwner(municipality: m, schoolID: nil), p)
         case .editPlanKinds: return p.isAdmin
+        case .readSchoolDocuments, .readDecisions: return canReadMunicipality(m.id, regionID: m.regionID, p)
+        case .keepSchoolDocuments: return canKeepDocuments(of: Place(regionID: m.regionID, municipalityID: m.id), p)
+        case .reviewSchoolDocuments: return false
+        case .issueDecisions: return decisionIssuer(p, in: m) != nil
+        case .reportDecisions: return canReportDecision(to: .center, school: nil, in: m, p) || canReportDecision(to: .department, school: nil, in: m, p)
+        case .ownTasks: return true
+        case .readEvents, .registerForEvents: return canReadEvents(in: m, homes: [], p)
+        case .editEvents: return canEditEvents(in: m, p)
+        case .applyForEvents: return mayApplyForEvents(p)
+        case .readEventCoverage: return canReadMunicipality(m.id, regionID: m.regionID, p)
         }
     }
 

@@ -6,10 +6,17 @@ public enum FisOkoLogin {
     /// Returns the 6 digits of a login written as `edu233001`, `sch233001` or `233001`;
     /// nil when the text is not such a login.
     public static func digits(_ text: String) -> String? {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if s.hasPrefix("edu") || s.hasPrefix("sch") { s.removeFirst(3) }
-        guard s.count == 6, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return s
+        // Over the UTF-8 bytes: «edu»/«sch» in any case, then six ASCII digits (no lowercased copy).
+        let s = text.trimmed
+        let b = Array(s.utf8)
+        guard b.count == 6 || b.count == 9 else { return nil }
+        if b.count == 9 {
+            let prefix = String(decoding: b[0..<3].map { $0 | 0x20 }, as: UTF8.self)
+            guard prefix == "edu" || prefix == "sch" else { return nil }
+        }
+        let digits = b.suffix(6)
+        guard digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public static func display(_ digits: String) -> String { "edu" + digits }

@@ -28,7 +28,7 @@ public struct YearLabel {
 
     /// Accepts `2024`, `2024/2025`, `2024-2025`, `2024/25`; returns the start year.
     public static func parse(_ text: String) -> Int? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmed
         let parts = t.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "–" }).map(String.init)
         guard let first = parts.first, first.count == 4, let y = Int(first), (1990...2100).contains(y) else { return nil }
         if parts.count == 1 { return y }

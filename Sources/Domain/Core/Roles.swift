@@ -78,7 +78,7 @@ public enum PersonFunction: String, CaseIterable, Codable, Sendable, Hashable {
     }
 
     public static func parse(_ text: String) -> PersonFunction? {
-        let key = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = text.trimmed.lowercased()
         return allCases.first { $0.aliases.contains(key) || $0.title.lowercased() == key }
     }
 }
@@ -95,7 +95,7 @@ public enum QualificationCategory: String, CaseIterable, Codable, Sendable {
     }
 
     public static func parse(_ text: String) -> QualificationCategory? {
-        switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        switch text.trimmed.lowercased() {
         case "высшая", "высшая категория", "highest": .highest
         case "первая", "первая категория", "first", "1": .first
         case "", "нет", "без категории", "соответствие", "соответствие занимаемой должности", "none", "-": QualificationCategory.none

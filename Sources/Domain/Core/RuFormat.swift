@@ -45,7 +45,7 @@ public enum RuFormat {
 
     /// Parses дд.мм.гггг or ISO гггг-мм-дд into a date at noon UTC (a calendar day).
     public static func parseDate(_ text: String) -> Date? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmed
         var d = 0, m = 0, y = 0
         let dot = t.split(separator: ".").map(String.init)
         let dash = t.split(separator: "-").map(String.init)
@@ -71,7 +71,7 @@ public enum RuFormat {
 
     /// Parses a number written with a decimal comma or point and optional spaces.
     public static func parseDecimal(_ text: String) -> Double? {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         t = t.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: thinSpace, with: "")
             .replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: ".")
         guard !t.isEmpty, t.filter({ $0 == "." }).count <= 1 else { return nil }

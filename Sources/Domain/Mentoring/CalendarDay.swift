@@ -132,7 +132,7 @@ public struct CalendarDay: Comparable, Hashable, Sendable, Codable, CustomString
     /// Three groups of ASCII digits split by `separator`; the year has four digits,
     /// the other two one or two.
     private static func numbers(_ text: String, separator: Character, yearFirst: Bool) -> (Int, Int, Int)? {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: separator, omittingEmptySubsequences: false)
+        let parts = text.trimmed.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         let (y, m, d) = yearFirst ? (parts[0], parts[1], parts[2]) : (parts[2], parts[1], parts[0])
         guard y.count == 4, m.count <= 2, d.count <= 2, let yy = Int(y), let mm = Int(m), let dd = Int(d) else { return nil }

@@ -42,9 +42,9 @@ public struct PersonDraft: Sendable, Equatable, Codable {
     public func normalized() -> PersonDraft {
         var d = self
         for kp in [\PersonDraft.staffCode, \.lastName, \.firstName, \.middleName, \.position, \.email, \.phone] {
-            d[keyPath: kp] = d[keyPath: kp].trimmingCharacters(in: .whitespacesAndNewlines)
+            d[keyPath: kp] = d[keyPath: kp].trimmed
         }
-        d.subjects = subjects.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        d.subjects = subjects.map { $0.trimmed }.filter { !$0.isEmpty }
         return d
     }
 

@@ -36,10 +36,13 @@ public struct SchoolDraft: Sendable, Equatable, Codable {
     public func normalized() -> SchoolDraft {
         var d = self
         for kp in [\SchoolDraft.code, \.fullName, \.shortName, \.kind, \.legalForm, \.directorName, \.address, \.phone, \.email, \.giaCode, \.fisOkoLogin] {
-            d[keyPath: kp] = d[keyPath: kp].trimmingCharacters(in: .whitespacesAndNewlines)
+            d[keyPath: kp] = d[keyPath: kp].trimmed
         }
         if let digits = FisOkoLogin.digits(d.fisOkoLogin) { d.fisOkoLogin = digits }
-        if let k = Self.kinds.first(where: { $0.lowercased() == d.kind.lowercased() }) { d.kind = k }
+        if !d.kind.isEmpty, !Self.kinds.contains(d.kind) {
+            let kind = d.kind.lowercased()
+            if let k = Self.kinds.first(where: { $0.lowercased() == kind }) { d.kind = k }
+        }
         d.legalForm = d.legalForm.uppercased()
         return d
     }

@@ -8,7 +8,7 @@ public enum CellParser {
     public static let acceptedBooleans = "«да», «нет», «1», «0», «+», «x» или пустая ячейка (пусто — «нет»)"
 
     public static func boolean(_ text: String) throws(CellError) -> Bool? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let t = text.trimmed.lowercased()
         if t.isEmpty { return nil }
         if trueWords.contains(t) { return true }
         if falseWords.contains(t) { return false }

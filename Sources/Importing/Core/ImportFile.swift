@@ -19,7 +19,7 @@ public enum ImportFile {
         } else {
             rows = CSVReader.read(try TextDecoding.decode(data))
         }
-        let filled = rows.filter { $0.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+        let filled = rows.filter { $0.contains { !$0.trimmed.isEmpty } }
         if filled.isEmpty { throw ImportFailure(file: emptyMessage) }
         if filled.count == 1 { throw ImportFailure(file: headerOnlyMessage) }
         return rows

@@ -26,7 +26,7 @@ extension RowReader {
 /// Order references written in one cell: «№ 123 от 01.09.2024».
 enum OrderText {
     static func parse(_ text: String) -> (number: String, date: Date?) {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmed
         guard let range = t.range(of: " от ", options: .caseInsensitive) else { return (stripNumberSign(t), nil) }
         let datePart = t[range.upperBound...].trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: " г.", with: "").replacingOccurrences(of: "г.", with: "")

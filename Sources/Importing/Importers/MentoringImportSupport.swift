@@ -51,7 +51,7 @@ enum MentoringCells {
     }
 
     static func parseDay(_ text: String) -> CalendarDay? {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         for suffix in ["г.", "г"] where t.hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
             break

@@ -12,7 +12,7 @@ public enum HeaderFinder {
     public static let searchDepth = 20
 
     public static func find(in rows: [[String]], columns specs: [ColumnSpec]) throws(ImportFailure) -> Match {
-        guard rows.contains(where: { $0.contains { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }) else {
+        guard rows.contains(where: { $0.contains { !$0.trimmed.isEmpty } }) else {
             throw ImportFailure(file: ImportFile.emptyMessage)
         }
         let required = specs.filter(\.required)
@@ -27,7 +27,7 @@ public enum HeaderFinder {
         let row = best?.row ?? rows.firstIndex { $0.contains { !$0.trimmingCharacters(in: .whitespaces).isEmpty } } ?? 0
         let mapped = map(rows[row], specs)
         let missing = required.filter { mapped[$0.key] == nil }.map { "«\($0.title)»" }
-        let found = rows[row].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.map { "«\($0)»" }
+        let found = rows[row].map { $0.trimmed }.filter { !$0.isEmpty }.map { "«\($0)»" }
         var message = "Не найдена строка заголовка: нет " + (missing.count == 1 ? "обязательного столбца " : "обязательных столбцов ")
             + missing.joined(separator: ", ") + "."
         message += found.isEmpty ? "" : " В строке \(row + 1) найдены столбцы: " + found.prefix(30).joined(separator: ", ") + "."
@@ -52,7 +52,7 @@ public enum HeaderFinder {
         var headers: [String: String] = [:]
         var errors: [ImportError] = []
         for (key, cols) in map(cells, specs).sorted(by: { $0.value[0] < $1.value[0] }) {
-            let header = cells[cols[0]].trimmingCharacters(in: .whitespacesAndNewlines)
+            let header = cells[cols[0]].trimmed
             if cols.count > 1 {
                 let letters = cols.map(CellReference.columnLetters).joined(separator: ", ")
                 let title = specs.first { $0.key == key }?.title ?? key

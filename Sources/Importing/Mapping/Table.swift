@@ -34,7 +34,7 @@ public struct Table: Sendable {
         for (i, cells) in rows.enumerated().dropFirst(match.row + 1) {
             var values: [String: String] = [:]
             for (key, col) in match.columns where col < cells.count {
-                let v = cells[col].trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = cells[col].trimmed
                 if !v.isEmpty { values[key] = v }
             }
             if !values.isEmpty { records.append(Record(row: i + 1, values: values)) }

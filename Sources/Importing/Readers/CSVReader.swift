@@ -10,6 +10,51 @@ public enum CSVReader {
     /// A row number in the result (index + 1) matches the row Excel would show.
     public static func read(_ text: String, separator: Character? = nil) -> [[String]] {
         let sep = separator ?? detectSeparator(text)
+        guard let sepByte = sep.asciiValue, sep != "\"", sep != "\n", sep != "\r" else { return readCharacters(text, separator: sep) }
+        var text = text
+        return text.withUTF8 { readBytes($0, separator: sepByte) }
+    }
+
+    /// The same reading over the UTF-8 bytes (separators, quotes and line ends are ASCII, so
+    /// a cell is a run of bytes between them): some ten times faster than walking Characters.
+    static func readBytes(_ buf: UnsafeBufferPointer<UInt8>, separator sep: UInt8) -> [[String]] {
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(256)
+        var inQuotes = false, fieldWasQuoted = false
+        func endField() { row.append(restored(String(decoding: field, as: UTF8.self))); field.removeAll(keepingCapacity: true); fieldWasQuoted = false }
+        func endRow() { endField(); rows.append(row); row = []; row.reserveCapacity(rows.last?.count ?? 0) }
+        let n = buf.count
+        var i = 0
+        while i < n {
+            let b = buf[i]
+            if inQuotes {
+                if b == quote {
+                    if i + 1 < n, buf[i + 1] == quote { field.append(quote); i += 2 } else { inQuotes = false; i += 1 }
+                } else {
+                    field.append(b); i += 1
+                }
+            } else if b == quote && field.isEmpty && !fieldWasQuoted {
+                inQuotes = true; fieldWasQuoted = true; i += 1
+            } else if b == sep {
+                endField(); i += 1
+            } else if b == lf {
+                endRow(); i += 1
+            } else if b == cr {
+                endRow(); i += (i + 1 < n && buf[i + 1] == lf) ? 2 : 1
+            } else {
+                field.append(b); i += 1
+            }
+        }
+        if !field.isEmpty || !row.isEmpty || fieldWasQuoted { endRow() }
+        while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
+        return rows
+    }
+
+    /// The reading over Characters, for a separator that is not one ASCII byte.
+    static func readCharacters(_ text: String, separator sep: Character) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""

@@ -68,7 +68,7 @@ public struct FastCSVRow {
     public func string(_ i: Int) -> String {
         let b = bytes(i)
         let text = String(validating: b, as: UTF8.self) ?? CP1251.decode(Array(b))
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 
     /// All fields as strings (for header lines).

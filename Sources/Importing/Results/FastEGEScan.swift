@@ -25,9 +25,9 @@ final class FastEGECheck {
     var seen: FastSeenTable
     let school, year, subject, participants, average, sd, below, high: FastField
 
-    init(_ c: FastCells, defaultYear: Int?, expectedRows: Int = 0) {
+    init(_ c: FastCells, defaultYear: Int?, mostRecords: Int? = nil) {
         self.defaultYear = defaultYear
-        seen = FastSeenTable(expected: expectedRows)
+        seen = FastSeenTable(atMost: mostRecords)
         school = c.field("school_code"); year = c.field("year"); subject = c.field("subject"); participants = c.field("participants")
         average = c.field("average_score"); sd = c.field("sd"); below = c.field("below_minimum"); high = c.field("high_scorers")
     }

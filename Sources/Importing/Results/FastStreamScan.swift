@@ -6,14 +6,23 @@ public enum ResultSource: Sendable {
     case file(URL)
     case data(Data)
 
-    /// About how many records the bytes hold (a simple result row is at least some
-    /// 36 bytes): enough to size the duplicate check once.
-    var estimatedRows: Int {
+    /// The most records the bytes can hold: their line count (a record is at least one
+    /// line), counted in one pass over the bytes (some 20 ms for the national file); nil when
+    /// the file cannot be read (the scanner then says so).
+    var mostRecords: Int? {
+        func lines(_ buffer: UnsafeRawBufferPointer) -> Int {
+            var n = 0
+            for byte in buffer where byte == 0x0A { n += 1 }
+            return n
+        }
         switch self {
-        case .data(let data): return data.count / 36
+        case .data(let data): return data.withUnsafeBytes(lines) + 1
         case .file(let url):
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            return size / 36
+            guard let h = try? FileHandle(forReadingFrom: url) else { return nil }
+            defer { try? h.close() }
+            var n = 1
+            while let chunk = try? h.read(upToCount: 4 << 20), !chunk.isEmpty { n += chunk.withUnsafeBytes(lines) }
+            return n
         }
     }
 
@@ -50,7 +59,7 @@ extension ResultImport {
         var rows = 0, shares = 0, adjusted = 0, check: FastVPRCheck?
         let outcome = try FastDriver.run(source.driverSource, specs: ResultColumns.vpr, strict: false, hasDefaultYear: defaultYear != nil,
                                          accept: FastVPRCheck.accept) { (c, r) throws(ImportFailure) in
-            if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear, expectedRows: source.estimatedRows) }
+            if check == nil { check = try FastVPRCheck(c, defaultYear: defaultYear, mostRecords: source.mostRecords) }
             guard let row = check!.check(c, r) else { return }
             if let s = row.shares {
                 shares += 1
@@ -72,7 +81,7 @@ extension ResultImport {
         var rows = 0, check: FastEGECheck?
         let outcome = try FastDriver.run(source.driverSource, specs: ResultColumns.ege, strict: false, hasDefaultYear: defaultYear != nil,
                                          accept: { ResultLayouts.detect($0) == .simple(.ege) }) { (c, r) throws(ImportFailure) in
-            if check == nil { check = FastEGECheck(c, defaultYear: defaultYear, expectedRows: source.estimatedRows) }
+            if check == nil { check = FastEGECheck(c, defaultYear: defaultYear, mostRecords: source.mostRecords) }
             guard let row = check!.check(c, r) else { return }
             onChecked(row)
             guard c.errors.isEmpty else { return }

@@ -40,8 +40,8 @@ final class FastVPRCheck {
     let school, year, subject, grade, participants: FastField
     let marks: [FastField]
 
-    init(_ c: FastCells, defaultYear: Int?, expectedRows: Int = 0) throws(ImportFailure) {
-        seen = FastSeenTable(expected: expectedRows)
+    init(_ c: FastCells, defaultYear: Int?, mostRecords: Int? = nil) throws(ImportFailure) {
+        seen = FastSeenTable(atMost: mostRecords)
         let variant = try FastVPRCheck.variant(c.match)
         self.variant = variant
         self.defaultYear = defaultYear

@@ -32,7 +32,7 @@ enum FisOko {
         var info = FisOkoInfo()
         var subjectField: String?
         for cells in rows.prefix(header) {
-            let texts = cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let texts = cells.map { $0.trimmed }
             for (i, t) in texts.enumerated() where !t.isEmpty {
                 let n = norm(t)
                 let next = texts.dropFirst(i + 1).first { !$0.isEmpty }
@@ -102,7 +102,7 @@ enum FisOko {
         }
         let totals = ["всего", "итого", "средние", "среднее", "в среднем"]
         if totals.contains(where: { n.hasPrefix($0) }) { return .total }
-        return seenDetail ? .school(.label(label.trimmingCharacters(in: .whitespacesAndNewlines))) : .region
+        return seenDetail ? .school(.label(label.trimmed)) : .region
     }
 
     /// Prefixes the sheet name to messages when a workbook has several sheets.
@@ -114,6 +114,6 @@ enum FisOko {
     /// A cell of `row`, trimmed, "" beyond its end.
     static func cell(_ row: [String], _ col: Int?) -> String {
         guard let col, col < row.count else { return "" }
-        return row[col].trimmingCharacters(in: .whitespacesAndNewlines)
+        return row[col].trimmed
     }
 }

@@ -206,7 +206,7 @@ public enum ResultFileKind: String, CaseIterable, Sendable, Equatable {
 /// Codes of РИС ГИА (Код ОО, Код МСУ) compared as numbers: «0306», «306» and «306.0» are one code.
 public enum GIACode {
     public static func normalized(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         if t.hasSuffix(".0"), t.dropLast(2).allSatisfy(\.isNumber) { t.removeLast(2) }
         guard !t.isEmpty, t.allSatisfy(\.isNumber) else { return t }
         let stripped = t.drop { $0 == "0" }

@@ -41,7 +41,7 @@ enum ResultValues {
     /// The exam year: «2025», «2025 г.», and a school year «2024/2025» gives the
     /// year the exams were held in (its end, 2025).
     static func examYear(_ text: String) -> Result<Int, CellError> {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         for suffix in ["года", "год", "г."] where t.lowercased().hasSuffix(suffix) {
             t = String(t.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         }
@@ -85,7 +85,7 @@ enum ResultValues {
 
     /// The school year by its start (2024 for «2024/2025» and for «2024»).
     static func schoolYear(_ text: String) -> Result<Int, CellError> {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         if t.hasSuffix(".0") { t.removeLast(2) }
         guard let year = YearLabel.parse(t) else {
             return .failure(CellError("Учебный год «\(text)» не распознан. Укажите, например, 2024/2025 или 2024."))
@@ -99,7 +99,7 @@ enum ResultValues {
     /// anything else `.code` (the app tries our code, then Код ОО). A bare 6-digit
     /// number stays a code: it may be a Код ОО.
     static func school(_ text: String) -> SchoolKey? {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = text.trimmed
         if t.isEmpty { return nil }
         let lower = t.lowercased()
         if lower.hasPrefix("edu") || lower.hasPrefix("sch"), let d = FisOkoLogin.digits(t) { return .login(d) }

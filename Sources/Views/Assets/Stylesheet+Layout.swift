@@ -57,7 +57,7 @@ extension Stylesheet {
       .nav-inner { padding: 0; }
       .main-nav ul { margin: 0; padding: 0 4px; flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
       .brand-context { display: none; }
-      .user-menu { gap: 12px; }
+      .user-menu { gap: 4px 12px; flex-wrap: wrap; justify-content: flex-end; }
       .user-role { display: none; }
       h1 { font-size: 1.35rem; }
     }

@@ -36,6 +36,13 @@ extension Stylesheet {
       .table-wrap { max-height: none; }
       .data-table th, .data-table td { padding: 6px 8px; }
       .data-table td:first-child { min-width: 11rem; }
+      /* Lists read on a phone (tasks, notifications): each row a block, no sideways scrolling. */
+      .stack-phone .data-table thead { display: none; }
+      .stack-phone .data-table, .stack-phone .data-table tbody { display: block; }
+      .stack-phone .data-table tr { display: block; padding: 8px 0; border-bottom: 1px solid var(--border); }
+      .stack-phone .data-table td { display: block; border: 0; padding: 2px 10px; }
+      .stack-phone .data-table td:first-child { min-width: 0; }
+      .stack-phone .data-table caption { display: block; }
     }
 
     """

@@ -82,6 +82,11 @@ public enum Layout {
                 .span(.class("user-name"), .safe(name)),
                 .unwrap(ctx.roleTitle) { .span(.class("user-role"), .safe($0)) }
             ),
+            .unwrap(ctx.tasksURL) { Markup.el("a", .class("header-link"), .attr("href", $0), .safe("Мои задачи")) },
+            .unwrap(ctx.notificationsURL) { url in
+                Markup.el("a", .class("header-link"), .attr("href", url),
+                          .safe(ctx.unreadNotifications > 0 ? "Уведомления: \(ctx.unreadNotifications) новых" : "Уведомления"))
+            },
             Markup.el("a", .class("header-link"), .attr("href", SiteURL.account.path), .safe(Strings.profile)),
             logout
         )

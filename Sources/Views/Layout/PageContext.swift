@@ -29,6 +29,8 @@ public enum NavSection: String, CaseIterable, Sendable {
         case .support: SiteURL.support().path
         case .deficits: SiteURL.routes.path
         case .plans: SiteURL.plans().path
+        case .risks: SiteURL.control(.decisions()).path
+        case .events: SiteURL.events().path
         case .admin: SiteURL.admin.path
         default: "/" + rawValue
         }
@@ -74,6 +76,10 @@ public struct PageContext: Sendable {
     /// The municipality / organisation line next to the product name
     /// ("г. Армавир · Управление образования"); the product tagline when nil.
     public var contextLine: String?
+    /// «Мои задачи» and the notification list in the header (issue 11), with the unread count.
+    public var tasksURL: String?
+    public var notificationsURL: String?
+    public var unreadNotifications = 0
 
     public init(
         title: String,

@@ -20,6 +20,10 @@ public enum MonitoringSummaryView {
         public var csrf: String = ""
         /// The status words of each school's municipality (by municipality name), from the registry.
         public var statusWords: [String: StatusWords] = [:]
+        /// When the user issues recommendations: the municipality and the schools' ids (code → id) for
+        /// the row's «Рекомендация» link (Views/Decisions/MonitoringRecommendation.swift).
+        public var recommendMunicipality: String? = nil
+        public var schoolIDs: [String: String] = [:]
         public init(result: MonitoringResult, filter: SummaryFilter, schoolLinks: [String: String], contextTitles: [(String, String)],
                     municipalities: [Option], years: [Option], query: [String: String], showMunicipality: Bool, notes: [String],
                     municipalityOf: [String: String] = [:]) {
@@ -70,7 +74,8 @@ public enum MonitoringSummaryView {
         if r.federalRisk.isAtRisk { badges.append(Components.badge("группа риска", .risk)) }
         if r.onRosobrnadzorList { badges.append(Components.badge("список Рособрнадзора", .objectivity)) }
         let name: Node<HTML.BodyContext> = m.schoolLinks[r.school.code].map { Components.link(r.school.name, $0) } ?? .safe(r.school.name)
-        var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(m.municipalityOf[r.school.code] ?? r.school.municipality) : .empty, .div(.group(badges)))]
+        var cells: [Node<HTML.BodyContext>] = [.group(name, m.showMunicipality ? MonFormat.line(m.municipalityOf[r.school.code] ?? r.school.municipality) : .empty, .div(.group(badges)),
+                                                      recommendationLink(r, m))]
         for subject in s.egeSubjects {
             cells.append(r.indicator1.first { $0.subject == subject }.map(MonFormat.indicator1) ?? .safe("нет данных"))
         }

@@ -120,6 +120,27 @@ extension SiteURL {
         case .planKinds: ["plans", "kinds"]
         case .planKind(let id): ["plans", "kinds", .id(id)]
 
+        case .events: ["events"]
+        case .eventNew: ["events", "new"]
+        case .event(let id): ["events", .id(id)]
+        case .eventEdit(let id): ["events", .id(id), "edit"]
+        case .eventsPublish: ["events", "publish"]
+        case .eventRegister(let id): ["events", .id(id), "register"]
+        case .eventUnregister(let id): ["events", .id(id), "unregister"]
+        case .eventAttendance(let id): ["events", .id(id), "attendance"]
+        case .eventSignOff(let id): ["events", .id(id), "sign-off"]
+        case .eventRouteStep(let id): ["events", .id(id), "route-step"]
+        case .eventApplications: ["events", "applications"]
+        case .eventApplicationLine(let id): ["events", "application-lines", .id(id)]
+        case .eventProgrammes: ["events", "programmes"]
+        case .eventProgramme(let id): ["events", "programmes", .id(id)]
+        case .eventCalendar: ["events", "calendar"]
+        case .eventFeedRenew: ["events", "calendar", "feed"]
+        case .eventFeed(let token): ["calendar", .parameter("token", token)]
+        case .eventCoverage: ["events", "coverage"]
+        case .eventsMy: ["events", "my"]
+
+        case .control(let c): c.segments
         case .api(let api): ["api", "v1"] + api.segments
         }
     }
@@ -145,9 +166,12 @@ extension SiteURL {
             .routes, .route(""), .routeSteps(""), .routeStep(""), .routeState(""), .routeAsk(""), .routeDeficits(""), .routeReviews(""), .routeCompetences(""),
             .plans(), .planNew(), .plan(""), .planEdit(""), .planItems(""), .planApprove(""), .planCopy(""), .planImport(""), .planVersion("", ""),
             .planItem(""), .planItemEdit(""), .planItemExecution(""), .planImportTemplate(""), .plansMethod, .planKinds, .planKind(""),
+            .events(), .eventNew(), .event(""), .eventEdit(""), .eventsPublish, .eventRegister(""), .eventUnregister(""), .eventAttendance(""),
+            .eventSignOff(""), .eventRouteStep(""), .eventApplications(), .eventApplicationLine(""), .eventProgrammes, .eventProgramme(""),
+            .eventCalendar(), .eventFeedRenew, .eventFeed(""), .eventCoverage(), .eventsMy,
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
-        return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) }
+        return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) } + Control.all.map { .control($0) }
     }
 
     /// Every route pattern, e.g. "/schools/:id/edit".

@@ -84,6 +84,24 @@ public enum SiteURL: Hashable, Sendable {
     case plansMethod
     case planKinds, planKind(String)
 
+    // «Мероприятия»: the center's catalog, applications, personalised programmes, calendar, attendance (issue 11)
+    case events(municipality: String? = nil, half: String? = nil)
+    case eventNew(municipality: String? = nil)
+    case event(String), eventEdit(String)
+    case eventsPublish
+    case eventRegister(String), eventUnregister(String), eventAttendance(String), eventSignOff(String), eventRouteStep(String)
+    case eventApplications(municipality: String? = nil, half: String? = nil, school: String? = nil)
+    case eventApplicationLine(String)
+    case eventProgrammes, eventProgramme(String)
+    case eventCalendar(view: String? = nil, date: String? = nil)
+    case eventFeedRenew
+    case eventFeed(String)
+    case eventCoverage(municipality: String? = nil, from: String? = nil, to: String? = nil)
+    case eventsMy
+
+    // Control: school documents under review, decisions and recommendations, my tasks (issue 11; SiteURL+Control)
+    case control(Control)
+
     /// The JSON API under /api/v1 (documented in openapi.yaml).
     case api(API)
 
@@ -153,7 +171,13 @@ public enum SiteURL: Hashable, Sendable {
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("school", school ?? ""), ("as_of", asOf ?? "")]
         case .planNew(let municipality, let school): [("municipality", municipality ?? ""), ("school", school ?? "")]
         case .plan(_, let asOf): [("as_of", asOf ?? "")]
+        case .events(let municipality, let half): [("municipality", municipality ?? ""), ("half", half ?? "")]
+        case .eventNew(let municipality): [("municipality", municipality ?? "")]
+        case .eventApplications(let municipality, let half, let school): [("municipality", municipality ?? ""), ("half", half ?? ""), ("school", school ?? "")]
+        case .eventCalendar(let view, let date): [("view", view ?? ""), ("date", date ?? "")]
+        case .eventCoverage(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
         case .shmo(let school): [("school", school ?? "")]
+        case .control(let c): c.query
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
         default: []

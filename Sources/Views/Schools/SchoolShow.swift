@@ -48,6 +48,9 @@ public enum SchoolShow {
         public var supportFigures: [(label: String, value: String, url: String?)] = []
         /// The school's plans («Планы»), when the user reads them.
         public var plansURL: String? = nil
+        /// The school's documents under review (issue 11), when the user reads them; their list's page.
+        public var documents: [DocumentPages.Row]? = nil
+        public var documentsURL = ""
         public init(id: String, details: [(String, String)], statuses: [StatusRow], contextColumns: [String], contexts: [ContextRow],
                     staff: [StaffRow], assignments: [AssignmentRow], canEdit: Bool, canAssign: Bool, assignKinds: [Option],
                     assignPeople: [Option], assignSchools: [Option], csrf: String) {
@@ -65,12 +68,14 @@ public enum SchoolShow {
         .group(
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
                              ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", SiteURL.schoolResults(m.id).path, false)]
-                            + (m.plansURL.map { [("Планы", $0, false)] } ?? [])),
+                            + (m.plansURL.map { [("Планы", $0, false)] } ?? [])
+                            + (m.documents == nil ? [] : [("Документы", "#documents", false)])),
             .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),
             .div(.id("support"), SchoolSupport.section(m)),
-            .div(.id("staff"), staff(m))
+            .div(.id("staff"), staff(m)),
+            .unwrap(m.documents) { .div(.id("documents"), DocumentPages.cardSection($0, listURL: m.documentsURL)) }
         )
     }
 

@@ -114,6 +114,7 @@ enum ImportPipeline {
         } catch {
             app.logger.report(error: error)
         }
+        app.versionBoard.forget()   // a background import ends after its request: readers see it at once
         if let id { await ImportProgress.shared.clear(id) }
         return outcome
     }

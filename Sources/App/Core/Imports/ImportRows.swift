@@ -73,6 +73,13 @@ enum RegistryRows {
          s.address, s.phone, s.email, s.fisOkoLogin, s.giaCode, s.isLeader, s.no, now, now]
     }
 
+    /// A new school's row from its draft, as `School.apply` and `values(_:at:)` would write it.
+    static func newSchool(id: UUID, municipalityID: UUID, regionID: UUID, no: Int, _ d: SchoolDraft, at now: Date) -> Values {
+        let s = School.stored(d)
+        return [id, municipalityID, regionID, s.code, s.fullName, s.shortName, s.kind, s.legalForm, s.directorName,
+                s.address, s.phone, s.email, FisOkoLogin.digits(d.fisOkoLogin), d.giaCode.isEmpty ? nil : d.giaCode, false, no, now, now]
+    }
+
     static let statusColumns = ["id", "school_id", "year", "low_results", "difficult_conditions", "program_500", "objectivity_risk",
                                 "order_number", "order_date", "note"]
     static func values(_ s: SchoolStatus) -> Values {

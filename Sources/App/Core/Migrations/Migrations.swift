@@ -21,5 +21,7 @@ enum Migrations {
         M016_SupportProfiles(),
         M017_Attachments(),
         M018_Plans(),
+        M019_Events(),
+        M020_Control(),
     ]
 }

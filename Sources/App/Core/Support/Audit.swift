@@ -36,6 +36,10 @@ enum Audit {
         "plan_module": "Модуль плана МНЦ / МТКП", "pair_plan_item": "Пункт плана взаимодействия",
         "competence_record": "Показатель предметной компетенции", "route_review": "Квартальная ревизия ИОМ", "attachment": "Файл",
         "plan": "План", "plan_item": "Пункт плана", "plan_execution": "Исполнение пункта плана", "plan_kind": "Вид плана",
+        "event": "Мероприятие", "event_application": "Заявка школы на мероприятия", "event_application_line": "Строка заявки",
+        "event_programme": "Персонализированная программа", "event_registration": "Запись на мероприятие", "event_attendance": "Посещаемость мероприятия",
+        "event_feed": "Ссылка на календарь",
+        "school_document": "Документ школы", "school_document_version": "Версия документа школы", "decision": "Решение / рекомендация",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -71,6 +75,8 @@ enum Audit {
              "support_comment", "material", "reserve_candidate", "shmo_group", "shmo_review", "plan_module", "pair_plan_item",
              "competence_record", "route_review", "attachment": return [.support(m)]
         case "plan", "plan_item", "plan_execution": return [.plans(m)]
+        case "event", "event_application", "event_application_line", "event_programme", "event_registration", "event_attendance", "event_feed": return [.events(m)]
+        case "school_document", "school_document_version", "decision": return [.control(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]

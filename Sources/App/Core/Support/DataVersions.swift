@@ -19,6 +19,12 @@ enum DataArea: String, Sendable, CaseIterable {
     case support
     /// Plans of a municipality and of its schools: items, executions, approvals, versions.
     case plans
+    /// School documents under review, decisions and recommendations of a municipality (issue 11, control).
+    case control
+    /// Events of a municipality: catalog, applications, programmes, registrations, attendance, feeds.
+    case events
+    /// One user's notifications (new ones, read ones): the unread count in every page's header.
+    case notifications
 }
 
 /// One counter row of `data_versions` (M008): `results:<municipality>`, `tenancy`…
@@ -32,6 +38,12 @@ struct DataKey: Hashable, Sendable, CustomStringConvertible {
     static func references(_ region: UUID) -> DataKey { DataKey(area: .references, scope: region) }
     static func support(_ municipality: UUID) -> DataKey { DataKey(area: .support, scope: municipality) }
     static func plans(_ municipality: UUID) -> DataKey { DataKey(area: .plans, scope: municipality) }
+    static func events(_ municipality: UUID) -> DataKey { DataKey(area: .events, scope: municipality) }
+    static func control(_ municipality: UUID) -> DataKey { DataKey(area: .control, scope: municipality) }
+    static func notifications(_ user: UUID) -> DataKey { DataKey(area: .notifications, scope: user) }
+
+    /// What «Мои задачи» of a municipality's people read: every area that gives a task.
+    static func tasks(municipality m: UUID) -> [DataKey] { [.registry(m), .support(m), .plans(m), .events(m), .control(m)] }
 
     var name: String { scope.map { "\(area.rawValue):\($0.uuidString.lowercased())" } ?? area.rawValue }
     var description: String { name }

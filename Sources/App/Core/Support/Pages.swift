@@ -8,9 +8,14 @@ import Domain
 extension Request {
     func pageContext(_ title: String, section: NavSection?, crumbs: [Crumb] = [], printable: Bool = false) -> PageContext {
         let user = currentUser
-        return PageContext(title: title, section: section, nav: user.map { Navigation.sections(for: $0.principal) } ?? [],
-                           userName: user?.displayName, roleTitle: user.map { Navigation.roleTitle($0.principal) },
-                           crumbs: crumbs, flash: flash, csrfToken: csrfToken, printable: printable)
+        var ctx = PageContext(title: title, section: section, nav: user.map { Navigation.sections(for: $0.principal) } ?? [],
+                              userName: user?.displayName, roleTitle: user.map { Navigation.roleTitle($0.principal) },
+                              crumbs: crumbs, flash: flash, csrfToken: csrfToken, printable: printable)
+        if user != nil {
+            ctx.tasksURL = SiteURL.control(.tasks).path; ctx.notificationsURL = SiteURL.control(.notifications).path
+            ctx.unreadNotifications = unreadNotifications
+        }
+        return ctx
     }
 
     func render(_ html: HTML, status: HTTPStatus = .ok) -> Response {
@@ -54,6 +59,8 @@ enum Navigation {
         if Access.allows(.readSupport, p) { s.append(.support) }
         if Access.allows(.readRoutes, p) { s.append(.deficits) }
         if Access.allows(.readPlans, p) { s.append(.plans) }
+        if Access.allows(.readDecisions, p) { s.append(.risks) }
+        if Access.allows(.readEvents, p) { s.append(.events) }
         if Access.allows(.readMonitoring, p) { s.append(.monitoring) }
         if Access.allows(.administration, p) { s.append(.admin) }
         return s

@@ -40,12 +40,88 @@ extension Application {
     }
 }
 
+/// The data versions this process read last, reused for a fraction of a second: a busy
+/// server reads each counter a few times a second instead of on every request. A change made
+/// through this process is seen at once — every request that may write (any method but GET
+/// and HEAD) and every background import forgets what was read when it ends, after its
+/// transaction — and a change made by another process (another instance over the same
+/// PostgreSQL, `opora import` beside the server) within `freshness`.
+final class VersionBoard: Sendable {
+    private struct Read { let value: Int64; let at: UInt64 }
+    private struct State { var reads: [String: Read] = [:]; var epoch: UInt64 = 0 }
+    private let state = NIOLockedValueBox(State())
+    /// Nanoseconds; 0 reads the database every time (tests).
+    let freshness: UInt64
+
+    init(freshness seconds: Double) { freshness = UInt64(max(0, seconds) * 1e9) }
+
+    static func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// The values of all `keys` when each was read less than `freshness` ago, and the epoch
+    /// to hand back to `store`.
+    func known(_ keys: [DataKey]) -> (values: [Int64]?, epoch: UInt64) {
+        let now = Self.clock()
+        return state.withLockedValue { s in
+            guard freshness > 0 else { return (nil, s.epoch) }
+            var values: [Int64] = []
+            values.reserveCapacity(keys.count)
+            for k in keys {
+                guard let r = s.reads[k.name], now &- r.at < freshness else { return (nil, s.epoch) }
+                values.append(r.value)
+            }
+            return (values, s.epoch)
+        }
+    }
+
+    /// Keeps values read at `at`, unless a write ended since the read began (`epoch`).
+    func store(_ keys: [DataKey], _ values: [Int64], at: UInt64, epoch: UInt64) {
+        guard freshness > 0 else { return }
+        state.withLockedValue { s in
+            guard s.epoch == epoch else { return }
+            if s.reads.count > 4096 { s.reads.removeAll(keepingCapacity: true) }
+            for (k, v) in zip(keys, values) { s.reads[k.name] = Read(value: v, at: at) }
+        }
+    }
+
+    /// After a write of this process: the next request reads the counters again.
+    func forget() { state.withLockedValue { s in s.reads.removeAll(keepingCapacity: true); s.epoch &+= 1 } }
+
+    /// Forgets after every request that may have written (its transaction is over by then).
+    struct Middleware: AsyncMiddleware {
+        func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+            guard req.method != .GET, req.method != .HEAD else { return try await next.respond(to: req) }
+            defer { req.application.versionBoard.forget() }
+            return try await next.respond(to: req)
+        }
+    }
+}
+
+extension Application {
+    private struct VersionBoardKey: StorageKey { typealias Value = VersionBoard }
+    /// Set up once in `configure`; without it every request reads the counters.
+    var versionBoard: VersionBoard {
+        get { storage[VersionBoardKey.self] ?? VersionBoard(freshness: 0) }
+        set { storage[VersionBoardKey.self] = newValue }
+    }
+}
+
 extension Request {
     /// A value computed from the database, reused while none of the data it depends on has
     /// changed (`DataKey`s: area × municipality).
     func cached<T: Sendable>(_ key: String, dependsOn keys: [DataKey], _ make: () async throws -> T) async throws -> T {
         // The versions are read before the data, so whatever is stored under them is at least that fresh.
-        let versions = try await DataVersion.current(keys, on: db)
+        let versions = try await dataVersions(keys)
         return try await application.versionedCache.value(key + "|" + keys.map(\.name).joined(separator: ","), versions: versions, make)
+    }
+
+    /// The current versions of `keys`: from the board while fresh, else from the database.
+    func dataVersions(_ keys: [DataKey]) async throws -> [Int64] {
+        let board = application.versionBoard
+        let (known, epoch) = board.known(keys)
+        if let known { return known }
+        let at = VersionBoard.clock()
+        let values = try await DataVersion.current(keys, on: db)
+        board.store(keys, values, at: at, epoch: epoch)
+        return values
     }
 }

@@ -61,39 +61,51 @@ struct SchoolsImporter {
             }
             // New schools: numbered after the existing ones in file order, inserted in batches.
             var next = try await Self.lastNumber(on: db)
-            var created: [School] = [], schools: [School] = []
+            // A new school goes straight from its draft to the row's values: no Fluent model
+            // (one costs more than the row's insert).
+            var created: [RegistryRows.Values] = [], schools: [(id: UUID, shortName: String)] = []
+            let now = Date()
             for (r, m, current) in frozenPlan {
-                let school = current ?? School()
-                if current == nil {
-                    school.id = UUID(); school.$municipality.id = m.id!; school.regionID = regionID; school.isLeader = false
-                    next += 1; school.no = next
-                    created.append(school)
+                let id: UUID
+                if let current {
+                    id = current.id!
+                    let before = audit.enabled ? AuditSnapshot.school(current) : nil
+                    // Unchanged schools are not written (Fluent's change check alone reflects over the model).
+                    if current.draft != School.stored(r.draft) {
+                        current.apply(r.draft)
+                        if current.hasChanges { try await current.update(on: db) }
+                    }
+                    outcome.updated += 1
+                    if audit.enabled {
+                        audit.add(.update, entity: "school", id: id, label: current.shortName, municipalityID: m.id, before: before, after: AuditSnapshot.school(current))
+                    }
+                } else {
+                    id = UUID(); next += 1
+                    created.append(RegistryRows.newSchool(id: id, municipalityID: m.id!, regionID: regionID, no: next, r.draft, at: now))
+                    outcome.created += 1
+                    if audit.enabled {
+                        audit.add(.create, entity: "school", id: id, label: r.draft.shortName, municipalityID: m.id, before: nil,
+                                  after: AuditSnapshot.SchoolValues(draft: School.stored(r.draft), isLeader: false))
+                    }
                 }
-                let before = current.map(AuditSnapshot.school)
-                // Unchanged schools are not written (Fluent's change check alone reflects over the model).
-                if current == nil || current!.draft != r.draft {
-                    school.apply(r.draft)
-                    if current != nil, school.hasChanges { try await school.update(on: db) }
-                }
-                if current == nil { outcome.created += 1 } else { outcome.updated += 1 }
-                audit.add(current == nil ? .create : .update, entity: "school", id: school.id, label: school.shortName,
-                          municipalityID: m.id, before: before, after: AuditSnapshot.school(school))
-                schools.append(school)
+                schools.append((id, current?.shortName ?? r.draft.shortName))
             }
             await progress(frozenPlan.count, frozenPlan.count * 2)
-            let now = Date()
-            try await RegistryRows.insert(into: School.schema, RegistryRows.schoolColumns, created.map { RegistryRows.values($0, at: now) }, on: db)
+            try await RegistryRows.insert(into: School.schema, RegistryRows.schoolColumns, created, on: db)
             // Statuses of the rows' years: new ones in batches, changed ones one by one.
             var newStatuses: [SchoolStatus] = []
             for ((r, m, _), school) in zip(frozenPlan, schools) {
                 guard let st = r.status else { continue }
-                let key = "\(school.id!)|\(st.year)"
+                let key = "\(school.id)|\(st.year)"
                 let existing = statuses[key]
                 let row = existing ?? SchoolStatus()
                 let stBefore = existing?.draft
-                row.$school.id = school.id!
-                row.apply(st)
-                if existing == nil { row.id = UUID(); newStatuses.append(row) } else if row.hasChanges { try await row.update(on: db) }
+                // An unchanged status is not written (setting a Fluent field marks it changed).
+                if existing == nil || stBefore != st {
+                    row.$school.id = school.id
+                    row.apply(st)
+                    if existing == nil { row.id = UUID(); newStatuses.append(row) } else { try await row.update(on: db) }
+                }
                 statuses[key] = row
                 audit.add(stBefore == nil ? .create : .update, entity: "school_status", id: row.id, label: "\(school.shortName), \(st.year)",
                           municipalityID: m.id, before: stBefore, after: st)

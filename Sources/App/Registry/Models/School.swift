@@ -33,6 +33,13 @@ final class School: Model, @unchecked Sendable {
                     fisOkoLogin: fisOkoLogin.map(FisOkoLogin.display) ?? "", giaCode: giaCode ?? "")
     }
 
+    /// A draft as a stored school reads back (`draft` after `apply`): the login as displayed.
+    static func stored(_ d: SchoolDraft) -> SchoolDraft {
+        var s = d
+        s.fisOkoLogin = FisOkoLogin.digits(d.fisOkoLogin).map(FisOkoLogin.display) ?? ""
+        return s
+    }
+
     func apply(_ d: SchoolDraft) {
         code = d.code; fullName = d.fullName; shortName = d.shortName; kind = d.kind; legalForm = d.legalForm
         directorName = d.directorName; address = d.address; phone = d.phone; email = d.email

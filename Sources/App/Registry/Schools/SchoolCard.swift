@@ -78,6 +78,8 @@ enum SchoolCard {
         if Access.canReadPlan(of: Access.PlanOwner(municipality: MunicipalityRef(id: school.$municipality.id, regionID: school.regionID), schoolID: school.id), p) {
             model.plansURL = SiteURL.plans(municipality: school.$municipality.id.uuidString).path
         }
+        model.documents = try await DocumentsController.cardRows(school, p, today: today, on: req.db)
+        model.documentsURL = SiteURL.control(.schoolDocuments(id.uuidString)).path
         return model
     }
 }

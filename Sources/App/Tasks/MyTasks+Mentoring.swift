@@ -3,12 +3,12 @@ import Foundation
 import Domain
 import Views
 
-/// «Мои задачи» of the mentoring area on the overview: overdue route steps (to the teacher,
-/// their tutor and the center), unanswered questions (to the tutor), quiet pairs (to the
-/// supporter and the center). A handful of queries per page, none per row.
-enum MyTasks {
-    static func tasks(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [(text: String, url: String, urgent: Bool)] {
-        var out: [(text: String, url: String, urgent: Bool)] = []
+/// The mentoring area's source of «Мои задачи»: a teacher's open route steps (ИОМ) with their due
+/// dates, unanswered questions (to the tutor), quiet pairs (to the supporter), tutorants and
+/// teachers with overdue steps (to the tutor and the center).
+extension MyTasks {
+    static func mentoring(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [TaskItem] {
+        var out: [TaskItem] = []
         let year = DeficitRules.diagnosticsYear(of: today)
         func overdue(_ teacherIDs: [UUID]) async throws -> [(UUID, Int)] {
             guard !teacherIDs.isEmpty else { return [] }
@@ -19,12 +19,14 @@ enum MyTasks {
             }
         }
         if let me = p.personID {
-            if let (_, n) = try await overdue([me]).first {
-                out.append(("В вашем маршруте (ИОМ) просрочено шагов: \(n)", SiteURL.route(me.uuidString).path, true))
+            let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id == me).filter(\.$year == year).with(\.$steps).all()
+            for step in routes.flatMap(\.steps) where step.stepStatus.isOpen {
+                guard let due = step.dueDay, TaskList.isListed(due: due, today: today) else { continue }
+                out.append(TaskItem(area: .routes, title: "Шаг маршрута (ИОМ): \(step.title)", due: due, url: SiteURL.route(me.uuidString).path))
             }
             if Access.isSupporter(p) {
                 let questions = try await SupportRequest.query(on: db).filter(\.$to.$id == me).filter(\.$answeredBy == nil).count()
-                if questions > 0 { out.append(("Вопросов тьюторантов без ответа: \(questions)", SiteURL.supportLog.path, false)) }
+                if questions > 0 { out.append(TaskItem(area: .support, title: "Вопросов тьюторантов без ответа: \(questions)", url: SiteURL.supportLog.path)) }
                 if let person = try await Person.find(me, on: db) {
                     let pairs = try await CuratorshipService.pairs(person.$municipality.id, author: me, on: db)
                     let settings = try await MentoringSettings.load(person.$municipality.id, on: db)
@@ -35,19 +37,20 @@ enum MyTasks {
                                                   thresholdDays: settings.quietDays)
                     }
                     if !quiet.isEmpty {
-                        out.append(("Пары без контакта дольше \(settings.quietDays) дней: \(quiet.map(\.targetName).joined(separator: ", "))", SiteURL.support().path, true))
+                        out.append(TaskItem(area: .support, title: "Пары без контакта дольше \(settings.quietDays) дней: \(quiet.map(\.targetName).joined(separator: ", "))",
+                                            url: SiteURL.support().path, urgent: true))
                     }
                 }
             }
             if p.has(.tutor), !p.tutorantIDs.isEmpty {
                 let late = try await overdue(Array(p.tutorantIDs))
-                if !late.isEmpty { out.append(("Тьюторантов с просроченными шагами ИОМ: \(late.count)", SiteURL.routes.path, true)) }
+                if !late.isEmpty { out.append(TaskItem(area: .routes, title: "Тьюторантов с просроченными шагами ИОМ: \(late.count)", url: SiteURL.routes.path, urgent: true)) }
             }
         }
         for m in Access.municipalWriters(p) {
             let teachers = try await RouteRecord.query(on: db).filter(\.$municipalityID == m).filter(\.$year == year).all().map(\.$teacher.id)
             let late = try await overdue(teachers)
-            if !late.isEmpty { out.append(("Педагогов с просроченными шагами ИОМ: \(late.count)", SiteURL.routes.path, false)) }
+            if !late.isEmpty { out.append(TaskItem(area: .routes, title: "Педагогов с просроченными шагами ИОМ: \(late.count)", url: SiteURL.routes.path)) }
         }
         return out
     }
