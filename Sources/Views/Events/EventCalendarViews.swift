@@ -72,7 +72,7 @@ public extension EventPages {
 
     static func myList(_ rows: [MyRow], csrf: String, empty: String) -> Node<HTML.BodyContext> {
         rows.isEmpty ? Components.emptyState(empty) : .ul(.class("step-list"), .forEach(rows) { r in
-            .li(.div(.strong(Components.link(r.title, r.url))),
+            .li(.class("step"), .div(.strong(Components.link(r.title, r.url))),
                 .div(.safe("\(r.date), \(r.time)")),
                 .div(.class("muted"), .safe([r.kind, r.place, r.seats].filter { !$0.isEmpty }.joined(separator: " · "))),
                 r.status.isEmpty ? .empty : .div(Components.badge(r.status, .success)),
