@@ -26,7 +26,7 @@ public enum Entrypoint {
                 app.asyncCommands.use(MunicipalityCommand(), as: "municipality")
                 app.asyncCommands.use(ImportCommand(), as: "import")
                 app.asyncCommands.use(MonitoringCommand(), as: "monitoring")
-                app.asyncCommands.use(CuratorshipCommand(), as: "curatorship")
+                app.asyncCommands.use(CuratorshipCommand.command, as: "curatorship")
                 for (name, command) in commands { app.asyncCommands.use(command, as: name) }
                 app.asyncCommands.use(MigrateCommand(), as: "migrate")
                 app.asyncCommands.use(RoutesMatrixCommand(), as: "routes")

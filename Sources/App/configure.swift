@@ -68,5 +68,5 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     try routes(app)
     // Commands of the areas (Entrypoint registers the platform's own).
     app.asyncCommands.use(PlansCommand(), as: "plans")
-    app.asyncCommands.use(EventsCommand(), as: "events")
+    app.asyncCommands.use(EventsCommand.command, as: "events")
 }
