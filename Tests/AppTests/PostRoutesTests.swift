@@ -636,6 +636,8 @@ extension PostRoutesTests {
         "documents/schools/:id": "DocumentsTests", "documents/:id/submit": "DocumentsTests", "documents/:id/review": "DocumentsTests",
         "decisions": "DecisionsTests", "decisions/:id/report": "DecisionsTests", "decisions/:id/control": "DecisionsTests",
         "notifications/:id/open": "TasksTests", "notifications/read-all": "TasksTests",
+        "risks/kinds": "RisksTests", "risks/schools/:id": "RisksTests", "risks/:id/edit": "RisksTests",
+        "audits": "RisksTests", "audits/kinds": "RisksTests", "audits/:id/protocol": "RisksTests", "audits/:id/recheck": "RisksTests",
     ]
 
     @Test func everyPostRouteHasAnHTTPTest() async throws {

@@ -66,6 +66,9 @@ enum DecisionsController {
         if Access.decisionIssuer(p, in: MunicipalityRef(id: e.id, regionID: e.regionID)) != nil {
             m.newURL = SiteURL.control(.decisionNew(municipality: e.id.uuidString)).path
         }
+        let ref = MunicipalityRef(id: e.id, regionID: e.regionID)
+        if Access.allows(.readRisks, p, in: ref) { m.riskMatrixURL = SiteURL.risks(.matrix(municipality: e.id.uuidString)).path }
+        if Access.allows(.readAudits, p, in: ref) { m.auditsURL = SiteURL.risks(.audits(municipality: e.id.uuidString)).path }
         return render(req, DecisionPages.index(m))
     }
 

@@ -83,8 +83,9 @@ enum DemoSeeder {
         try await DemoPlansSeed.seed(db, municipalities: municipalities, schools: schools, today: today)
         try await DemoEventsSeed.seed(db, municipalities: municipalities, today: today)
         if let home = municipalities[DemoCatalog.municipalities[0].code] { try await DemoControlSeed.seed(db, municipality: home, today: today) }
+        if let home = municipalities[DemoCatalog.municipalities[0].code] { try await DemoRisksSeed.seed(db, municipality: home, today: today) }
         // Seeded without audit entries: the data version still moves, so no instance keeps older pages.
-        try await DataVersion.bump([.tenancy, .references(region.id!)] + municipalities.values.flatMap { [DataKey.registry($0.id!), .results($0.id!), .support($0.id!), .plans($0.id!), .control($0.id!), .events($0.id!)] }, on: db)
+        try await DataVersion.bump([.tenancy, .references(region.id!)] + municipalities.values.flatMap { [DataKey.registry($0.id!), .results($0.id!), .support($0.id!), .plans($0.id!), .control($0.id!), .events($0.id!), .risks($0.id!)] }, on: db)
     }
 
     /// Invented ЕГЭ and ВПР results and regional averages (DemoData/DemoResults).

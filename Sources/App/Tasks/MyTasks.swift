@@ -14,6 +14,7 @@ enum MyTasks {
         out += try await plans(p, today: today, on: db)
         out += try await decisions(p, today: today, on: db)
         out += try await documents(p, today: today, on: db)
+        out += try await risks(p, today: today, on: db)
         return TaskList.ordered(out, today: today)
     }
 

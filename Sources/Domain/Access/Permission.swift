@@ -80,6 +80,18 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
     case issueDecisions
     /// Report the execution of a decision addressed to one's organisation or school.
     case reportDecisions
+    /// «Риски»: a school's risk register, the municipal risk matrix, the kinds and their method (issue 11).
+    case readRisks
+    /// Register and change a school's risks: the center, the school's administration, admin.
+    case editRisks
+    /// The reference list of risk kinds and 500+ risk-profile factors with their models.
+    case editRiskKinds
+    /// «Аудиты документов»: planned audits, protocols, re-checks (the municipality's readers).
+    case readAudits
+    /// Plan an audit, write its protocol and re-check: the center, admin.
+    case keepAudits
+    /// The audit kinds and their checklists.
+    case editAuditKinds
     /// The signed-in user's «Мои задачи» and notifications.
     case ownTasks
     /// «Мероприятия»: the programme, an event's page, the calendar, one's own feed (issue 11).
@@ -152,6 +164,12 @@ public enum Permission: String, CaseIterable, Sendable, Hashable {
         case .readDecisions: "Решения и рекомендации"
         case .issueDecisions: "Выдача решений и контроль исполнения"
         case .reportDecisions: "Отчёт об исполнении решения"
+        case .readRisks: "Риски школ и матрица рисков"
+        case .editRisks: "Изменение реестра рисков"
+        case .editRiskKinds: "Справочник видов рисков"
+        case .readAudits: "Аудиты документов"
+        case .keepAudits: "Проведение аудитов документов"
+        case .editAuditKinds: "Справочник видов аудитов и чек-листов"
         case .ownTasks: "Мои задачи и уведомления"
         case .readEvents: "Мероприятия и календарь"
         case .editEvents: "Каталог мероприятий, программы и посещаемость"
@@ -212,6 +230,12 @@ public extension Access {
         case .readDecisions: return mayReadSomeDecisions(p)
         case .issueDecisions: return mayIssueDecisions(p)
         case .reportDecisions: return mayReportDecisions(p)
+        case .readRisks: return mayReadSomeRisks(p)
+        case .editRisks: return mayEditSomeRisks(p)
+        case .editRiskKinds: return p.isAdmin
+        case .readAudits: return p.isAdmin || p.grants.contains { [.regionalCoordinator, .centerSpecialist, .educationDepartment].contains($0.role) }
+        case .keepAudits: return p.isAdmin || !municipalWriters(p).isEmpty
+        case .editAuditKinds: return p.isAdmin
         case .ownTasks: return true
         case .readEvents: return true
         case .editEvents: return mayEditSomeEvents(p)
@@ -250,6 +274,12 @@ public extension Access {
         case .reviewSchoolDocuments: return false
         case .issueDecisions: return decisionIssuer(p, in: m) != nil
         case .reportDecisions: return canReportDecision(to: .center, school: nil, in: m, p) || canReportDecision(to: .department, school: nil, in: m, p)
+        case .readRisks: return readsMunicipalRisks(m, p)
+        case .editRisks: return canEditRisks(of: Place(regionID: m.regionID, municipalityID: m.id), p)
+        case .editRiskKinds: return p.isAdmin
+        case .readAudits: return readsMunicipalRisks(m, p)
+        case .keepAudits: return p.isAdmin || municipalWriters(p).contains(m.id)
+        case .editAuditKinds: return p.isAdmin
         case .ownTasks: return true
         case .readEvents, .registerForEvents: return canReadEvents(in: m, homes: [], p)
         case .editEvents: return canEditEvents(in: m, p)

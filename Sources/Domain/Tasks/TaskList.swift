@@ -3,7 +3,7 @@ import Foundation
 /// «Мои задачи» (issue 11, «Deadlines people can't miss»): one list of what is due for a person
 /// from every area. Each area contributes items; this type orders them.
 public enum TaskArea: String, CaseIterable, Sendable {
-    case plans, routes, support, decisions, documents
+    case plans, routes, support, decisions, documents, risks
 
     public var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum TaskArea: String, CaseIterable, Sendable {
         case .support: "Сопровождение"
         case .decisions: "Решения и рекомендации"
         case .documents: "Документы школ"
+        case .risks: "Риски"
         }
     }
 }

@@ -14,6 +14,8 @@ public enum DecisionPages {
     public struct IndexModel: Sendable {
         public var municipalityName = "", municipalityID = "", municipalities: [Option] = [], state = "", overdueOnly = false
         public var rows: [Row] = [], overdueCount = 0, newURL: String?
+        /// The section's other registers («Риски и решения»): the risk matrix and the audits, when readable.
+        public var riskMatrixURL: String?, auditsURL: String?
         public init() {}
     }
 
@@ -46,7 +48,9 @@ public enum DecisionPages {
                 Form.select("state", "Состояние", options: DecisionState.allCases.map { Option($0.rawValue, $0.title) }, selected: m.state, errors: [], includeBlank: "все"),
                 Form.checkbox("overdue", "только просроченные", checked: m.overdueOnly)
             )),
-            .div(.class("panel-actions"), .unwrap(m.newURL) { Components.buttonLink("Новое решение или рекомендация", $0, primary: true) }),
+            .div(.class("panel-actions"), .unwrap(m.newURL) { Components.buttonLink("Новое решение или рекомендация", $0, primary: true) },
+                 .unwrap(m.riskMatrixURL) { Components.buttonLink("Матрица рисков школ", $0) },
+                 .unwrap(m.auditsURL) { Components.buttonLink("Проверки документов", $0) }),
             Components.section("Реестр" + (m.overdueCount > 0 ? ": просрочено \(m.overdueCount)" : ""), Components.table(
                 [Column("Дата, №"), Column("Вид"), Column("Кому"), Column("Содержание"), Column("Срок"), Column("Ответственный"), Column("Исполнение")],
                 rows: m.rows.map { r in

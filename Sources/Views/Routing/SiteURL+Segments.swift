@@ -141,6 +141,7 @@ extension SiteURL {
         case .eventsMy: ["events", "my"]
 
         case .control(let c): c.segments
+        case .risks(let r): r.segments
         case .api(let api): ["api", "v1"] + api.segments
         }
     }
@@ -171,7 +172,7 @@ extension SiteURL {
             .eventCalendar(), .eventFeedRenew, .eventFeed(""), .eventCoverage(), .eventsMy,
         ]
         let api: [API] = [.authToken, .me, .municipalities, .schools, .school(""), .people, .person(""), .audit]
-        return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) } + Control.all.map { .control($0) }
+        return fixed + MonitoringPage.allCases.map { .monitoring($0) } + CampaignAction.allCases.map { .campaignAction("", $0) } + api.map { .api($0) } + Control.all.map { .control($0) } + Risks.all.map { .risks($0) }
     }
 
     /// Every route pattern, e.g. "/schools/:id/edit".

@@ -102,6 +102,9 @@ public enum SiteURL: Hashable, Sendable {
     // Control: school documents under review, decisions and recommendations, my tasks (issue 11; SiteURL+Control)
     case control(Control)
 
+    // Risks: a school's register, the municipal matrix, the kinds (issue 11; SiteURL+Risks)
+    case risks(Risks)
+
     /// The JSON API under /api/v1 (documented in openapi.yaml).
     case api(API)
 
@@ -178,6 +181,7 @@ public enum SiteURL: Hashable, Sendable {
         case .eventCoverage(let municipality, let from, let to): [("municipality", municipality ?? ""), ("from", from ?? ""), ("to", to ?? "")]
         case .shmo(let school): [("school", school ?? "")]
         case .control(let c): c.query
+        case .risks(let r): r.query
         case .monitoring(_, let municipality, let year, let filter, let print):
             [("municipality", municipality ?? ""), ("year", year.map(String.init) ?? ""), ("filter", filter ?? ""), ("print", print ? "1" : "")]
         default: []

@@ -51,6 +51,8 @@ public enum SchoolShow {
         /// The school's documents under review (issue 11), when the user reads them; their list's page.
         public var documents: [DocumentPages.Row]? = nil
         public var documentsURL = ""
+        /// The school's risk register (issue 11), when the user reads it.
+        public var risksURL: String? = nil
         public init(id: String, details: [(String, String)], statuses: [StatusRow], contextColumns: [String], contexts: [ContextRow],
                     staff: [StaffRow], assignments: [AssignmentRow], canEdit: Bool, canAssign: Bool, assignKinds: [Option],
                     assignPeople: [Option], assignSchools: [Option], csrf: String) {
@@ -69,7 +71,8 @@ public enum SchoolShow {
             Components.tabs([("Сведения", "#info", true), ("Статусы", "#statuses", false), ("Контекст", "#context", false),
                              ("Сопровождение", "#support", false), ("Педагоги и команда", "#staff", false), ("Результаты", SiteURL.schoolResults(m.id).path, false)]
                             + (m.plansURL.map { [("Планы", $0, false)] } ?? [])
-                            + (m.documents == nil ? [] : [("Документы", "#documents", false)])),
+                            + (m.documents == nil ? [] : [("Документы", "#documents", false)])
+                            + (m.risksURL.map { [("Риски", $0, false)] } ?? [])),
             .div(.id("info"), Components.section("Основные сведения", Components.details(m.details.map { ($0.0, .safe($0.1)) }))),
             .div(.id("statuses"), statuses(m)),
             .div(.id("context"), contexts(m)),

@@ -23,5 +23,6 @@ enum Migrations {
         M018_Plans(),
         M019_Events(),
         M020_Control(),
+        M021_Risks(),
     ]
 }

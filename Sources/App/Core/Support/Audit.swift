@@ -40,6 +40,8 @@ enum Audit {
         "event_programme": "Персонализированная программа", "event_registration": "Запись на мероприятие", "event_attendance": "Посещаемость мероприятия",
         "event_feed": "Ссылка на календарь",
         "school_document": "Документ школы", "school_document_version": "Версия документа школы", "decision": "Решение / рекомендация",
+        "school_risk": "Риск школы", "risk_kind": "Вид риска",
+        "document_audit": "Аудит документов", "document_audit_kind": "Вид аудита документов",
     ]
 
     static func record(on db: any Database, actor: UUID?, actorLogin: String, action: AuditAction, entity: String, id: UUID?,
@@ -77,6 +79,7 @@ enum Audit {
         case "plan", "plan_item", "plan_execution": return [.plans(m)]
         case "event", "event_application", "event_application_line", "event_programme", "event_registration", "event_attendance", "event_feed": return [.events(m)]
         case "school_document", "school_document_version", "decision": return [.control(m)]
+        case "school_risk", "document_audit": return [.risks(m)]
         case "municipality": return [.tenancy, .registry(m)]
         case "campaign", "exclusion": return [.results(m)]
         case "import": return [.registry(m), .results(m)]

@@ -23,6 +23,8 @@ enum DataArea: String, Sendable, CaseIterable {
     case control
     /// Events of a municipality: catalog, applications, programmes, registrations, attendance, feeds.
     case events
+    /// The risk register of a municipality's schools (issue 11, risks).
+    case risks
     /// One user's notifications (new ones, read ones): the unread count in every page's header.
     case notifications
 }
@@ -40,10 +42,11 @@ struct DataKey: Hashable, Sendable, CustomStringConvertible {
     static func plans(_ municipality: UUID) -> DataKey { DataKey(area: .plans, scope: municipality) }
     static func events(_ municipality: UUID) -> DataKey { DataKey(area: .events, scope: municipality) }
     static func control(_ municipality: UUID) -> DataKey { DataKey(area: .control, scope: municipality) }
+    static func risks(_ municipality: UUID) -> DataKey { DataKey(area: .risks, scope: municipality) }
     static func notifications(_ user: UUID) -> DataKey { DataKey(area: .notifications, scope: user) }
 
     /// What «Мои задачи» of a municipality's people read: every area that gives a task.
-    static func tasks(municipality m: UUID) -> [DataKey] { [.registry(m), .support(m), .plans(m), .events(m), .control(m)] }
+    static func tasks(municipality m: UUID) -> [DataKey] { [.registry(m), .support(m), .plans(m), .events(m), .control(m), .risks(m)] }
 
     var name: String { scope.map { "\(area.rawValue):\($0.uuidString.lowercased())" } ?? area.rawValue }
     var description: String { name }

@@ -80,6 +80,7 @@ enum SchoolCard {
         }
         model.documents = try await DocumentsController.cardRows(school, p, today: today, on: req.db)
         model.documentsURL = SiteURL.control(.schoolDocuments(id.uuidString)).path
+        if Access.canReadRisks(of: school.place, p) { model.risksURL = SiteURL.risks(.school(id.uuidString)).path }
         return model
     }
 }
