@@ -15,7 +15,7 @@ enum DecisionsController {
     /// The municipalities whose register the user reads: whole ones, or those of their schools.
     static func municipalities(_ req: Request) async throws -> [Request.MunicipalityEntry] {
         let p = try req.principal()
-        let own = Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil })
+        let own = Access.adminSchools(p)
         let homes = own.isEmpty ? [] : Set(try await School.query(on: req.db).filter(\.$id ~~ Array(own)).all().map(\.$municipality.id))
         return try await req.municipalityDirectory().filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) || homes.contains($0.id) }
     }
@@ -52,7 +52,7 @@ enum DecisionsController {
         let today = today(req)
         var query = Decision.query(on: req.db).filter(\.$municipalityID == e.id)
         if !Access.canReadMunicipality(e.id, regionID: e.regionID, p) {
-            query = query.filter(\.$school.$id ~~ Array(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil }))
+            query = query.filter(\.$school.$id ~~ Array(Access.adminSchools(p)))
         }
         if let s = q.state { query = query.filter(\.$state == s.rawValue) }
         var rows = try await query.sort(\.$deadline).all()

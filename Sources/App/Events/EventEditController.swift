@@ -138,10 +138,9 @@ enum EventEditController {
             .filter(\.$state == EventState.draft.rawValue).all()
         guard !drafts.isEmpty else { return req.redirect(back, flash: "Черновиков нет: программа полугодия уже опубликована.", kind: .info) }
         try await req.db.transaction { db in
-            for e in drafts {
-                e.state = EventState.published.rawValue; e.publishedAt = req.now
-                try await e.update(on: db)
-            }
+            // One update for the whole programme, not one per event.
+            try await EventRecord.query(on: db).filter(\.$id ~~ drafts.compactMap(\.id))
+                .set(\.$state, to: EventState.published.rawValue).set(\.$publishedAt, to: req.now).update()
             try await Audit.record(req, on: db, .update, entity: "event", id: nil, label: "Программа «\(half.title)» опубликована: \(drafts.count) мероприятий",
                                    municipalityID: m.id, after: ["published": drafts.compactMap { $0.id?.uuidString }])
         }

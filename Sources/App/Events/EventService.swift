@@ -6,7 +6,7 @@ import Domain
 /// query, a school's teachers, the events of a feed.
 enum EventService {
     static var zone: TimeZone { CuratorshipService.zone }
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(date: req.now, timeZone: zone) }
+    static func today(_ req: Request) -> CalendarDay { req.today }
 
     /// The municipalities a user belongs to: their person's, their school's, their assigned schools'.
     static func homes(_ req: Request) async throws -> Set<UUID> {

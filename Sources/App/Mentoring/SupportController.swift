@@ -18,7 +18,7 @@ enum SupportController {
         var items: [String: String] { .query([("municipality", municipality?.uuidString), ("from", from?.iso), ("to", to?.iso)]) }
     }
 
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(date: req.now, timeZone: CuratorshipService.zone) }
+    static func today(_ req: Request) -> CalendarDay { req.today }
 
     /// The period of the page: [1 September of the school year, today] unless given.
     static func period(_ q: Query, today: CalendarDay) -> (from: CalendarDay, to: CalendarDay) {

@@ -122,20 +122,14 @@ enum PlanItemsController {
             return req.redirect(back, flash: "Отметка исполнения снята.")
         }
         guard let done = CalendarDay.parse(f["done"]) else { return req.redirect(back, flash: "Фактическая дата — в виде дд.мм.гггг.", kind: .error) }
-        if done > today { return req.redirect(back, flash: "Фактическая дата \(done.ru) ещё не наступила: отметьте исполнение в день проведения или позже.", kind: .error) }
-        if let start = item.start, done < start { return req.redirect(back, flash: "Фактическая дата \(done.ru) раньше начала пункта \(start.ru): исправьте дату.", kind: .error) }
+        if let refusal = PlanService.executionRefusal(item, due: due, done: done, today: today) { return req.redirect(back, flash: refusal, kind: .error) }
         let url = f["evidence_url"]
         if !url.isEmpty && !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             return req.redirect(back, flash: "Ссылка на подтверждение должна начинаться с http:// или https://.", kind: .error)
         }
-        let e = existing ?? PlanExecution()
-        let before = existing.map { ["done": $0.doneDay, "evidence": $0.evidence] }
-        e.$item.id = item.id!; e.dueDay = due.iso; e.doneDay = done.iso; e.evidence = String(f["evidence"].prefix(1000)); e.evidenceURL = String(url.prefix(1000))
+        let evidence = f["evidence"]
         try await req.db.transaction { db in
-            try await e.save(on: db)
-            try await Audit.record(req, on: db, existing == nil ? .create : .update, entity: "plan_execution", id: e.id,
-                                   label: "\(item.measure): \(due.ru) исполнено \(done.ru)", municipalityID: m.id, before: before,
-                                   after: ["done": e.doneDay, "evidence": e.evidence, "url": e.evidenceURL])
+            try await PlanService.recordExecution(req, on: db, item: item, municipalityID: m.id!, due: due, done: done, evidence: evidence, evidenceURL: url)
         }
         return req.redirect(back, flash: done > due ? "Исполнение отмечено (позже срока \(due.ru))." : "Исполнение отмечено.")
     }

@@ -6,8 +6,8 @@ extension PlanService {
     /// Why an occurrence cannot be executed on `done`, in Russian; nil when it can.
     static func executionRefusal(_ item: PlanItem, due: CalendarDay, done: CalendarDay, today: CalendarDay) -> String? {
         if !item.occurrences.contains(due) { return "У пункта «\(item.measure)» нет наступления со сроком \(due.ru)." }
-        if done > today { return "Фактическая дата \(done.ru) ещё не наступила." }
-        if let start = item.start, done < start { return "Фактическая дата \(done.ru) раньше начала пункта \(start.ru)." }
+        if done > today { return "Фактическая дата \(done.ru) ещё не наступила: отметьте исполнение в день проведения или позже." }
+        if let start = item.start, done < start { return "Фактическая дата \(done.ru) раньше начала пункта \(start.ru): исправьте дату." }
         return nil
     }
 

@@ -7,7 +7,7 @@ import Domain
 enum PlanService {
     static var zone: TimeZone { CuratorshipService.zone }
 
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(date: req.now, timeZone: zone) }
+    static func today(_ req: Request) -> CalendarDay { req.today }
 
     /// Items of the plans, by plan, in order.
     static func items(_ planIDs: [UUID], on db: any Database) async throws -> [UUID: [PlanItem]] {
@@ -119,15 +119,16 @@ enum PlanService {
         copy.state = PlanState.draft.rawValue; copy.version = 0; copy.orderNumber = ""; copy.orderDate = nil; copy.approvedBy = ""; copy.copiedFromID = p.id
         try await copy.create(on: db)
         let items = try await PlanItem.query(on: db).filter(\.$plan.$id == p.id!).sort(\.$position).all()
-        for i in items {
+        let copies = items.map { i -> PlanItem in
             let n = PlanItem()
             n.$plan.id = copy.id!; n.position = i.position; n.section = i.section; n.measure = i.measure
             n.startDay = i.start.map { PlanOccurrences.nextYear($0).iso }; n.deadline = i.deadlineDay.map { PlanOccurrences.nextYear($0).iso } ?? i.deadline
             n.recurrence = i.recurrence; n.responsible = i.responsible; n.responsiblePersonIDs = i.responsiblePersonIDs; n.targets = i.targets
             n.addresses = i.addresses; n.expectedResult = i.expectedResult; n.reportForm = i.reportForm
             n.status = i.itemStatus == .cancelled ? PlanItemStatus.cancelled.rawValue : PlanItemStatus.planned.rawValue
-            try await n.create(on: db)
+            return n
         }
+        try await ImportRows.createInBatches(copies, on: db)   // one insert per 500 items, not one per item
         return copy
     }
 }

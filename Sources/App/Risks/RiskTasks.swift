@@ -7,7 +7,7 @@ import Views
 /// measures due before the next possible occurrence — for who keeps the school's risks.
 extension MyTasks {
     static func risks(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [TaskItem] {
-        let schools = Array(Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil }))
+        let schools = Array(Access.adminSchools(p))
         let municipal = Array(Access.municipalWriters(p))
         var rows: [SchoolRisk] = []
         if !schools.isEmpty { rows += try await SchoolRisk.query(on: db).filter(\.$school.$id ~~ schools).filter(\.$cyclic == true).all() }

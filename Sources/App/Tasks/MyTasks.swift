@@ -21,7 +21,7 @@ enum MyTasks {
     // MARK: plans — occurrences not executed of the items one is responsible for, or of one's school's plans
 
     static func plans(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [TaskItem] {
-        let schools = Array(Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil }))
+        let schools = Array(Access.adminSchools(p))
         var items: [PlanItem] = []
         if let me = p.personID {
             items += try await PlanItem.query(on: db).filter(\.$responsiblePersonIDs ~~ me.uuidString).with(\.$plan).all()
@@ -45,15 +45,19 @@ enum MyTasks {
     // MARK: decisions — addressed to one's organisation or school and not reported; reports waiting for one's control
 
     static func decisions(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [TaskItem] {
-        let schools = Array(Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil }))
+        let schools = Array(Access.adminSchools(p))
         let municipal = Array(Set(p.grants.compactMap { ($0.role == .centerSpecialist || $0.role == .educationDepartment) ? $0.municipalityID : nil }))
         guard !schools.isEmpty || !municipal.isEmpty else { return [] }
         var rows: [Decision] = []
         if !schools.isEmpty { rows += try await Decision.query(on: db).filter(\.$school.$id ~~ schools).filter(\.$state != DecisionState.accepted.rawValue).all() }
         if !municipal.isEmpty { rows += try await Decision.query(on: db).filter(\.$municipalityID ~~ municipal).filter(\.$state != DecisionState.accepted.rawValue).all() }
         var seen = Set<UUID>()
-        return rows.filter { seen.insert($0.id!).inserted }.compactMap { d in
-            let m = MunicipalityRef(id: d.municipalityID, regionID: UUID())
+        rows = rows.filter { seen.insert($0.id!).inserted }
+        // The decisions' municipalities as Access reads them (with their region), in one query.
+        let refs = Dictionary(try await Municipality.query(on: db).filter(\.$id ~~ Array(Set(rows.map(\.municipalityID)))).all().map { ($0.id!, $0.ref) },
+                              uniquingKeysWith: { a, _ in a })
+        return rows.compactMap { d in
+            guard let m = refs[d.municipalityID] else { return nil }
             let url = SiteURL.control(.decision(d.id!.uuidString)).path
             if d.decisionState.waitsForAddressee && Access.canReportDecision(to: d.to, school: d.$school.id, in: m, p) {
                 return TaskItem(area: .decisions, title: "Исполнить: \(d.content.prefix(120))", detail: "\(d.formTitle), форма отчёта: \(d.reportForm)",
@@ -71,7 +75,7 @@ enum MyTasks {
     static func documents(_ p: Principal, today: CalendarDay, on db: any Database) async throws -> [TaskItem] {
         var out: [TaskItem] = []
         let reviewed = Access.isSupporter(p) ? Array(p.mentoredSchoolIDs) : []
-        let schools = Array(Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil }))
+        let schools = Array(Access.adminSchools(p))
         let ids = Array(Set(reviewed + schools))
         guard !ids.isEmpty else { return [] }
         let docs = try await SchoolDocument.query(on: db).filter(\.$school.$id ~~ ids).with(\.$school).all()

@@ -41,7 +41,7 @@ public extension Access {
 
     /// The schools whose documents the principal reads without reading the whole municipality.
     static func documentSchools(_ p: Principal) -> Set<UUID> {
-        var s = Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil })
+        var s = Access.adminSchools(p)
         if isSupporter(p) { s.formUnion(p.mentoredSchoolIDs) }
         return s
     }

@@ -19,7 +19,7 @@ public extension Access {
 
     /// The schools whose applications the principal submits.
     static func applyingSchools(_ p: Principal) -> Set<UUID> {
-        Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil })
+        Access.adminSchools(p)
     }
 
     static func canApply(for school: Place, _ p: Principal) -> Bool {

@@ -44,7 +44,7 @@ public extension Access {
 
     /// The schools of a municipality whose plans the principal reads without reading the whole municipality.
     static func planSchools(_ p: Principal) -> Set<UUID> {
-        var s = Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil })
+        var s = Access.adminSchools(p)
         if p.has(.mentor) { s.formUnion(p.mentoredSchoolIDs) }
         return s
     }

@@ -293,6 +293,11 @@ public extension Access {
         Set(p.grants.compactMap { $0.role == .centerSpecialist ? $0.municipalityID : nil })
     }
 
+    /// Schools whose administration the principal is.
+    public static func adminSchools(_ p: Principal) -> Set<UUID> {
+        Set(p.grants.compactMap { $0.role == .schoolAdmin ? $0.schoolID : nil })
+    }
+
     /// Who is listed in "people": the person scope, plus a tutor's tutorants (one rule for
     /// the page, the API and the overview).
     static func peopleListing(_ p: Principal) -> (scope: Scope, extraIDs: Set<UUID>) {

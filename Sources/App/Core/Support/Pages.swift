@@ -37,6 +37,10 @@ extension Request {
     }
 
     var timeZone: TimeZone { config.defaultTimeZone }
+
+    /// Today as the areas count days (deadlines, overdue, «Мои задачи»): one calendar day in
+    /// the zone the mentoring, plans and events areas keep their dates in.
+    var today: CalendarDay { CalendarDay(date: now, timeZone: CuratorshipService.zone) }
 }
 
 /// A page's actions and body rendered once, for pages kept in the versioned cache (the page
