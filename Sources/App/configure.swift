@@ -19,8 +19,11 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     if app.environment == .testing { config.bcryptCost = 4; app.logger.logLevel = .warning }
     app.config = config
     app.storage[Application.VersionedCacheKey.self] = VersionedCache()
-    // Data versions re-read at most every 0.2 s (tests: every time, as they check each write at once).
-    app.versionBoard = VersionBoard(freshness: app.environment == .testing ? 0 : 0.2)
+    // Data versions re-read at most every 0.2 s on SQLite (one process writes; its own writes forget
+    // them at once); on PostgreSQL on every request, so that a change made through one instance is
+    // seen through every other in the very next request. Tests: every time. OPORA_VERSION_FRESHNESS_MS overrides.
+    let freshnessMS = Double(ProcessInfo.processInfo.environment["OPORA_VERSION_FRESHNESS_MS"] ?? "") ?? (config.databaseURL == nil ? 200 : 0)
+    app.versionBoard = VersionBoard(freshness: app.environment == .testing ? 0 : freshnessMS / 1000)
     app.loginThrottle = LoginThrottle()
     // Tests change grants and sessions behind the app's back; they opt in to the cache where they test it.
     app.backgroundWork = BackgroundWork()
@@ -50,6 +53,8 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     if sqliteFile {
         // Write-ahead log: readers no longer wait for a writer (the file keeps this mode).
         try await (app.db as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").run()
+        // A bounded wait for a lock instead of sqlite-nio's endless retry: a lock held too long is a 503.
+        try await DatabaseFault.setBusyTimeout(app)
     }
     app.migrations.add(Migrations.all)
     app.databases.middleware.use(SchoolNumbering())

@@ -17,6 +17,24 @@ import Testing
         )
     }
 
+    /// The kept shell with the page spliced in is the document Plot renders, for every kind of page.
+    @Test func splicedShellEqualsTheRenderedDocument() {
+        var printable = signedIn; printable.printable = true
+        var bare = PageContext(title: "Вход в систему")
+        bare.flash = Flash(.error, "Неверный логин или пароль <b>")
+        var tasks = signedIn; tasks.tasksURL = "/tasks"; tasks.notificationsURL = "/notifications"; tasks.unreadNotifications = 3; tasks.flash = nil
+        let actions: Node<HTML.BodyContext> = .a(.href("/schools/new"), .text("Добавить школу"))
+        let body = "<p>Тело «страницы» &amp; таблица</p>"
+        for ctx in [signedIn, printable, bare, tasks] {
+            let expected = Layout.render(Layout.page(ctx, actions: actions, .raw(body)))
+            for _ in 0..<2 {   // the second time from the kept shell
+                #expect(Layout.shell(ctx).pieces(actions: actions.render(), body: body).joined() == expected)
+            }
+        }
+        var other = signedIn; other.title = "Люди"
+        #expect(Layout.shell(other).pieces(actions: "", body: "").joined().contains("<h1>Люди</h1>"))
+    }
+
     @Test func documentIsRussianWithCharsetViewportAndStylesheet() {
         let html = render(signedIn)
         #expect(html.hasPrefix("<!DOCTYPE html><html lang=\"ru\">"))

@@ -86,7 +86,7 @@ enum EventsController {
 
     /// Open steps of the person's routes (planned or in progress), for linking.
     static func openSteps(of personID: UUID, on db: any Database) async throws -> [RouteStepRecord] {
-        let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id == personID).with(\.$steps).all()
+        let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id == personID).allWithSteps()
         return routes.flatMap(\.steps).filter { [.planned, .inProgress].contains($0.stepStatus) }.sorted { ($0.due ?? "9999") < ($1.due ?? "9999") }
     }
 

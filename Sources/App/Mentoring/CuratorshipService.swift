@@ -7,7 +7,8 @@ import Domain
 /// input of `CuratorshipFigures`, which the page «Сопровождение» and `opora curatorship figures`
 /// both print (one computation, so the page equals the command).
 enum CuratorshipService {
-    static let zone = TimeZone(identifier: "Europe/Moscow")!
+    /// The day counter of the mentoring, plans and events areas: the same zone dates are shown in.
+    static var zone: TimeZone { AppConfig.processTimeZone }
 
     /// One assignment of a mentor, curator or tutor, with the names the pages show.
     struct PairInfo: Sendable {
@@ -92,7 +93,7 @@ enum CuratorshipService {
             let date = r.diagnosticDay
             return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: date, year: r.year, source: r.deficitSource)
         }
-        let routes = try await RouteRecord.query(on: db).filter(\.$municipalityID == mid).with(\.$steps).all()
+        let routes = try await RouteRecord.query(on: db).filter(\.$municipalityID == mid).allWithSteps()
         let steps: [CuratorshipFigures.RouteStep] = routes.flatMap { route in
             route.steps.compactMap { s in
                 guard let area = s.area, let t = personByID[route.$teacher.id] else { return nil }

@@ -29,7 +29,7 @@ enum RoutesController {
         let people = try await q.all()
         let ids = people.compactMap(\.id)
         let deficits = try await DeficitRecord.query(on: req.db).filter(\.$teacher.$id ~~ ids).filter(\.$year == year).filter(\.$hasDeficit == true).all()
-        let routes = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id ~~ ids).filter(\.$year == year).with(\.$steps).all()
+        let routes = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id ~~ ids).filter(\.$year == year).allWithSteps()
         let byTeacher = Dictionary(routes.map { ($0.$teacher.id, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: deficits, by: { $0.$teacher.id }).mapValues(\.count)
         let shown = people.filter { counts[$0.id!] != nil || byTeacher[$0.id!] != nil }
@@ -96,7 +96,7 @@ enum RoutesController {
                          score: r.score.map { RuFormat.decimal($0, digits: 1) } ?? "—", level: r.level.isEmpty ? "—" : r.level, day: r.day?.ru ?? "—",
                          closed: DeficitRules.closingDiagnostic(of: d, in: diagnostics)?.date.ru)
         }
-        let route = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).filter(\.$year == year).with(\.$steps).first()
+        let route = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id == t.id!).filter(\.$year == year).firstWithSteps()
         let attached = try await MaterialsController.attached(route?.steps ?? [], on: req.db)
         let materialOptions = actor == nil ? [] : try await MaterialsController.stepOptions(t.$municipality.id, on: req.db)
         let stepFiles = try await AttachmentsController.list(.routeStep, (route?.steps ?? []).compactMap(\.id), on: req.db)

@@ -27,7 +27,7 @@ enum SchoolSupportFigures {
             monthly.append("\(months[mo - 1]) \(days.filter { $0.year == y && $0.month == mo }.count)")
         }
         let year = DeficitRules.diagnosticsYear(of: today)
-        let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id ~~ teacherIDs).filter(\.$year == year).with(\.$steps).all()
+        let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id ~~ teacherIDs).filter(\.$year == year).allWithSteps()
         let open = routes.filter { $0.routeState != .completed }.count
         let deficits = try await DeficitRecord.query(on: db).filter(\.$teacher.$id ~~ teacherIDs).filter(\.$year == year).filter(\.$hasDeficit == true).all()
         let input = CuratorshipFigures.Input(

@@ -93,7 +93,7 @@ enum MonitoringController {
         let title = "Сводная таблица мониторинга \(sel.year): \(sel.municipality.name)"
         var ctx = req.pageContext(title, section: .monitoring, crumbs: crumbs + [Crumb("Сводная таблица")], printable: sel.query["print"] == "1")
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, actions: actions, MonitoringShell.body(sel.shell(SiteURL.monitoring(.summary).path, req), .raw(html))))
+        return req.page(ctx, actionsHTML: actions.render(), bodyHTML: MonitoringShell.body(sel.shell(SiteURL.monitoring(.summary).path, req), .empty).render() + html)
     }
 
     /// A specialist confirms a proposed exclusion (policy «confirm by specialist», DOMAIN §4).

@@ -18,7 +18,15 @@ enum MonitoringViewsController {
                      _ body: Node<HTML.BodyContext>) -> Response {
         var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
         ctx.contextLine = sel.municipality.name
-        return req.render(Layout.page(ctx, MonitoringShell.body(sel.shell(tab, req, filterPath: withFilter ? tab : nil), body)))
+        return req.page(ctx, bodyHTML: MonitoringShell.body(sel.shell(tab, req, filterPath: withFilter ? tab : nil), body).render())
+    }
+
+    /// The same page around HTML kept in the versioned cache.
+    static func page(_ req: Request, _ title: String, tab: SiteURL.MonitoringPage, _ sel: C.Selection, html: String) -> Response {
+        var ctx = req.pageContext(title, section: .monitoring, crumbs: C.crumbs + [Crumb(title)])
+        ctx.contextLine = sel.municipality.name
+        let path = SiteURL.monitoring(tab).path
+        return req.page(ctx, bodyHTML: MonitoringShell.body(sel.shell(path, req, filterPath: path), .empty).render() + html)
     }
 
     @Sendable static func clusters(req: Request) async throws -> Response {
@@ -31,7 +39,7 @@ enum MonitoringViewsController {
             let links = computed.codeToID.mapValues { SiteURL.schoolResults($0.uuidString, year: sel.year).path }
             return MonitoringPages.clusters(computed.result.clusters, names: names, links: links).render()
         }
-        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: .clusters, sel, .raw(html))
+        return page(req, "Кластеры школ \(sel.year): \(sel.municipality.name)", tab: .clusters, sel, html: html)
     }
 
     @Sendable static func effectiveness(req: Request) async throws -> Response {

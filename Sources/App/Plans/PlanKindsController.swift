@@ -24,9 +24,9 @@ enum PlanKindsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let f = FormFields(req)
         var errors: [FieldError] = []
-        let code = f["code"].lowercased()
-        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-            errors.append(.init(field: "code", message: "Код — латинские буквы, цифры и «_», например anti_risk_plan."))
+        let code = KindCode.normalized(f["code"])
+        if let problem = KindCode.problem(code, example: "anti_risk_plan") {
+            errors.append(.init(field: "code", message: problem))
         } else if try await PlanKind.query(on: req.db).filter(\.$code == code).first() != nil {
             errors.append(.init(field: "code", message: "Вид с кодом «\(code)» уже есть: выберите другой код."))
         }

@@ -76,6 +76,6 @@ enum OverviewController {
         }
         if !all.isEmpty { tasks.tasks.append((text: "Все мои задачи (\(all.count))", url: SiteURL.control(.tasks).path, urgent: false)) }
         let head: String = tasks.tasks.isEmpty ? "" : OverviewView.tasks(tasks).render()
-        return req.page("Обзор", section: .overview, .raw(head + parts.body))
+        return req.page("Обзор", section: .overview, bodyHTML: head + parts.body)
     }
 }

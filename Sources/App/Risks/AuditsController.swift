@@ -171,10 +171,8 @@ enum AuditsController {
     @Sendable static func saveKind(req: Request) async throws -> Response {
         let f = FormFields(req)
         var errors: [FieldError] = []
-        let code = f["code"].lowercased()
-        if code.isEmpty || code.count > 60 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-            errors.append(FieldError(field: "code", message: "Код — латинские буквы, цифры и «_», до 60 знаков."))
-        }
+        let code = KindCode.normalized(f["code"])
+        if let problem = KindCode.problem(code, example: "vshk_plan_check") { errors.append(FieldError(field: "code", message: problem)) }
         if f["title"].isEmpty { errors.append(FieldError(field: "title", message: "Укажите наименование вида аудита.")) }
         let items = DocumentAuditRules.items(f["checklist"])
         if items.isEmpty { errors.append(FieldError(field: "checklist", message: "Добавьте в чек-лист хотя бы один пункт (по одному в строке).")) }

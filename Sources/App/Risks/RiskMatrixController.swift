@@ -57,10 +57,8 @@ enum RiskMatrixController {
     @Sendable static func save(req: Request) async throws -> Response {
         let f = FormFields(req)
         var errors: [FieldError] = []
-        let code = f["code"].lowercased()
-        if code.isEmpty || code.count > 60 || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
-            errors.append(FieldError(field: "code", message: "Код — латинские буквы, цифры и «_», до 60 знаков, например «f500_parents»."))
-        }
+        let code = KindCode.normalized(f["code"])
+        if let problem = KindCode.problem(code, example: "f500_parents") { errors.append(FieldError(field: "code", message: problem)) }
         let title = f["title"]
         if title.isEmpty { errors.append(FieldError(field: "title", message: "Укажите наименование вида риска.")) }
         let (_, problem) = RiskFactorModel.validate(f["model"])

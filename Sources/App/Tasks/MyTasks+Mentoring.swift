@@ -12,14 +12,14 @@ extension MyTasks {
         let year = DeficitRules.diagnosticsYear(of: today)
         func overdue(_ teacherIDs: [UUID]) async throws -> [(UUID, Int)] {
             guard !teacherIDs.isEmpty else { return [] }
-            let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id ~~ teacherIDs).filter(\.$year == year).with(\.$steps).all()
+            let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id ~~ teacherIDs).filter(\.$year == year).allWithSteps()
             return routes.compactMap { r in
                 let n = r.steps.filter { RouteWorkflow.isOverdue(step: $0.dueDay, status: $0.stepStatus, today: today) }.count
                 return n > 0 ? (r.$teacher.id, n) : nil
             }
         }
         if let me = p.personID {
-            let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id == me).filter(\.$year == year).with(\.$steps).all()
+            let routes = try await RouteRecord.query(on: db).filter(\.$teacher.$id == me).filter(\.$year == year).allWithSteps()
             for step in routes.flatMap(\.steps) where step.stepStatus.isOpen {
                 guard let due = step.dueDay, TaskList.isListed(due: due, today: today) else { continue }
                 out.append(TaskItem(area: .routes, title: "Шаг маршрута (ИОМ): \(step.title)", due: due, url: SiteURL.route(me.uuidString).path))

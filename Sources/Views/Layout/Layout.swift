@@ -34,10 +34,14 @@ public enum Layout {
     /// emptied) — the shell was a tenth of a signed-in request's CPU.
     private static let headers = Mutex<[String: String]>([:])
 
+    static func headerKey(_ ctx: PageContext) -> String {
+        [ctx.printable ? "p" : "s", ctx.contextLine ?? "", ctx.userName ?? "", ctx.roleTitle ?? "", ctx.tasksURL ?? "",
+         ctx.notificationsURL ?? "", String(ctx.unreadNotifications), ctx.csrfToken, ctx.section?.path ?? "",
+         ctx.nav.map(\.path).joined(separator: ",")].joined(separator: "\u{1F}")
+    }
+
     static func headerHTML(_ ctx: PageContext) -> String {
-        let key = [ctx.printable ? "p" : "s", ctx.contextLine ?? "", ctx.userName ?? "", ctx.roleTitle ?? "", ctx.tasksURL ?? "",
-                   ctx.notificationsURL ?? "", String(ctx.unreadNotifications), ctx.csrfToken, ctx.section?.path ?? "",
-                   ctx.nav.map(\.path).joined(separator: ",")].joined(separator: "\u{1F}")
+        let key = headerKey(ctx)
         if let hit = headers.withLock({ $0[key] }) { return hit }
         let html = header(ctx).render()
         headers.withLock { all in
@@ -49,6 +53,47 @@ public enum Layout {
 
     public static func render(_ html: HTML) -> String {
         html.render()
+    }
+
+    /// The page shell around a page's actions and body: `head` + actions + `middle` + body + `tail`
+    /// is byte for byte `page(ctx, actions:, body).render()` (a test holds the two equal). Kept per
+    /// set of its inputs, so a signed-in request renders only its own page, not the document around it.
+    public struct Shell: Sendable {
+        public let head: String
+        /// false in the print view, which shows no actions.
+        public let hasActions: Bool
+        public let middle: String
+        public let tail: String
+
+        /// The document with these parts spliced in, as the pieces to write in order.
+        public func pieces(actions: String, body: String) -> [String] {
+            hasActions ? [head, actions, middle, body, tail] : [head, body, tail]
+        }
+    }
+
+    private static let shells = Mutex<[String: Shell]>([:])
+    private static let actionsMark = "\u{0}opora-actions\u{0}", bodyMark = "\u{0}opora-body\u{0}"
+
+    public static func shell(_ ctx: PageContext) -> Shell {
+        var key = headerKey(ctx)
+        for part in [ctx.title, ctx.section?.rawValue ?? "", ctx.flash.map { $0.kind.rawValue + ":" + $0.text } ?? ""] + ctx.crumbs.map({ $0.title + "\u{1E}" + ($0.url ?? "") }) {
+            key += "\u{1F}"; key += part
+        }
+        if let hit = shells.withLock({ $0[key] }) { return hit }
+        let html = page(ctx, actions: .raw(actionsMark), .raw(bodyMark)).render()
+        let shell: Shell
+        let body = html.range(of: bodyMark)!
+        if let actions = html.range(of: actionsMark) {
+            shell = Shell(head: String(html[..<actions.lowerBound]), hasActions: true,
+                          middle: String(html[actions.upperBound..<body.lowerBound]), tail: String(html[body.upperBound...]))
+        } else {
+            shell = Shell(head: String(html[..<body.lowerBound]), hasActions: false, middle: "", tail: String(html[body.upperBound...]))
+        }
+        shells.withLock { all in
+            if all.count >= 2048 { all.removeAll(keepingCapacity: true) }
+            all[key] = shell
+        }
+        return shell
     }
 
     static func head(_ ctx: PageContext) -> Node<HTML.DocumentContext> {

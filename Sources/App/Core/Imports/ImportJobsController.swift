@@ -49,7 +49,7 @@ enum ImportJobsController {
         case .running: "обработано \(j.processedRows) из \(j.totalRows)"
         default: kind.map { ImportPipeline.outcome(j).summary($0) } ?? ""
         }
-        return .init(id: j.id!.uuidString, when: j.createdAt.map { RuFormat.dateTime($0, timeZone: TimeZone(identifier: "Europe/Moscow")!) } ?? "",
+        return .init(id: j.id!.uuidString, when: j.createdAt.map { RuFormat.dateTime($0, timeZone: AppConfig.processTimeZone) } ?? "",
                      kind: kind?.title ?? j.kind, file: j.fileName, user: j.userLogin, status: status, statusKind: badge, summary: summary)
     }
 

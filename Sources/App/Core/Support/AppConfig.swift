@@ -16,13 +16,20 @@ struct AppConfig: Sendable {
     /// Uploads up to this size are imported while the user waits; larger ones in the background with progress.
     var inlineImportBytes: Int = 256 * 1024
 
+    /// The municipality's time zone (`OPORA_TIMEZONE`, Europe/Moscow by default): dates are shown in it
+    /// and the days of deadlines, overdue steps and «today» are counted in it — one setting for both.
+    static let processTimeZone: TimeZone = {
+        let name = ProcessInfo.processInfo.environment["OPORA_TIMEZONE"] ?? "Europe/Moscow"
+        return TimeZone(identifier: name) ?? TimeZone(identifier: "Europe/Moscow")!
+    }()
+
     static func fromEnvironment() -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         return AppConfig(
             dataDirectory: env["OPORA_DATA_DIR"] ?? "./data",
             databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             bcryptCost: Int(env["OPORA_BCRYPT_COST"] ?? "") ?? 10,
-            defaultTimeZone: TimeZone(identifier: env["OPORA_TIMEZONE"] ?? "Europe/Moscow") ?? TimeZone(identifier: "Europe/Moscow")!,
+            defaultTimeZone: processTimeZone,
             secureCookies: (env["OPORA_PUBLIC_URL"] ?? "").lowercased().hasPrefix("https://"),
             sessionLifetime: 12 * 3600,
             maxFailedLogins: 5,

@@ -26,7 +26,23 @@ extension Request {
 
     func page(_ title: String, section: NavSection?, crumbs: [Crumb] = [], actions: Node<HTML.BodyContext> = .empty,
               status: HTTPStatus = .ok, _ body: Node<HTML.BodyContext>) -> Response {
-        render(Layout.page(pageContext(title, section: section, crumbs: crumbs), actions: actions, body), status: status)
+        page(title, section: section, crumbs: crumbs, actionsHTML: actions.render(), bodyHTML: body.render(), status: status)
+    }
+
+    /// A page whose actions and body are already HTML (kept in the versioned cache): spliced into
+    /// the kept shell and written once into the response buffer, with no document tree per request.
+    func page(_ title: String, section: NavSection?, crumbs: [Crumb] = [], actionsHTML: String = "", bodyHTML: String,
+              status: HTTPStatus = .ok) -> Response {
+        page(pageContext(title, section: section, crumbs: crumbs), actionsHTML: actionsHTML, bodyHTML: bodyHTML, status: status)
+    }
+
+    func page(_ ctx: PageContext, actionsHTML: String = "", bodyHTML: String, status: HTTPStatus = .ok) -> Response {
+        let pieces = Layout.shell(ctx).pieces(actions: actionsHTML, body: bodyHTML)
+        var buffer = ByteBufferAllocator().buffer(capacity: pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { buffer.writeString(piece) }
+        let res = Response(status: status, body: .init(buffer: buffer))
+        res.headers.contentType = HTTPMediaType(type: "text", subType: "html", parameters: ["charset": "utf-8"])
+        return res
     }
 
     /// Redirect after a successful post, with a flash message shown on the next page.

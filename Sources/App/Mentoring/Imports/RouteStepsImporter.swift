@@ -51,7 +51,7 @@ struct RouteStepsImporter {
         var routeRows: [RouteRecord] = [], deficitRows: [DeficitRecord] = []
         for start in stride(from: 0, to: ids.count, by: 900) {
             let chunk = Array(ids[start..<min(ids.count, start + 900)])
-            routeRows += try await RouteRecord.query(on: base.db).filter(\.$teacher.$id ~~ chunk).with(\.$steps).all()
+            routeRows += try await RouteRecord.query(on: base.db).filter(\.$teacher.$id ~~ chunk).allWithSteps()
             deficitRows += try await DeficitRecord.query(on: base.db).filter(\.$teacher.$id ~~ chunk).filter(\.$hasDeficit == true).all()
         }
         let routes = Dictionary(routeRows.map { (Self.routeKey($0.$teacher.id, $0.year), $0) }, uniquingKeysWith: { a, _ in a })

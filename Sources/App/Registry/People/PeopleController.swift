@@ -51,7 +51,7 @@ enum PeopleController {
             return RenderedParts(title: "", actions: PersonIndex.actions(model), body: PersonIndex.body(model))
         }
         let title = p.has(.tutor) && scope.isEmpty ? "Мои тьюторанты" : "Люди"
-        return req.page(title, section: .people, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb(title)], actions: .raw(parts.actions), .raw(parts.body))
+        return req.page(title, section: .people, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb(title)], actionsHTML: parts.actions, bodyHTML: parts.body)
     }
 
     static func organisation(_ p: Person) -> String {

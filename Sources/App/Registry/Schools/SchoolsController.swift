@@ -42,7 +42,7 @@ enum SchoolsController {
             let title = visibleMunicipalities.count == 1 ? "Школы: \(visibleMunicipalities[0].name)" : "Школы"
             return RenderedParts(title: title, actions: SchoolIndex.actions(model), body: SchoolIndex.body(model))
         }
-        return req.page(parts.title, section: .schools, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Школы")], actions: .raw(parts.actions), .raw(parts.body))
+        return req.page(parts.title, section: .schools, crumbs: [Crumb("Обзор", SiteURL.home.path), Crumb("Школы")], actionsHTML: parts.actions, bodyHTML: parts.body)
     }
 
     /// A mentor or school administration sees municipalities only through their schools.
