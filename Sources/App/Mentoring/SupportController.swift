@@ -46,12 +46,27 @@ enum SupportController {
         if q.municipality != nil && entry.id != q.municipality { throw AppError.forbidden }
         guard let m = try await Municipality.find(entry.id, on: req.db), let view = Access.supportView(p, in: m.ref) else { throw AppError.forbidden }
         let (from, to) = period(q, today: today(req))
-        // Only the default period is kept (free dates in the URL must not push everyone's pages out of the cache).
-        let snap = q.from == nil && q.to == nil
-            ? try await req.cached("support|\(m.id!)|\(from.iso)|\(to.iso)", dependsOn: [.support(m.id!), .registry(m.id!)]) {
+        let title = view == .municipality ? "Сопровождение: \(m.name)" : "Мои закрепления"
+        let crumbs = [crumbs[0], Crumb("Сопровождение")]
+        // Only the default period is kept (free dates in the URL must not push everyone's pages out of the cache):
+        // the figures per municipality, the page's HTML per user (its buttons and the CSRF token are the user's).
+        guard q.from == nil && q.to == nil else {
+            let snap = try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
+            return req.page(title, section: .support, crumbs: crumbs, bodyHTML: body(req, p, snap, m, view: view, all: all, from: from, to: to))
+        }
+        let keys: [DataKey] = [.support(m.id!), .registry(m.id!)]
+        let html = try await req.cached(try req.userCacheKey("support-html", ["m": m.id!.uuidString, "from": from.iso, "to": to.iso, "csrf": req.csrfToken]),
+                                        dependsOn: keys) {
+            let snap = try await req.cached("support|\(m.id!)|\(from.iso)|\(to.iso)", dependsOn: keys) {
                 try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
             }
-            : try await CuratorshipService.snapshot(m, from: from, to: to, on: req.db)
+            return body(req, p, snap, m, view: view, all: all, from: from, to: to)
+        }
+        return req.page(title, section: .support, crumbs: crumbs, bodyHTML: html)
+    }
+
+    static func body(_ req: Request, _ p: Principal, _ snap: CuratorshipService.Snapshot, _ m: Municipality, view: Access.SupportView,
+                     all: [Request.MunicipalityEntry], from: CalendarDay, to: CalendarDay) -> String {
         var model = SupportPresenter.model(snap, view: view, from: from, to: to, municipalities: all, selected: m.id!,
                                           canLog: Access.isSupporter(p), municipalityCode: m.code)
         if Access.allows(.assign, p, in: m.ref) {
@@ -76,8 +91,7 @@ enum SupportController {
                           ("ШМО", SiteURL.shmo().path, Access.allows(.readShmo, p)),
                           ("Кадровый резерв", SiteURL.reserve.path + "?municipality=\(m.id!)", Access.allows(.readReserve, p, in: m.ref))]
             .filter(\.2).map { ($0.0, $0.1) }
-        return req.page(view == .municipality ? "Сопровождение: \(m.name)" : "Мои закрепления", section: .support,
-                        crumbs: [crumbs[0], Crumb("Сопровождение")], SupportViews.body(model))
+        return SupportViews.body(model).render()
     }
 
     /// The center's settings of the area: default capacities and the quiet-pair threshold.

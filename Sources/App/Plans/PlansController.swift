@@ -51,7 +51,8 @@ enum PlansController {
         if let y = q.year { query = query.filter(\.$year == y) }
         if !Access.readsAllPlans(in: m.ref, p) { query = query.filter(\.$school.$id ~~ Array(Access.planSchools(p))) }
         let plans = try await query.sort(\.$year, .descending).sort(\.$title).all()
-        let schools = Dictionary(try await School.query(on: req.db).filter(\.$municipality.$id == m.id!).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let owners = Array(Set(plans.compactMap { $0.$school.id }))
+        let schools = owners.isEmpty ? [:] : Dictionary(try await School.query(on: req.db).filter(\.$id ~~ owners).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let kinds = Dictionary(try await PlanKind.query(on: req.db).all().map { ($0.code, $0.title) }, uniquingKeysWith: { a, _ in a })
         let items = try await PlanService.domainItems(plans, on: req.db)
         var model = PlanPages.IndexModel()
