@@ -1,4 +1,6 @@
 import Fluent
+import SQLKit
+import Vapor
 import Foundation
 import Domain
 
@@ -74,24 +76,34 @@ enum CuratorshipService {
         let mid = try m.requireID()
         let settings = try await MentoringSettings.load(mid, on: db)
         let pairs = try await pairs(mid, on: db)
-        let interactions = try await Interaction.query(on: db).filter(\.$municipalityID == mid).all()
+        // A year of work logs and every person of a large municipality are tens of thousands of
+        // rows: read the few columns the figures use (Fluent's models decode each row by reflection).
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         var byPair: [String: [CuratorshipFigures.Interaction]] = [:]
-        for i in interactions {
-            guard let d = i.day, let target = i.$teacher.id ?? i.$school.id else { continue }
-            byPair["\(i.$author.id)|\(target)", default: []].append(.init(date: d, minutes: i.durationMinutes))
+        for row in try await sql.select().columns("author_id", "school_id", "teacher_id", "day", "duration_min").from(Interaction.schema)
+            .where("municipality_id", .equal, mid).all() {
+            guard let d = CalendarDay(iso: try row.decode(column: "day", as: String.self)),
+                  let target = try row.decode(column: "teacher_id", as: UUID?.self) ?? row.decode(column: "school_id", as: UUID?.self) else { continue }
+            byPair["\(try row.decode(column: "author_id", as: UUID.self))|\(target)", default: []]
+                .append(.init(date: d, minutes: try row.decode(column: "duration_min", as: Int.self)))
         }
-        let people = try await Person.query(on: db).filter(\.$municipality.$id == mid).with(\.$school).all()
-        let personByID = Dictionary(people.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let schools = try await School.query(on: db).filter(\.$municipality.$id == mid).all()
+        let schoolCode = Dictionary(schools.map { ($0.id!, $0.code) }, uniquingKeysWith: { a, _ in a })
+        var personByID: [UUID: (staffCode: String, schoolCode: String)] = [:]
         var names: [String: String] = [:]
-        for p in people { names[p.staffCode] = p.fullName }
+        for row in try await sql.select().columns("id", "staff_code", "last_name", "first_name", "middle_name", "school_id").from(Person.schema)
+            .where("municipality_id", .equal, mid).all() {
+            let code = try row.decode(column: "staff_code", as: String.self)
+            personByID[try row.decode(column: "id", as: UUID.self)] = (code, try row.decode(column: "school_id", as: UUID?.self).flatMap { schoolCode[$0] } ?? "")
+            names[code] = try ["last_name", "first_name", "middle_name"].map { try row.decode(column: $0, as: String.self) }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
         for s in schools { names[s.code] = s.shortName }
 
         let records = try await DeficitRecord.query(on: db).filter(\.$municipalityID == mid).filter(\.$hasDeficit == true).all()
         let deficits: [ProfessionalDeficit] = records.compactMap { r in
             guard let area = r.deficitArea, let t = personByID[r.$teacher.id] else { return nil }
             let date = r.diagnosticDay
-            return ProfessionalDeficit(teacher: t.staffCode, school: t.school?.code ?? "", area: area, date: date, year: r.year, source: r.deficitSource)
+            return ProfessionalDeficit(teacher: t.staffCode, school: t.schoolCode, area: area, date: date, year: r.year, source: r.deficitSource)
         }
         let routes = try await RouteRecord.query(on: db).filter(\.$municipalityID == mid).allWithSteps()
         let steps: [CuratorshipFigures.RouteStep] = routes.flatMap { route in

@@ -24,16 +24,25 @@ enum RoutesController {
         let p = try req.principal()
         let year = DeficitRules.diagnosticsYear(of: today(req))
         // Whom the user follows: tutorants, the teachers of their schools, or everyone in their scope.
-        var q = Person.query(on: req.db).readable(by: p).with(\.$school)
-        if p.has(.tutor), !p.tutorantIDs.isEmpty, Access.personScope(p, .read).isEmpty { q = Person.query(on: req.db).filter(\.$id ~~ Array(p.tutorantIDs)).with(\.$school) }
+        // Only teachers with this year's deficits or route are listed: read those first, then the
+        // readable people among them (not every person of the municipality: thousands of rows).
+        let yearDeficits = try await DeficitRecord.query(on: req.db).filter(\.$year == year).filter(\.$hasDeficit == true).all()
+        let yearRoutes = try await RouteRecord.query(on: req.db).filter(\.$year == year).all()
+        let candidates = Array(Set(yearDeficits.map(\.$teacher.id) + yearRoutes.map(\.$teacher.id)) .union(p.personID.map { [$0] } ?? []))
+        var q = Person.query(on: req.db).readable(by: p).filter(\.$id ~~ candidates).with(\.$school)
+        if p.has(.tutor), !p.tutorantIDs.isEmpty, Access.personScope(p, .read).isEmpty {
+            q = Person.query(on: req.db).filter(\.$id ~~ Array(p.tutorantIDs.intersection(candidates + (p.personID.map { [$0] } ?? [])))).with(\.$school)
+        }
         let people = try await q.all()
-        let ids = people.compactMap(\.id)
-        let deficits = try await DeficitRecord.query(on: req.db).filter(\.$teacher.$id ~~ ids).filter(\.$year == year).filter(\.$hasDeficit == true).all()
-        let routes = try await RouteRecord.query(on: req.db).filter(\.$teacher.$id ~~ ids).filter(\.$year == year).allWithSteps()
+        let ids = Set(people.compactMap(\.id))
+        let deficits = yearDeficits.filter { ids.contains($0.$teacher.id) }
+        let routes = try await RouteRecord.query(on: req.db).filter(\.$id ~~ yearRoutes.filter { ids.contains($0.$teacher.id) }.compactMap(\.id)).allWithSteps()
         let byTeacher = Dictionary(routes.map { ($0.$teacher.id, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: deficits, by: { $0.$teacher.id }).mapValues(\.count)
         let shown = people.filter { counts[$0.id!] != nil || byTeacher[$0.id!] != nil }
-        if shown.isEmpty, let own = p.personID, people.count <= 1 { return req.redirect(to: SiteURL.route(own.uuidString).path) }
+        if shown.isEmpty, let own = p.personID, try await Person.query(on: req.db).readable(by: p).count() <= 1 {
+            return req.redirect(to: SiteURL.route(own.uuidString).path)
+        }
         let now = today(req)
         let rows = shown.sorted { $0.fullName < $1.fullName }.map { t -> RouteViews.ListRow in
             let r = byTeacher[t.id!]

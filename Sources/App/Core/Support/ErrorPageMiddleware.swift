@@ -2,10 +2,16 @@ import Vapor
 import Views
 import Domain
 
-/// Keeps the real status and answers HTML for pages, JSON for /api (STYLE.md).
+/// Keeps the real status and answers HTML for pages, JSON for /api (STYLE.md). A failure of the
+/// database itself (`DatabaseFault`: disk full, read-only, locked, server gone) is a 503 with a
+/// Russian message, a `Retry-After`, the fault's `code` in the API's body and one error log line.
 struct ErrorPageMiddleware: AsyncMiddleware {
     struct APIError: Content {
-        struct Body: Content { let status: Int; let message: String; let fields: [FieldError]? }
+        struct Body: Content {
+            let status: Int; let message: String; let fields: [FieldError]?
+            /// Set for a database fault (`database_disk_full`, `database_busy`, …).
+            var code: String? = nil
+        }
         let error: Body
     }
 
@@ -14,21 +20,31 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch {
             let (status, message, fields) = Self.describe(error)
-            if status != .notFound && status.code >= 500 { req.logger.report(error: error) }
+            let fault = DatabaseFault.classify(error)
+            if let fault {
+                // The cause and the driver's code; no query, no values, no query string of the URL.
+                req.logger.error("database fault: \(fault.fault.logCause) [\(fault.code)] during \(req.method) \(req.url.path)")
+            } else if status != .notFound && status.code >= 500 {
+                req.logger.report(error: error)
+            }
             // JSON for the API and for clients that ask for JSON by name; a browser's "*/*" is not
             // such a request (HTTPMediaType's == treats "*" as a wildcard, hence the explicit test).
             let wantsJSON = req.headers.accept.contains { $0.mediaType.type == "application" && $0.mediaType.subType == "json" }
             if req.isAPI || wantsJSON {
                 let res = Response(status: status)
-                try res.content.encode(APIError(error: .init(status: Int(status.code), message: message, fields: fields)))
+                try res.content.encode(APIError(error: .init(status: Int(status.code), message: message, fields: fields, code: fault?.fault.rawValue)))
+                if let fault { res.headers.replaceOrAdd(name: .retryAfter, value: String(fault.fault.retryAfter)) }
                 return res
             }
             if status == .unauthorized {
                 let next = req.url.path + (req.url.query.map { "?" + $0 } ?? "")
                 return req.redirect(to: SiteURL.login(next: next))
             }
-            let title = status == .forbidden ? "Доступ запрещён" : status == .notFound ? "Страница не найдена" : "Ошибка"
-            return req.page(title, section: nil, status: status, ErrorView.body(status: Int(status.code), message: message))
+            let title = status == .forbidden ? "Доступ запрещён" : status == .notFound ? "Страница не найдена"
+                : fault != nil ? "База данных недоступна" : "Ошибка"
+            let res = req.page(title, section: nil, status: status, ErrorView.body(status: Int(status.code), message: message))
+            if let fault { res.headers.replaceOrAdd(name: .retryAfter, value: String(fault.fault.retryAfter)) }
+            return res
         }
     }
 
@@ -40,6 +56,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let e as any AbortError:
             let reason = e.status == .notFound && e.reason == "Not Found" ? "Такой страницы нет. Проверьте адрес или вернитесь на главную." : e.reason
             return (e.status, reason, nil)
+        case _ where DatabaseFault.classify(error) != nil:
+            return (DatabaseFault.status, DatabaseFault.classify(error)!.fault.message, nil)
         case is DecodingError:
             return (.badRequest, "Данные запроса не удалось прочитать: проверьте формат полей.", nil)
         default:

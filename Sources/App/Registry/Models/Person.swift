@@ -45,7 +45,8 @@ final class Person: Model, @unchecked Sendable {
         email = d.email; phone = d.phone
     }
 
-    var fullName: String { draft.fullName }
+    /// As `draft.fullName`, without building the draft (lists sort thousands of people by it).
+    var fullName: String { [lastName, firstName, middleName].filter { !$0.isEmpty }.joined(separator: " ") }
 }
 
 final class PersonFunctionRow: Model, @unchecked Sendable {
