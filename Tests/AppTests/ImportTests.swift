@@ -19,6 +19,27 @@ import VaporTesting
     }
     let actor = ImportActor(userID: nil, login: "test", principal: nil)
 
+    /// A job whose process was killed stays «running» in the table: it is closed as failed with
+    /// what to do once it is older than any import takes; a job still within that time is left alone.
+    @Test func interruptedJobsAreClosedAsFailed() async throws {
+        try await withTestApp { app in
+            let m = try await armavir(app)
+            func job(_ name: String, age: TimeInterval) async throws -> ImportJob {
+                let j = ImportJob()
+                j.kind = ImportKind.schools.raw; j.fileName = name; j.municipalityID = m.id!; j.userLogin = "center"; j.state = .running
+                j.totalRows = 0; j.processedRows = 0; j.createdCount = 0; j.updatedCount = 0; j.errorsJSON = "{}"
+                try await j.create(on: app.db)
+                j.createdAt = Date().addingTimeInterval(-age); try await j.update(on: app.db)
+                return j
+            }
+            let old = try await job("old.csv", age: 20 * 60), fresh = try await job("fresh.csv", age: 60)
+            try await ImportPipeline.closeInterrupted(on: app.db)
+            let o = try #require(try await ImportJob.find(old.id, on: app.db)), f = try #require(try await ImportJob.find(fresh.id, on: app.db))
+            #expect(o.state == .failed && o.errorsJSON.contains("Загрузка прервана") && o.finishedAt != nil)
+            #expect(f.state == .running)
+        }
+    }
+
     @Test func goodFileInWindows1251WithCommaCreatesThenReimportUpdates() async throws {
         try await withTestApp { app in
             let m = try await armavir(app)

@@ -38,7 +38,8 @@ enum ImportJobsController {
 
     /// The latest jobs of these municipalities in one area.
     static func recent(_ area: ImportArea, municipalities ids: [UUID], on db: any Database) async throws -> [ImportsIndex.Job] {
-        try await ImportJob.query(on: db).filter(\.$municipalityID ~~ ids).filter(\.$kind ~~ area.kinds.map(\.raw))
+        try await ImportPipeline.closeInterrupted(on: db)
+        return try await ImportJob.query(on: db).filter(\.$municipalityID ~~ ids).filter(\.$kind ~~ area.kinds.map(\.raw))
             .sort(\.$createdAt, .descending).limit(20).all().map(row)
     }
 

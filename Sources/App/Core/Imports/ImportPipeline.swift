@@ -119,6 +119,25 @@ enum ImportPipeline {
         return outcome
     }
 
+    /// An import runs in one transaction and takes seconds; a job still «running» long after it
+    /// began lost its process (killed, power cut): nothing of it was written. Such jobs are closed
+    /// as failed, with what to do — at start and whenever a list of jobs is shown.
+    static let interruptedAfter: TimeInterval = 15 * 60
+    static let interruptedMessage = "Загрузка прервана: программа была остановлена во время загрузки. Из этого файла ничего не записано — загрузите его ещё раз."
+
+    static func closeInterrupted(on db: any Database, now: Date = Date()) async throws {
+        let stale = try await ImportJob.query(on: db).filter(\.$status == ImportStatus.running.rawValue)
+            .filter(\.$createdAt < now.addingTimeInterval(-interruptedAfter)).all()
+        guard !stale.isEmpty else { return }
+        let errors = String(data: try JSONEncoder().encode(ImportOutcome(errors: [.file(interruptedMessage)])), encoding: .utf8) ?? "{}"
+        try await db.transaction { db in
+            for job in stale {
+                job.state = .failed; job.errorsJSON = errors; job.finishedAt = now
+                try await job.update(on: db)
+            }
+        }
+    }
+
     /// The outcome on the job row; the file is kept while schools wait to be matched, dropped otherwise.
     static func finish(_ job: ImportJob, _ outcome: ImportOutcome, file: ResultSource, defaultYear: Int?, on db: any Database) async throws {
         let id = try job.requireID()

@@ -7,6 +7,7 @@ import Domain
 enum Bootstrap {
     static func prepare(_ app: Application, demo: Bool, address: ServeAddress = ServeAddress(arguments: [])) async throws {
         if app.config.autoMigrate { try await app.autoMigrate() }
+        try? await ImportPipeline.closeInterrupted(on: app.db)
         var lines: [String] = []
         if demo {
             if try await School.query(on: app.db).count() == 0 {
