@@ -74,4 +74,6 @@ public func configure(_ app: Application, database: DatabaseChoice = .fromConfig
     // Commands of the areas (Entrypoint registers the platform's own).
     app.asyncCommands.use(PlansCommand(), as: "plans")
     app.asyncCommands.use(EventsCommand.command, as: "events")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
