@@ -1,10 +1,11 @@
 #!/bin/bash
 # The load mix of BENCHMARKS.md «Load»: signed-in reads of the main pages and the API as the center
-# specialist, plus writes at a realistic share (work-log entries by a mentor, route steps by a tutor),
-# at 16 and 64 connections, against BASE (one instance, or nginx in front of two).
-# usage: Scripts/load/mix.sh BASE_URL [DURATION=15s] [WRITE_PERCENT=5]
+# specialist at 16 and 64 connections (wrk), while writes arrive at a steady realistic rate beside
+# them (work-log entries by a mentor and route steps by a tutor, WRITES_PER_S, default 4 — a large
+# municipality's whole working day of entries in a few minutes), against BASE (one instance, or nginx).
+# usage: Scripts/load/mix.sh BASE_URL [DURATION=15s] [WRITES_PER_S=4]
 set -euo pipefail
-BASE=${1:?base url}; DUR=${2:-15s}; WP=${3:-5}
+BASE=${1:?base url}; DUR=${2:-15s}; WPS=${3:-4}
 W=$(mktemp -d /tmp/opora-mix.XXXXXX)
 signin() { # login → "session csrf"
   local j=$W/$1.jar
@@ -24,33 +25,40 @@ READS='"/", "/schools", "/people", "/monitoring", "/monitoring/clusters", "/api/
 cat > $W/mix.lua <<LUA
 local reads = {$READS}
 local center = "opora_session=$CS; opora_csrf=$CC"
-local mentor = "opora_session=$MS; opora_csrf=$MC"
-local tutor = "opora_session=$TS; opora_csrf=$TC"
 local n = 0
-local id = tostring(math.random(1, 1000000000))
 request = function()
   n = n + 1
-  if (n % 100) < $WP then
-    if n % 2 == 0 then
-      return wrk.format("POST", "/support/log", {["Cookie"] = mentor, ["X-CSRF-Token"] = "$MC", ["Content-Type"] = "application/x-www-form-urlencoded"},
-        "day=$TODAY&target=$TARGET&form=consultation&format=in_person&duration_min=45&topic=load+" .. id .. "+" .. n)
-    else
-      return wrk.format("POST", "/deficits/$TEACHER/steps", {["Cookie"] = tutor, ["X-CSRF-Token"] = "$TC", ["Content-Type"] = "application/x-www-form-urlencoded"},
-        "title=load+step+" .. id .. "+" .. n .. "&kind=tutor_consultation")
-    end
-  end
   return wrk.format("GET", reads[(n % #reads) + 1], {["Cookie"] = center})
 end
 LUA
-echo "# reads: $READS; writes: $WP % (POST /support/log as mentor, POST /deficits/…/steps as tutor)"
+echo "# reads: $READS; writes: $WPS per second beside them (POST /support/log as mentor, POST /deficits/…/steps as tutor)"
+writer() { # until killed: one write every 1/WPS s, alternating; writes "ok refused" to $W/writes
+  local ok=0 bad=0 i=0 code
+  trap 'echo "$ok $bad" > $W/writes; exit 0' TERM
+  while true; do
+    i=$((i + 1))
+    if [ $((i % 2)) = 0 ]; then
+      code=$(curl -sk -o /dev/null -w '%{http_code}' -b "opora_session=$MS; opora_csrf=$MC" -H "X-CSRF-Token: $MC" \
+        --data "day=$TODAY&target=$TARGET&form=consultation&format=in_person&duration_min=45&topic=load+$$+$i" "$BASE/support/log" || echo 000)
+    else
+      code=$(curl -sk -o /dev/null -w '%{http_code}' -b "opora_session=$TS; opora_csrf=$TC" -H "X-CSRF-Token: $TC" \
+        --data "title=load+step+$$+$i&kind=tutor_consultation" "$BASE/deficits/$TEACHER/steps" || echo 000)
+    fi
+    case $code in 2*|3*) ok=$((ok + 1));; *) bad=$((bad + 1));; esac
+    sleep $(echo "scale=3; 1 / $WPS" | bc) &
+    wait $!
+  done
+}
 for p in / /schools /people /monitoring /monitoring/clusters /api/v1/schools /support /plans /deficits $SCHOOL; do
   code=$(curl -sk -o /dev/null -w "%{http_code}" -b "opora_session=$CS; opora_csrf=$CC" "$BASE$p"); [ "$code" = 200 ] || { echo "$p answered $code"; exit 1; }
 done
 wrk -t2 -c16 -d3s -s $W/mix.lua "$BASE" > /dev/null   # warm-up
 for c in 16 64; do
+  writer & WPID=$!
   out=$(wrk -t2 -c$c -d$DUR --latency -s $W/mix.lua "$BASE")
+  kill -TERM $WPID; wait $WPID 2>/dev/null || true; read WOK WBAD < $W/writes
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}'); p50=$(echo "$out" | awk '$1=="50%" {print $2}'); p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errs=$(echo "$out" | awk '/Non-2xx/ {print $5}'); sock=$(echo "$out" | grep -o 'Socket errors.*' || true)
-  echo "connections=$c requests/s=$rps p50=$p50 p99=$p99 non-2xx/3xx=${errs:-0} ${sock}"
+  echo "connections=$c reads/s=$rps p50=$p50 p99=$p99 non-2xx/3xx=${errs:-0} ${sock} | writes acknowledged=$WOK refused=$WBAD"
 done
 rm -rf $W

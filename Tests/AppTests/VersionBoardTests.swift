@@ -5,6 +5,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+import NIOConcurrencyHelpers
 import VaporTesting
 
 @Suite("Data versions read at most every fraction of a second") struct VersionBoardTests {
@@ -57,5 +58,28 @@ import VaporTesting
             app.versionBoard.forget()
             #expect(try await b.get("/schools").body.string.contains("другой процесс"))
         }
+    }
+
+    /// Readers that arrive while a value is being made wait for it: one computation, not one per reader.
+    @Test func concurrentReadersShareOneComputation() async throws {
+        let cache = VersionedCache()
+        let made = NIOLockedValueBox(0)
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await cache.value("k", versions: [7]) { () async throws -> Int in
+                        made.withLockedValue { $0 += 1 }
+                        try await Task.sleep(for: .milliseconds(200))
+                        return 42
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 42, count: 20))
+        #expect(made.withLockedValue { $0 } == 1)
+        // New versions: made again, once.
+        _ = try await cache.value("k", versions: [8]) { () async throws -> Int in made.withLockedValue { $0 += 1 }; return 43 }
+        #expect(made.withLockedValue { $0 } == 2)
     }
 }

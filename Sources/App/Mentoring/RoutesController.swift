@@ -22,6 +22,20 @@ enum RoutesController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let p = try req.principal()
+        // Kept per user and day while the mentoring data and the registry of their municipalities stand.
+        let directory = try await req.municipalityDirectory()
+        var ms = directory.filter { Access.canReadMunicipality($0.id, regionID: $0.regionID, p) }.map(\.id)
+        if ms.isEmpty, let pid = p.personID, let me = try await Person.find(pid, on: req.db) { ms = [me.$municipality.id] }
+        let keys: [DataKey]? = ms.isEmpty ? nil : [.tenancy] + ms.flatMap { [DataKey.support($0), .registry($0)] }
+        let html: String? = try await req.cached(try req.userCacheKey("deficits-html", ["day": today(req).iso, "csrf": req.csrfToken]), dependsOnOptional: keys) {
+            try await indexHTML(req, p)
+        }
+        guard let html else { return req.redirect(to: SiteURL.route(p.personID!.uuidString).path) }
+        return req.page("Дефициты и ИОМ", section: .deficits, crumbs: [crumbs[0], Crumb("Дефициты и ИОМ")], bodyHTML: html)
+    }
+
+    /// The page's body, or nil when the user follows nobody but themself (they go to their own route).
+    static func indexHTML(_ req: Request, _ p: Principal) async throws -> String? {
         let year = DeficitRules.diagnosticsYear(of: today(req))
         // Whom the user follows: tutorants, the teachers of their schools, or everyone in their scope.
         // Only teachers with this year's deficits or route are listed: read those first, then the
@@ -40,9 +54,7 @@ enum RoutesController {
         let byTeacher = Dictionary(routes.map { ($0.$teacher.id, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: deficits, by: { $0.$teacher.id }).mapValues(\.count)
         let shown = people.filter { counts[$0.id!] != nil || byTeacher[$0.id!] != nil }
-        if shown.isEmpty, let own = p.personID, try await Person.query(on: req.db).readable(by: p).count() <= 1 {
-            return req.redirect(to: SiteURL.route(own.uuidString).path)
-        }
+        if shown.isEmpty, p.personID != nil, try await Person.query(on: req.db).readable(by: p).count() <= 1 { return nil }
         let now = today(req)
         let rows = shown.sorted { $0.fullName < $1.fullName }.map { t -> RouteViews.ListRow in
             let r = byTeacher[t.id!]
@@ -64,8 +76,7 @@ enum RoutesController {
             RouteViews.Group(place: g.school.map { schoolNames[$0] ?? $0 } ?? "Весь муниципалитет", area: g.area.title, teachers: g.teacherCount,
                              names: g.teachers.map { names[$0] ?? $0 }.joined(separator: ", "))
         }
-        return req.page("Дефициты и ИОМ", section: .deficits, crumbs: [crumbs[0], Crumb("Дефициты и ИОМ")],
-                        RouteViews.index(rows, year: YearLabel.schoolYear(year), groups: groups, campaign: try await campaign(req, p, year: year)))
+        return RouteViews.index(rows, year: YearLabel.schoolYear(year), groups: groups, campaign: try await campaign(req, p, year: year)).render()
     }
 
     /// For the municipality's readers: the teachers of supported schools (ШНОР or ШССУ in the latest

@@ -13,19 +13,54 @@ final class VersionedCache: Sendable {
 
     init(capacity: Int = 256) { self.capacity = capacity }
 
+    /// One computation in progress and the requests waiting for it: after a write, the readers
+    /// that arrive while the new value is being made wait for it instead of each making their own.
+    private final class Flight: @unchecked Sendable {
+        var waiters: [CheckedContinuation<any Sendable, any Error>] = []
+    }
+    private let flights = NIOLockedValueBox([String: Flight]())
+    /// What a waiter is handed when the leader failed: it computes the value itself.
+    private struct NoValue: Sendable {}
+
     /// The value kept under `key` when it was made at exactly these `versions`, else a new one.
     func value<T: Sendable>(_ key: String, versions: [Int64], _ make: () async throws -> T) async throws -> T {
         let usable = !versions.contains { $0 < 0 }
-        if usable, let hit = entries.withLockedValue({ e in e[key].flatMap { $0.versions == versions ? $0.value as? T : nil } }) { return hit }
-        let made = try await make()
-        guard usable else { return made }
-        entries.withLockedValue { e in
-            if e.count >= capacity && e[key] == nil { e.removeAll(keepingCapacity: true) }
-            // Never replace a newer value with an older one (a slow request finishing late).
-            if let old = e[key], zip(old.versions, versions).contains(where: { $0 > $1 }) { return }
-            e[key] = Entry(versions: versions, value: made)
+        guard usable else { return try await make() }
+        if let hit = entries.withLockedValue({ e in e[key].flatMap { $0.versions == versions ? $0.value as? T : nil } }) { return hit }
+        let flightKey = key + "|" + versions.map(String.init).joined(separator: ",")
+        let leads: Bool = flights.withLockedValue { f in
+            if f[flightKey] == nil { f[flightKey] = Flight(); return true }
+            return false
         }
-        return made
+        if !leads {
+            let waited: any Sendable = try await withCheckedThrowingContinuation { (c: CheckedContinuation<any Sendable, any Error>) in
+                let joined = flights.withLockedValue { f -> Bool in
+                    guard let flight = f[flightKey] else { return false }
+                    flight.waiters.append(c); return true
+                }
+                // The leader finished between the two looks: its value is kept (or it failed: compute here).
+                if !joined { c.resume(returning: entries.withLockedValue { e in e[key].flatMap { $0.versions == versions ? $0.value : nil } } ?? NoValue()) }
+            }
+            if !(waited is NoValue), let value = waited as? T { return value }
+            return try await make()
+        }
+        let result: Result<T, any Error>
+        do { result = .success(try await make()) } catch { result = .failure(error) }
+        let waiters = entries.withLockedValue { e -> [CheckedContinuation<any Sendable, any Error>] in
+            if case .success(let made) = result {
+                if e.count >= capacity && e[key] == nil { e.removeAll(keepingCapacity: true) }
+                // Never replace a newer value with an older one (a slow request finishing late).
+                if let old = e[key], zip(old.versions, versions).contains(where: { $0 > $1 }) {} else { e[key] = Entry(versions: versions, value: made) }
+            }
+            return flights.withLockedValue { f in f.removeValue(forKey: flightKey)?.waiters ?? [] }
+        }
+        for w in waiters {
+            switch result {
+            case .success(let v): w.resume(returning: v)
+            case .failure: w.resume(returning: NoValue())   // each waiter tries itself
+            }
+        }
+        return try result.get()
     }
 
     func clear() { entries.withLockedValue { $0.removeAll() } }
