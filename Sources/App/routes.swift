@@ -243,9 +243,12 @@ enum HealthController {
     struct Health: Content { let status: String; let database: String }
     /// For load balancers: 200 when the database answers, 503 otherwise.
     @Sendable static func health(req: Request) async throws -> Response {
-        let ok = (try? await Region.query(on: req.db).count()) != nil
-        let res = Response(status: ok ? .ok : .serviceUnavailable)
-        try res.content.encode(Health(status: ok ? "ok" : "unavailable", database: ok ? "ok" : "error"))
+        var problem: String?
+        do { _ = try await Region.query(on: req.db).count() } catch {
+            problem = DatabaseFault.classify(error)?.fault.rawValue ?? "error"
+        }
+        let res = Response(status: problem == nil ? .ok : .serviceUnavailable)
+        try res.content.encode(Health(status: problem == nil ? "ok" : "unavailable", database: problem ?? "ok"))
         return res
     }
 }
