@@ -20,7 +20,7 @@ seen=0; stamp=$(date +%s)
 for i in $(seq 1 $N); do
   c="X-$stamp-$i"
   st=$(curl -sk -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"municipalityID\":\"$MID\",\"draft\":{\"code\":\"$c\",\"fullName\":\"Школа проверки $c\",\"shortName\":\"Школа $c\"}}" "$A/api/v1/schools")
+    -d "{\"municipalityID\":\"$MID\",\"draft\":{\"code\":\"$c\",\"fullName\":\"Школа проверки $c\",\"shortName\":\"Школа $c\",\"kind\":\"СОШ\",\"legalForm\":\"МБОУ\",\"directorName\":\"\",\"address\":\"\",\"phone\":\"\",\"email\":\"\"}}" "$A/api/v1/schools")
   [ "$st" = 200 ] || [ "$st" = 201 ] || { echo "create through A answered $st"; exit 1; }
   curl -sk -H "Authorization: Bearer $TOKEN" "$B/api/v1/schools" | grep -q "\"$c\"" && seen=$((seen + 1))
 done

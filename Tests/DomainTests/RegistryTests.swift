@@ -90,4 +90,12 @@ import DemoData
         #expect(byKey["students_count"] == "1\u{2009}234" && byKey["social_wellbeing_index"] == "0,88" && byKey["low_income_share"] == "120,0")
         #expect(byKey["teachers_count"] == .some(nil))
     }
+
+    @Test func schoolDraftFromJSONNeedsOnlyTheDocumentedFields() throws {
+        let d = try JSONDecoder().decode(SchoolDraft.self, from: Data(#"{"code":"X-1","fullName":"Школа № 1","shortName":"СОШ № 1"}"#.utf8))
+        #expect(d == SchoolDraft(code: "X-1", fullName: "Школа № 1", shortName: "СОШ № 1"))
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(SchoolDraft.self, from: Data(#"{"code":"X-1","fullName":"Школа"}"#.utf8)) }
+        let full = SchoolDraft(code: "A", fullName: "B", shortName: "C", kind: "СОШ", email: "a@b.ru", fisOkoLogin: "edu233001")
+        #expect(try JSONDecoder().decode(SchoolDraft.self, from: JSONEncoder().encode(full)) == full)
+    }
 }

@@ -23,6 +23,21 @@ public struct SchoolDraft: Sendable, Equatable, Codable {
         self.phone = phone; self.email = email; self.fisOkoLogin = fisOkoLogin; self.giaCode = giaCode
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case code, fullName, shortName, kind, legalForm, directorName, address, phone, email, fisOkoLogin, giaCode
+    }
+
+    /// As the API documents it (openapi.yaml): `code`, `fullName` and `shortName` are required, the
+    /// other fields may be left out and are then empty.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ k: CodingKeys) throws -> String { try c.decodeIfPresent(String.self, forKey: k) ?? "" }
+        self.init(code: try c.decode(String.self, forKey: .code), fullName: try c.decode(String.self, forKey: .fullName),
+                  shortName: try c.decode(String.self, forKey: .shortName), kind: try text(.kind), legalForm: try text(.legalForm),
+                  directorName: try text(.directorName), address: try text(.address), phone: try text(.phone), email: try text(.email),
+                  fisOkoLogin: try text(.fisOkoLogin), giaCode: try text(.giaCode))
+    }
+
     public enum Field {
         public static let code = "code", fullName = "full_name", shortName = "short_name", kind = "kind"
         public static let legalForm = "legal_form", directorName = "director", address = "address"
