@@ -1,11 +1,11 @@
 #!/bin/bash
 # The load mix of BENCHMARKS.md «Load»: signed-in reads of the main pages and the API as the center
 # specialist at 16 and 64 connections (wrk), while writes arrive at a steady realistic rate beside
-# them (work-log entries by a mentor and route steps by a tutor, WRITES_PER_S, default 4 — a large
-# municipality's whole working day of entries in a few minutes), against BASE (one instance, or nginx).
+# them (work-log entries by a mentor and route steps by a tutor, WRITES_PER_S, default 1 — 28,800 entries in an 8-hour day, far more than a large
+# municipality makes), against BASE (one instance, or nginx).
 # usage: Scripts/load/mix.sh BASE_URL [DURATION=15s] [WRITES_PER_S=4]
 set -euo pipefail
-BASE=${1:?base url}; DUR=${2:-15s}; WPS=${3:-4}
+BASE=${1:?base url}; DUR=${2:-15s}; WPS=${3:-1}
 W=$(mktemp -d /tmp/opora-mix.XXXXXX)
 signin() { # login → "session csrf"
   local j=$W/$1.jar

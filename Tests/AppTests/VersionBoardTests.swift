@@ -78,8 +78,15 @@ import VaporTesting
         }
         #expect(values == Array(repeating: 42, count: 20))
         #expect(made.withLockedValue { $0 } == 1)
-        // New versions: made again, once.
-        _ = try await cache.value("k", versions: [8]) { () async throws -> Int in made.withLockedValue { $0 += 1 }; return 43 }
+        // New versions: made again, once; a reader arriving meanwhile gets the previous value at once.
+        async let slow = cache.value("k", versions: [8]) { () async throws -> Int in
+            made.withLockedValue { $0 += 1 }; try await Task.sleep(for: .milliseconds(300)); return 43
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        let meanwhile = try await cache.value("k", versions: [8]) { () async throws -> Int in Issue.record("made twice"); return 0 }
+        #expect(meanwhile == 42)
+        #expect(try await slow == 43)
+        #expect(try await cache.value("k", versions: [8]) { () async throws -> Int in 0 } == 43)
         #expect(made.withLockedValue { $0 } == 2)
     }
 }

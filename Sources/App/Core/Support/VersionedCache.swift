@@ -14,7 +14,8 @@ final class VersionedCache: Sendable {
     init(capacity: Int = 256) { self.capacity = capacity }
 
     /// One computation in progress and the requests waiting for it: after a write, the readers
-    /// that arrive while the new value is being made wait for it instead of each making their own.
+    /// that arrive while the new value is being made get the previous value, or wait for the new
+    /// one when there is none, instead of each making their own.
     private final class Flight: @unchecked Sendable {
         var waiters: [CheckedContinuation<any Sendable, any Error>] = []
     }
@@ -33,6 +34,10 @@ final class VersionedCache: Sendable {
             return false
         }
         if !leads {
+            // While the new value is being made, the readers that come meanwhile get the previous one
+            // (older by at most that computation, a fraction of a second) rather than queueing behind
+            // it; the request that makes it, and every later one, sees the new data.
+            if let previous = entries.withLockedValue({ $0[key]?.value as? T }) { return previous }
             let waited: any Sendable = try await withCheckedThrowingContinuation { (c: CheckedContinuation<any Sendable, any Error>) in
                 let joined = flights.withLockedValue { f -> Bool in
                     guard let flight = f[flightKey] else { return false }
