@@ -28,29 +28,31 @@ enum RoutesController {
         if ms.isEmpty, let pid = p.personID, let me = try await Person.find(pid, on: req.db) { ms = [me.$municipality.id] }
         let keys: [DataKey]? = ms.isEmpty ? nil : [.tenancy] + ms.flatMap { [DataKey.support($0), .registry($0)] }
         let html: String? = try await req.cached(try req.userCacheKey("deficits-html", ["day": today(req).iso, "csrf": req.csrfToken]), dependsOnOptional: keys) {
-            try await indexHTML(req, p)
+            try await indexHTML(req, p, municipalities: ms)
         }
         guard let html else { return req.redirect(to: SiteURL.route(p.personID!.uuidString).path) }
         return req.page("Дефициты и ИОМ", section: .deficits, crumbs: [crumbs[0], Crumb("Дефициты и ИОМ")], bodyHTML: html)
     }
 
     /// The page's body, or nil when the user follows nobody but themself (they go to their own route).
-    static func indexHTML(_ req: Request, _ p: Principal) async throws -> String? {
+    static func indexHTML(_ req: Request, _ p: Principal, municipalities ms: [UUID]) async throws -> String? {
         let year = DeficitRules.diagnosticsYear(of: today(req))
         // Whom the user follows: tutorants, the teachers of their schools, or everyone in their scope.
-        // Only teachers with this year's deficits or route are listed: read those first, then the
-        // readable people among them (not every person of the municipality: thousands of rows).
-        let yearDeficits = try await DeficitRecord.query(on: req.db).filter(\.$year == year).filter(\.$hasDeficit == true).all()
-        let yearRoutes = try await RouteRecord.query(on: req.db).filter(\.$year == year).all()
-        let candidates = Array(Set(yearDeficits.map(\.$teacher.id) + yearRoutes.map(\.$teacher.id)) .union(p.personID.map { [$0] } ?? []))
-        var q = Person.query(on: req.db).readable(by: p).filter(\.$id ~~ candidates).with(\.$school)
+        // Only teachers with this year's deficits or route are listed: read those of the user's
+        // municipalities first, then the readable people among them (not every person: thousands of rows).
+        var deficitQuery = DeficitRecord.query(on: req.db).filter(\.$year == year).filter(\.$hasDeficit == true)
+        var routeQuery = RouteRecord.query(on: req.db).filter(\.$year == year)
+        if !ms.isEmpty { deficitQuery = deficitQuery.filter(\.$municipalityID ~~ ms); routeQuery = routeQuery.filter(\.$municipalityID ~~ ms) }
+        let yearDeficits = try await deficitQuery.all(), yearRoutes = try await routeQuery.all()
+        let candidates = Set(yearDeficits.map(\.$teacher.id) + yearRoutes.map(\.$teacher.id) + (p.personID.map { [$0] } ?? []))
+        var q = Person.query(on: req.db).readable(by: p).filter(\.$id ~~ Array(candidates)).with(\.$school)
         if p.has(.tutor), !p.tutorantIDs.isEmpty, Access.personScope(p, .read).isEmpty {
-            q = Person.query(on: req.db).filter(\.$id ~~ Array(p.tutorantIDs.intersection(candidates + (p.personID.map { [$0] } ?? [])))).with(\.$school)
+            q = Person.query(on: req.db).filter(\.$id ~~ Array(p.tutorantIDs.intersection(candidates))).with(\.$school)
         }
         let people = try await q.all()
         let ids = Set(people.compactMap(\.id))
         let deficits = yearDeficits.filter { ids.contains($0.$teacher.id) }
-        let routes = try await RouteRecord.query(on: req.db).filter(\.$id ~~ yearRoutes.filter { ids.contains($0.$teacher.id) }.compactMap(\.id)).allWithSteps()
+        let routes = try await RouteRecord.attachSteps(yearRoutes.filter { ids.contains($0.$teacher.id) }, on: req.db)
         let byTeacher = Dictionary(routes.map { ($0.$teacher.id, $0) }, uniquingKeysWith: { a, _ in a })
         let counts = Dictionary(grouping: deficits, by: { $0.$teacher.id }).mapValues(\.count)
         let shown = people.filter { counts[$0.id!] != nil || byTeacher[$0.id!] != nil }

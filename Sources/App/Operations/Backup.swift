@@ -65,7 +65,19 @@ enum Backup {
         let temp = target + ".restoring"
         try? fm.removeItem(atPath: temp)
         try fm.copyItem(atPath: file, toPath: temp)
+        // On disk before the rename makes it the database (a power cut must not leave half a file).
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: temp))
+        try handle.synchronize(); try handle.close()
         if fm.fileExists(atPath: target) {
+            // The previous database is kept whole: what is still in its write-ahead log goes into the
+            // file first. A checkpoint that cannot finish means a server still has it open.
+            let busy = try await withSQLite(target, app) { sql in
+                try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").first().map { try $0.decode(column: "busy", as: Int.self) } ?? 0
+            }
+            guard busy == 0 else {
+                try? fm.removeItem(atPath: temp)
+                throw Failure("База данных в \(dataDirectory) занята: остановите сервер и повторите восстановление.")
+            }
             try? fm.removeItem(atPath: target + ".before-restore")
             try fm.copyItem(atPath: target, toPath: target + ".before-restore")
         }
@@ -74,12 +86,15 @@ enum Backup {
         return counts
     }
 
-    /// Whether a database file holds anything worth keeping (a fresh file made at start holds no users).
+    /// Whether a database file holds anything worth keeping: users, schools, people or audit
+    /// entries. A fresh file made at start, or one only migrated (migrations seed reference lists), holds none.
     static func holdsData(_ file: String, _ app: Application) async throws -> Bool {
         try await withSQLite(file, app) { sql in
-            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'users'").all()
-            guard !tables.isEmpty else { return false }
-            return (try await sql.raw("SELECT count(*) AS n FROM users").first().map { try $0.decode(column: "n", as: Int.self) } ?? 0) > 0
+            let tables = Set(try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all().map { try $0.decode(column: "name", as: String.self) })
+            for n in [User.schema, School.schema, Person.schema, AuditEntry.schema] where tables.contains(n) {
+                if try await sql.raw("SELECT 1 AS x FROM \(ident: n) LIMIT 1").first() != nil { return true }
+            }
+            return false
         }
     }
 
